@@ -1,0 +1,182 @@
+//! The command line, as a clap derive.
+//!
+//! Rules kept here: every option that takes a value has an upper-case `value_name`; short flags are
+//! given explicitly; a flag's short help is its doc comment's first line and the rest becomes its
+//! long help (`--help`).
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::input::{DEFAULT_MAX_PAYLOAD_BYTES, InputOptions};
+use crate::render::ValidateFormat;
+use crate::term::ColorChoice;
+
+/// The exit codes, as `--help` shows them.
+macro_rules! exit_codes_help {
+    () => {
+        "Exit codes:
+  0  every payload passed
+  1  at least one payload failed (invalid JSON, a schema error, or a warning with --strict)
+  2  the command could not do its job: bad arguments, an unreadable path, a schema that does
+     not compile, an output error (2 wins over 1)"
+    };
+}
+
+/// Exit codes, shown at the end of the top-level `--help`.
+pub const EXIT_CODES_HELP: &str = exit_codes_help!();
+
+const VALIDATE_AFTER_HELP: &str = concat!(
+    "Examples:
+  hlmsg validate samples/                     # every *.json, *.ndjson, *.jsonl in a folder
+  hlmsg validate capture.json --strict        # warnings fail the payload too
+  tail -n 1000 deliveries.ndjson | hlmsg validate --format json
+  hlmsg validate fixtures/ --format github    # annotations in a GitHub Actions job
+
+",
+    exit_codes_help!()
+);
+
+/// Validate, inspect and compare HighLevel OutboundMessage webhook payloads.
+///
+/// hlmsg reads webhook bodies from files, folders or standard input (one payload, a JSON array
+/// of payloads, NDJSON, or concatenated JSON; detected automatically) and checks them against
+/// bundled JSON Schemas for HighLevel's OutboundMessage event.
+#[derive(Debug, Parser)]
+#[command(name = "hlmsg", version, propagate_version = true, after_help = EXIT_CODES_HELP)]
+pub struct Cli {
+    /// When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never.
+    #[arg(long, value_enum, global = true, value_name = "WHEN", default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+
+    /// The subcommand.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check payloads against the bundled schemas and semantic rules.
+    ///
+    /// Each payload is checked against the email schema when it is an email (by messageType or
+    /// messageTypeString) and against the message schema otherwise. Findings have three
+    /// severities: errors (invalid JSON, schema violations) fail the payload; warnings (semantic
+    /// rules such as direction-not-outbound) fail it only with --strict; notes (fields that no
+    /// schema describes) never do. Every finding starts with source:line:column, pointing at the
+    /// offending value. The last line is `N passed, N failed`, then `, N warnings` if any.
+    #[command(after_help = VALIDATE_AFTER_HELP)]
+    Validate(ValidateArgs),
+}
+
+/// Where payloads come from; shared by every subcommand.
+#[derive(Debug, Clone, Args)]
+pub struct InputArgs {
+    /// Files, folders (searched recursively for *.json, *.ndjson, *.jsonl) or - for standard
+    /// input. Without a path, standard input is read.
+    ///
+    /// A file or stream may hold one payload, a JSON array of payloads, NDJSON (one per line) or
+    /// concatenated JSON values; a UTF-8 byte-order mark is skipped.
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    /// Largest payload to inspect, e.g. 16MiB, 512k, 1000000 (larger ones are reported and
+    /// skipped).
+    #[arg(long, value_name = "SIZE", default_value = "16MiB", value_parser = parse_size)]
+    pub max_payload_size: u64,
+}
+
+impl InputArgs {
+    /// The input settings.
+    pub fn options(&self) -> InputOptions {
+        InputOptions {
+            paths: self.paths.clone(),
+            max_payload: self.max_payload_size,
+        }
+    }
+}
+
+impl Default for InputArgs {
+    fn default() -> Self {
+        InputArgs {
+            paths: Vec::new(),
+            max_payload_size: DEFAULT_MAX_PAYLOAD_BYTES,
+        }
+    }
+}
+
+/// `hlmsg validate`.
+#[derive(Debug, Clone, Args)]
+pub struct ValidateArgs {
+    /// Input paths and limits.
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    /// Schema to check against: auto (email schema for emails, message schema otherwise),
+    /// message, email, or the path of a JSON Schema file.
+    #[arg(long, value_name = "SCHEMA", default_value = "auto")]
+    pub schema: String,
+
+    /// Use the schemas exactly as HighLevel's documentation publishes them instead of hlmsg's
+    /// refined schemas.
+    #[arg(long)]
+    pub published: bool,
+
+    /// Treat warnings as errors.
+    #[arg(long)]
+    pub strict: bool,
+
+    /// Output format.
+    #[arg(short = 'f', long, value_enum, value_name = "FORMAT", default_value_t = ValidateFormat::Human)]
+    pub format: ValidateFormat,
+
+    /// Also print a line for each payload without findings.
+    #[arg(short = 'v', long)]
+    pub verbose: bool,
+}
+
+/// Parses a size: a number of bytes, optionally with a unit (k, KB, KiB, M, MB, MiB, G, GB, GiB;
+/// all binary multiples).
+pub fn parse_size(s: &str) -> Result<u64, String> {
+    let t = s.trim();
+    let split = t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len());
+    let (num, unit) = t.split_at(split);
+    let n: u64 = num
+        .parse()
+        .map_err(|_| format!("expected a size such as 16MiB or 1000000, found '{s}'"))?;
+    let mult: u64 = match unit.trim().to_ascii_lowercase().as_str() {
+        "" | "b" => 1,
+        "k" | "kb" | "kib" => 1 << 10,
+        "m" | "mb" | "mib" => 1 << 20,
+        "g" | "gb" | "gib" => 1 << 30,
+        other => return Err(format!("unknown size unit '{other}' (use k, M or G)")),
+    };
+    match n.checked_mul(mult) {
+        Some(0) => Err("the size must be at least 1 byte".to_string()),
+        Some(v) => Ok(v),
+        None => Err(format!("size '{s}' is too large")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_definition_is_sound() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn sizes() {
+        assert_eq!(parse_size("16MiB"), Ok(16 << 20));
+        assert_eq!(parse_size("512k"), Ok(512 << 10));
+        assert_eq!(parse_size("1000"), Ok(1000));
+        assert_eq!(parse_size("2 G"), Ok(2 << 30));
+        assert!(parse_size("0").is_err());
+        assert!(parse_size("12parsecs").is_err());
+        assert!(parse_size("x").is_err());
+        assert!(parse_size("99999999999999999999G").is_err());
+    }
+}

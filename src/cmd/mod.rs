@@ -1,0 +1,57 @@
+//! One module per subcommand: each wires the input reader, the library and a renderer together.
+
+pub mod validate;
+
+use std::io::{self, Write};
+
+use crate::term::{Painter, styles};
+
+/// The streams and terminal facts a subcommand runs with.
+pub struct Io<'a> {
+    /// Standard output (buffered by the caller).
+    pub out: &'a mut dyn Write,
+    /// Whether to color standard output.
+    pub out_color: bool,
+    /// Standard error, for messages about the run.
+    pub err: ErrStream<'a>,
+    /// Whether standard input is a terminal (then it is not read without a `-`).
+    pub stdin_is_terminal: bool,
+}
+
+/// Standard error, with its own color decision.
+pub struct ErrStream<'a> {
+    /// The stream.
+    pub w: &'a mut dyn Write,
+    /// Whether to color it.
+    pub color: bool,
+}
+
+impl ErrStream<'_> {
+    /// Writes `hlmsg: error: message`, escaped.
+    pub fn error(&mut self, message: &str) -> io::Result<()> {
+        let p = Painter::new(self.color);
+        writeln!(
+            self.w,
+            "hlmsg: {}: {}",
+            p.paint("error", styles::error()),
+            p.paint(message, owo_colors::Style::new())
+        )
+    }
+}
+
+impl Io<'_> {
+    /// When no path is given and standard input is a terminal: says how to give input. Returns
+    /// true when the caller must stop (exit 2).
+    pub fn refuse_terminal_stdin(&mut self, paths_given: bool, command: &str) -> io::Result<bool> {
+        if paths_given || !self.stdin_is_terminal {
+            return Ok(false);
+        }
+        writeln!(
+            self.err.w,
+            "hlmsg {command}: no input. Give files or folders, or pipe payloads in:\n  \
+             hlmsg {command} samples/\n  cat payload.json | hlmsg {command}\n  \
+             hlmsg {command} -    (read the terminal until Ctrl-D)"
+        )?;
+        Ok(true)
+    }
+}

@@ -1,0 +1,36 @@
+//! hlmsg: validate, inspect and compare HighLevel `OutboundMessage` webhook payloads.
+//!
+//! The library does the work; the binary only parses arguments, calls [`run`] and turns the
+//! [`exit::Outcome`] into an exit code. Data flows one way:
+//!
+//! ```text
+//! paths / stdin -> input (sources, reader) -> payload (origin, raw bytes, value)
+//!               -> validate (schema + lint) -> render (human, json, github, junit) -> stdout
+//! ```
+//!
+//! The library never prints on its own and never exits; every output stream is handed in.
+
+pub mod channel;
+pub mod cli;
+pub mod cmd;
+pub mod diagnostic;
+pub mod exit;
+pub mod input;
+pub mod lint;
+pub mod locate;
+pub mod origin;
+pub mod payload;
+pub mod render;
+pub mod schema;
+pub mod term;
+pub mod validate;
+
+use cli::{Cli, Command};
+use exit::Outcome;
+
+/// Runs a parsed command line with the given streams.
+pub fn run(cli: &Cli, io: &mut cmd::Io<'_>) -> anyhow::Result<Outcome> {
+    match &cli.command {
+        Command::Validate(args) => cmd::validate::run(args, io),
+    }
+}

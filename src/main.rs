@@ -1,0 +1,43 @@
+use std::io::{self, BufWriter, IsTerminal, Write};
+use std::process::ExitCode;
+
+use clap::Parser;
+use hlmsg::cli::Cli;
+use hlmsg::cmd::{ErrStream, Io};
+use hlmsg::exit::Outcome;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let stdout = io::stdout();
+    let mut out = BufWriter::with_capacity(64 * 1024, stdout.lock());
+    let mut stderr = io::stderr().lock();
+    let mut io = Io {
+        out: &mut out,
+        out_color: cli.color.for_stdout(),
+        err: ErrStream {
+            w: &mut stderr,
+            color: cli.color.for_stderr(),
+        },
+        stdin_is_terminal: io::stdin().is_terminal(),
+    };
+    let result = hlmsg::run(&cli, &mut io).and_then(|o| {
+        out.flush()?;
+        Ok(o)
+    });
+    match result {
+        Ok(outcome) => ExitCode::from(outcome.code()),
+        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
+        Err(e) => {
+            let _ = writeln!(io::stderr(), "hlmsg: error: {e:#}");
+            ExitCode::from(Outcome::Trouble.code())
+        }
+    }
+}
+
+/// A closed pipe (`hlmsg ... | head`) ends the program quietly.
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<io::Error>()
+            .is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe)
+    })
+}

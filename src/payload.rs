@@ -1,0 +1,335 @@
+//! A payload: where it came from, its raw bytes, and the parsed object. Entries of a source that
+//! are not payloads (invalid JSON, a value that is not an object, an oversized value, a structural
+//! problem in the stream) become a [`Fault`] with one error diagnostic.
+
+use serde_json::{Map, Value};
+
+use crate::diagnostic::{Diagnostic, Severity, typed_value};
+use crate::input::{Record, RecordStatus, StreamFault};
+use crate::locate::locate;
+use crate::origin::{Origin, Position};
+
+/// Rule name of syntax errors and structural faults in the input.
+pub const RULE_JSON: &str = "json";
+/// Rule name of a top-level value that is not an object.
+pub const RULE_NOT_OBJECT: &str = "not-object";
+/// Rule name of a value larger than the payload size limit.
+pub const RULE_TOO_LARGE: &str = "too-large";
+
+/// A parsed payload.
+#[derive(Debug)]
+pub struct Payload<'a> {
+    /// Where it starts.
+    pub origin: Origin,
+    /// Its bytes exactly as read.
+    pub raw: &'a [u8],
+    /// The parsed value; always an object.
+    pub value: Value,
+}
+
+impl Payload<'_> {
+    /// The payload's top-level fields.
+    pub fn fields(&self) -> &Map<String, Value> {
+        match &self.value {
+            Value::Object(map) => map,
+            _ => unreachable!("a payload is always an object"),
+        }
+    }
+
+    /// Where the value at `pointer` starts in the source, or the payload's start when the value is
+    /// absent.
+    pub fn position_of(&self, pointer: &str) -> Position {
+        match locate(self.raw, pointer) {
+            Some(offset) => self.origin.position.advance(&self.raw[..offset]),
+            None => self.origin.position,
+        }
+    }
+}
+
+/// An entry that is not a payload.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fault {
+    /// Where the entry starts.
+    pub origin: Origin,
+    /// The error, positioned at the fault itself.
+    pub diagnostic: Diagnostic,
+}
+
+impl From<StreamFault> for Fault {
+    fn from(f: StreamFault) -> Self {
+        let diagnostic = Diagnostic::new(
+            Severity::Error,
+            RULE_JSON,
+            None,
+            f.origin.position,
+            f.message,
+        );
+        Fault {
+            origin: f.origin,
+            diagnostic,
+        }
+    }
+}
+
+/// Parses a record into a payload, or explains why it is not one.
+pub fn parse(record: Record<'_>) -> Result<Payload<'_>, Fault> {
+    let Record {
+        origin,
+        bytes,
+        status,
+    } = record;
+    if let RecordStatus::TooLarge { size, limit } = status {
+        let message = format!(
+            "payload is {size} bytes, larger than the limit of {limit} bytes (raise it with --max-payload-size)"
+        );
+        return Err(fault(origin, RULE_TOO_LARGE, None, message));
+    }
+    match serde_json::from_slice::<Value>(bytes) {
+        Ok(value @ Value::Object(_)) => Ok(Payload {
+            origin,
+            raw: bytes,
+            value,
+        }),
+        Ok(other) => {
+            let message = format!(
+                "expected a JSON object (an OutboundMessage payload), found {}",
+                typed_value(&other)
+            );
+            Err(fault(origin, RULE_NOT_OBJECT, None, message))
+        }
+        Err(err) => {
+            let (offset, mut message) = describe_syntax_error(&err, bytes);
+            if let RecordStatus::Truncated {
+                resumed_at: Some(line),
+            } = status
+            {
+                message.push_str(&format!("; reading resumes at line {line}"));
+            }
+            let at = origin.position.advance(&bytes[..offset]);
+            Err(fault(origin, RULE_JSON, Some(at), message))
+        }
+    }
+}
+
+fn fault(origin: Origin, rule: &'static str, at: Option<Position>, message: String) -> Fault {
+    let position = at.unwrap_or(origin.position);
+    Fault {
+        diagnostic: Diagnostic::new(Severity::Error, rule, None, position, message),
+        origin,
+    }
+}
+
+/// Byte offset of serde_json's 1-based (line, byte column) in `bytes`.
+fn offset_of(bytes: &[u8], line: usize, column: usize) -> usize {
+    let mut start = 0;
+    for _ in 1..line {
+        match memchr::memchr(b'\n', &bytes[start..]) {
+            Some(i) => start += i + 1,
+            None => break,
+        }
+    }
+    (start + column.saturating_sub(1)).min(bytes.len())
+}
+
+/// A character as it appears in messages: printable ASCII as is, anything else as a code.
+fn show_byte_char(bytes: &[u8], offset: usize) -> String {
+    let rest = &bytes[offset..];
+    let ch = match std::str::from_utf8(&rest[..rest.len().min(4)]) {
+        Ok(s) => s.chars().next(),
+        Err(e) if e.valid_up_to() > 0 => std::str::from_utf8(&rest[..e.valid_up_to()])
+            .ok()
+            .and_then(|s| s.chars().next()),
+        Err(_) => None,
+    };
+    match ch {
+        Some(c) if c.is_ascii_graphic() || c == ' ' => format!("'{c}'"),
+        Some(c) => format!("U+{:04X}", c as u32),
+        None => format!("byte 0x{:02X}", rest[0]),
+    }
+}
+
+/// Turns a serde_json error into (byte offset of the fault, message saying what was expected).
+fn describe_syntax_error(err: &serde_json::Error, bytes: &[u8]) -> (usize, String) {
+    let mut offset = offset_of(bytes, err.line(), err.column());
+    if err.is_eof() {
+        // Point just past the last character of the truncated payload, not at trailing blanks.
+        let content = bytes
+            .iter()
+            .rposition(|b| !matches!(b, b' ' | b'\t' | b'\r' | b'\n'))
+            .map_or(0, |i| i + 1);
+        offset = offset.min(content);
+    }
+    // Invalid UTF-8 up to the fault is the real cause, whatever the parser says.
+    if let Err(e) = std::str::from_utf8(&bytes[..(offset + 4).min(bytes.len())]) {
+        if e.valid_up_to() <= offset {
+            let at = e.valid_up_to();
+            return (
+                at,
+                format!(
+                    "invalid UTF-8: byte 0x{:02X} cannot appear here (payloads must be UTF-8)",
+                    bytes[at]
+                ),
+            );
+        }
+    }
+    let full = err.to_string();
+    let text = match full.rfind(" at line ") {
+        Some(i) => &full[..i],
+        None => full.as_str(),
+    };
+    let found = || {
+        if offset < bytes.len() {
+            format!(", found {}", show_byte_char(bytes, offset))
+        } else {
+            ", found the end of the input".to_string()
+        }
+    };
+    let message = match text {
+        "EOF while parsing an object" => {
+            "truncated payload: an object is not closed (expected '}')".to_string()
+        }
+        "EOF while parsing a list" => {
+            "truncated payload: an array is not closed (expected ']')".to_string()
+        }
+        "EOF while parsing a string" => {
+            "truncated payload: a string is not closed (expected '\"')".to_string()
+        }
+        "EOF while parsing a value" => "truncated payload: expected a value".to_string(),
+        t if t.starts_with("control character") => match bytes.get(offset) {
+            Some(b'\n' | b'\r') => {
+                "line break inside a string: the string is not closed on its line (truncated payload?)"
+                    .to_string()
+            }
+            Some(&b) => format!(
+                "raw control character U+{b:04X} inside a string (it must be escaped as \\u{b:04x})"
+            ),
+            None => "control character inside a string".to_string(),
+        },
+        "recursion limit exceeded" => {
+            "nesting deeper than 128 levels: the payload is too deeply nested to inspect"
+                .to_string()
+        }
+        "number out of range" => {
+            "number out of range (larger than a 64-bit floating-point number can hold)".to_string()
+        }
+        "key must be a string" => format!("expected a key in double quotes{}", found()),
+        "expected value" => format!("expected a JSON value{}", found()),
+        "trailing comma" => format!("trailing comma: expected another member or element{}", found()),
+        t if t.starts_with("expected") => format!("{}{}", t.replace('`', "'"), found()),
+        t => t.replace('`', "'"),
+    };
+    (offset, message)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::input::{Item, Reader};
+    use std::sync::Arc;
+
+    /// Parses every entry of `input`, returning per entry Ok(value) or Err((line, col, rule, message)).
+    fn entries(input: &[u8]) -> Vec<Result<Value, (u64, u64, String, String)>> {
+        let mut r = Reader::new(Arc::from("t"), input);
+        let mut out = Vec::new();
+        while let Some(item) = r.next().unwrap() {
+            let res = match item {
+                Item::Record(rec) => parse(rec).map(|p| p.value),
+                Item::Fault(f) => Err(Fault::from(f)),
+            };
+            out.push(res.map_err(|f| {
+                let d = f.diagnostic;
+                (
+                    d.position.line,
+                    d.position.column,
+                    d.rule.into_owned(),
+                    d.message,
+                )
+            }));
+        }
+        out
+    }
+
+    fn one_error(input: &str) -> (u64, u64, String, String) {
+        let mut e = entries(input.as_bytes());
+        assert_eq!(e.len(), 1, "{e:?}");
+        e.remove(0).unwrap_err()
+    }
+
+    #[test]
+    fn parses_objects() {
+        let e = entries(b"{\"a\":1}\n{\"b\":[2]}");
+        assert_eq!(e.len(), 2);
+        assert!(e.iter().all(|x| x.is_ok()));
+    }
+
+    #[test]
+    fn not_an_object() {
+        let (l, c, rule, msg) = one_error("  42");
+        assert_eq!((l, c, rule.as_str()), (1, 3, RULE_NOT_OBJECT));
+        assert_eq!(
+            msg,
+            "expected a JSON object (an OutboundMessage payload), found integer 42"
+        );
+    }
+
+    #[test]
+    fn syntax_error_points_at_the_fault() {
+        let (l, c, rule, msg) = one_error("{\n  \"a\": 1,\n  \"b\": x\n}");
+        assert_eq!((l, c, rule.as_str()), (3, 8, RULE_JSON));
+        assert_eq!(msg, "expected a JSON value, found 'x'");
+    }
+
+    #[test]
+    fn truncated_line_names_the_resume_line() {
+        let e = entries(b"{\"a\":[1,2\n{\"b\":1}\n");
+        let (l, c, _, msg) = e[0].clone().unwrap_err();
+        assert_eq!((l, c), (1, 10));
+        assert!(msg.starts_with("truncated payload"), "{msg}");
+        assert!(msg.ends_with("reading resumes at line 2"), "{msg}");
+        assert!(e[1].is_ok());
+    }
+
+    #[test]
+    fn invalid_utf8_is_named_with_its_position() {
+        let mut bytes = b"{\"a\": \"ok\",\n \"b\": \"x".to_vec();
+        bytes.push(0xFF);
+        bytes.extend_from_slice(b"\"}");
+        let e = entries(&bytes);
+        let (l, c, _, msg) = e[0].clone().unwrap_err();
+        assert_eq!((l, c), (2, 9));
+        assert!(msg.starts_with("invalid UTF-8: byte 0xFF"), "{msg}");
+    }
+
+    #[test]
+    fn control_character_and_trailing_comma() {
+        let (_, c, _, msg) = one_error("{\"a\": \"x\u{7}\"}");
+        assert_eq!(c, 9);
+        assert!(msg.contains("U+0007"), "{msg}");
+        let (_, c, _, msg) = one_error("{\"a\": 1,}");
+        assert_eq!(c, 9);
+        assert!(msg.starts_with("trailing comma"), "{msg}");
+    }
+
+    #[test]
+    fn too_large_names_the_flag() {
+        let mut r = Reader::new(Arc::from("t"), &b"{\"a\":\"xxxxxxxxxx\"}"[..]).with_max_payload(5);
+        let Some(Item::Record(rec)) = r.next().unwrap() else {
+            panic!("expected a record")
+        };
+        let f = parse(rec).unwrap_err();
+        assert_eq!(f.diagnostic.rule, RULE_TOO_LARGE);
+        assert!(f.diagnostic.message.contains("--max-payload-size"));
+    }
+
+    #[test]
+    fn position_of_points_at_values() {
+        let raw = b"{\n  \"a\": 1,\n  \"callDuration\": \"120\"\n}";
+        let mut r = Reader::new(Arc::from("t"), &raw[..]);
+        let Some(Item::Record(rec)) = r.next().unwrap() else {
+            panic!()
+        };
+        let p = parse(rec).unwrap();
+        assert_eq!(p.position_of("/callDuration"), Position::new(3, 19));
+        assert_eq!(p.position_of("/nope"), Position::new(1, 1));
+    }
+}
