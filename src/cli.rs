@@ -92,6 +92,7 @@ impl InputArgs {
         InputOptions {
             paths: self.paths.clone(),
             max_payload: self.max_payload_size,
+            require_payload: false,
         }
     }
 }

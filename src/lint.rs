@@ -88,17 +88,17 @@ pub fn lint(
         ));
     };
 
-    if let Some(Value::String(d)) = fields.get("direction") {
-        if d != "outbound" {
-            warn(
-                "direction-not-outbound",
-                "direction",
-                format!(
-                    "expected \"outbound\" for an OutboundMessage, found {}",
-                    show_value(&Value::String(d.clone()))
-                ),
-            );
-        }
+    if let Some(Value::String(d)) = fields.get("direction")
+        && d != "outbound"
+    {
+        warn(
+            "direction-not-outbound",
+            "direction",
+            format!(
+                "expected \"outbound\" for an OutboundMessage, found {}",
+                show_value(&Value::String(d.clone()))
+            ),
+        );
     }
 
     for (field, raw) in &class.unrecognized {
@@ -138,17 +138,18 @@ pub fn lint(
         warn(conflict.rule(), conflict.field(), message);
     }
 
-    if let Some(Value::String(status)) = fields.get("callStatus") {
-        if status != "completed" && status != "voicemail" {
-            warn(
-                "unknown-call-status",
-                "callStatus",
-                format!(
-                    "expected \"completed\" (answered) or \"voicemail\", found {}",
-                    show_value(&Value::String(status.clone()))
-                ),
-            );
-        }
+    if let Some(Value::String(status)) = fields.get("callStatus")
+        && status != "completed"
+        && status != "voicemail"
+    {
+        warn(
+            "unknown-call-status",
+            "callStatus",
+            format!(
+                "expected \"completed\" (answered) or \"voicemail\", found {}",
+                show_value(&Value::String(status.clone()))
+            ),
+        );
     }
 
     if class.channel == Channel::Email {

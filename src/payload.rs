@@ -4,7 +4,7 @@
 
 use serde_json::{Map, Value};
 
-use crate::diagnostic::{Diagnostic, Severity, typed_value};
+use crate::diagnostic::{Diagnostic, Severity, show_value, typed_value};
 use crate::input::{Record, RecordStatus, StreamFault};
 use crate::locate::locate;
 use crate::origin::{Origin, Position};
@@ -72,6 +72,8 @@ impl From<StreamFault> for Fault {
 }
 
 /// Parses a record into a payload, or explains why it is not one.
+// Faults are the rare path and are handed on at once; boxing them would buy nothing.
+#[allow(clippy::result_large_err)]
 pub fn parse(record: Record<'_>) -> Result<Payload<'_>, Fault> {
     let Record {
         origin,
@@ -97,6 +99,19 @@ pub fn parse(record: Record<'_>) -> Result<Payload<'_>, Fault> {
             );
             Err(fault(origin, RULE_NOT_OBJECT, None, message))
         }
+        Err(_)
+            if !bytes
+                .first()
+                .is_some_and(|b| b"{[\"-0123456789".contains(b)) =>
+        {
+            // Text that is not JSON at all (`trailing words`, NUL bytes): say what was found.
+            let text = String::from_utf8_lossy(&bytes[..bytes.len().min(200)]);
+            let message = format!(
+                "expected a JSON object (an OutboundMessage payload), found text {}",
+                show_value(&Value::String(text.into_owned()))
+            );
+            Err(fault(origin, RULE_JSON, None, message))
+        }
         Err(err) => {
             let (offset, mut message) = describe_syntax_error(&err, bytes);
             if let RecordStatus::Truncated {
@@ -119,7 +134,8 @@ fn fault(origin: Origin, rule: &'static str, at: Option<Position>, message: Stri
     }
 }
 
-/// Byte offset of serde_json's 1-based (line, byte column) in `bytes`.
+/// Byte offset of serde_json's 1-based (line, byte column) in `bytes`. Column 0 means the line
+/// break that ends the previous line.
 fn offset_of(bytes: &[u8], line: usize, column: usize) -> usize {
     let mut start = 0;
     for _ in 1..line {
@@ -128,7 +144,11 @@ fn offset_of(bytes: &[u8], line: usize, column: usize) -> usize {
             None => break,
         }
     }
-    (start + column.saturating_sub(1)).min(bytes.len())
+    let offset = match column {
+        0 => start.saturating_sub(1),
+        c => start + c - 1,
+    };
+    offset.min(bytes.len())
 }
 
 /// A character as it appears in messages: printable ASCII as is, anything else as a code.
@@ -153,24 +173,23 @@ fn describe_syntax_error(err: &serde_json::Error, bytes: &[u8]) -> (usize, Strin
     let mut offset = offset_of(bytes, err.line(), err.column());
     if err.is_eof() {
         // Point just past the last character of the truncated payload, not at trailing blanks.
-        let content = bytes
+        offset = bytes
             .iter()
             .rposition(|b| !matches!(b, b' ' | b'\t' | b'\r' | b'\n'))
             .map_or(0, |i| i + 1);
-        offset = offset.min(content);
     }
     // Invalid UTF-8 up to the fault is the real cause, whatever the parser says.
-    if let Err(e) = std::str::from_utf8(&bytes[..(offset + 4).min(bytes.len())]) {
-        if e.valid_up_to() <= offset {
-            let at = e.valid_up_to();
-            return (
-                at,
-                format!(
-                    "invalid UTF-8: byte 0x{:02X} cannot appear here (payloads must be UTF-8)",
-                    bytes[at]
-                ),
-            );
-        }
+    if let Err(e) = std::str::from_utf8(&bytes[..(offset + 4).min(bytes.len())])
+        && e.valid_up_to() <= offset
+    {
+        let at = e.valid_up_to();
+        return (
+            at,
+            format!(
+                "invalid UTF-8: byte 0x{:02X} cannot appear here (payloads must be UTF-8)",
+                bytes[at]
+            ),
+        );
     }
     let full = err.to_string();
     let text = match full.rfind(" at line ") {
@@ -194,7 +213,9 @@ fn describe_syntax_error(err: &serde_json::Error, bytes: &[u8]) -> (usize, Strin
         "EOF while parsing a string" => {
             "truncated payload: a string is not closed (expected '\"')".to_string()
         }
-        "EOF while parsing a value" => "truncated payload: expected a value".to_string(),
+        "EOF while parsing a value" => {
+            "truncated payload: the input ends where a value was expected".to_string()
+        }
         t if t.starts_with("control character") => match bytes.get(offset) {
             Some(b'\n' | b'\r') => {
                 "line break inside a string: the string is not closed on its line (truncated payload?)"
@@ -298,6 +319,27 @@ mod tests {
         let (l, c, _, msg) = e[0].clone().unwrap_err();
         assert_eq!((l, c), (2, 9));
         assert!(msg.starts_with("invalid UTF-8: byte 0xFF"), "{msg}");
+    }
+
+    #[test]
+    fn text_that_is_not_json_is_quoted() {
+        let e = entries(b"{\"a\":1} trailing words\n");
+        let (l, c, rule, msg) = e[1].clone().unwrap_err();
+        assert_eq!((l, c, rule.as_str()), (1, 9, RULE_JSON));
+        assert_eq!(
+            msg,
+            "expected a JSON object (an OutboundMessage payload), found text \"trailing words\""
+        );
+    }
+
+    #[test]
+    fn line_break_inside_a_string_points_at_the_break() {
+        let e = entries(b"{\"a\":1}\n{\"b\":\"cut\n{\"c\":1}\n");
+        let (l, c, _, msg) = e[1].clone().unwrap_err();
+        assert_eq!((l, c), (2, 10));
+        assert!(msg.starts_with("line break inside a string"), "{msg}");
+        assert!(msg.ends_with("reading resumes at line 3"), "{msg}");
+        assert!(e[2].is_ok());
     }
 
     #[test]

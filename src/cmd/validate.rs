@@ -4,7 +4,7 @@ use std::io;
 
 use crate::cli::ValidateArgs;
 use crate::exit::Outcome;
-use crate::input::{EntrySink, InputError, read_all};
+use crate::input::{EntrySink, InputError, InputOptions, read_all};
 use crate::payload::{Fault, Payload};
 use crate::render::github::GithubReport;
 use crate::render::human::HumanReport;
@@ -79,7 +79,12 @@ pub fn run(args: &ValidateArgs, io: &mut Io<'_>) -> anyhow::Result<Outcome> {
         summary: Summary::default(),
         err,
     };
-    let trouble = read_all(&args.input.options(), &mut run)?;
+    // An empty fixture file is a mistake worth failing a CI run over.
+    let input = InputOptions {
+        require_payload: true,
+        ..args.input.options()
+    };
+    let trouble = read_all(&input, &mut run)?;
     let summary = run.summary;
     report.finish(&summary)?;
     drop(report);

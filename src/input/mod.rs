@@ -178,6 +178,8 @@ pub struct InputOptions {
     pub paths: Vec<PathBuf>,
     /// The largest payload kept for parsing, in bytes.
     pub max_payload: u64,
+    /// Whether a source without any payload is reported as a failed entry.
+    pub require_payload: bool,
 }
 
 impl Default for InputOptions {
@@ -185,6 +187,7 @@ impl Default for InputOptions {
         InputOptions {
             paths: Vec::new(),
             max_payload: DEFAULT_MAX_PAYLOAD_BYTES,
+            require_payload: false,
         }
     }
 }
@@ -211,7 +214,9 @@ pub fn read_all(opts: &InputOptions, sink: &mut dyn EntrySink) -> io::Result<boo
                 continue;
             }
         };
-        let mut reader = Reader::new(name.clone(), input).with_max_payload(opts.max_payload);
+        let mut reader = Reader::new(name.clone(), input)
+            .with_max_payload(opts.max_payload)
+            .require_entry(opts.require_payload);
         loop {
             match reader.next() {
                 Ok(None) => break,

@@ -140,6 +140,8 @@ pub struct Reader<R> {
     started: bool,
     done: bool,
     max_payload: u64,
+    /// Whether a source without any entry is reported.
+    require_entry: bool,
     /// Position of the last `,` inside an array, for a trailing-comma message.
     last_comma: Position,
 }
@@ -165,6 +167,7 @@ impl<R: Read> Reader<R> {
             started: false,
             done: false,
             max_payload: DEFAULT_MAX_PAYLOAD_BYTES,
+            require_entry: false,
             last_comma: Position::new(1, 1),
         }
     }
@@ -172,6 +175,12 @@ impl<R: Read> Reader<R> {
     /// Sets the largest payload, in bytes, that is kept for parsing.
     pub fn with_max_payload(mut self, bytes: u64) -> Self {
         self.max_payload = bytes.max(1);
+        self
+    }
+
+    /// Reports a source that holds no entry at all (empty, or only blanks) as a fault.
+    pub fn require_entry(mut self, yes: bool) -> Self {
+        self.require_entry = yes;
         self
     }
 
@@ -210,6 +219,17 @@ impl<R: Read> Reader<R> {
                             .to_string(),
                     ))));
                 }
+                if self.require_entry && self.index == 0 {
+                    let at = self.position_at(self.offset());
+                    let what = if self.offset() == 0 {
+                        "empty input"
+                    } else {
+                        "no payload: the input holds only blanks or an empty array"
+                    };
+                    let msg =
+                        format!("{what}: expected a JSON object (an OutboundMessage payload)");
+                    return Ok(Some(Item::Fault(self.fault(at, msg))));
+                }
                 return Ok(None);
             }
             let b = self.buf[self.pos];
@@ -227,15 +247,12 @@ impl<R: Read> Reader<R> {
                 Top::Array { expect } => {
                     match b {
                         b']' => {
-                            let at = self.position_at(self.offset());
                             self.take_byte();
                             self.top = Top::Stream;
                             if expect == Expect::Element {
-                                let msg = format!(
-                                    "trailing comma before ']' (the ',' at {}:{} is followed by no payload)",
-                                    self.last_comma.line, self.last_comma.column
-                                );
-                                return Ok(Some(Item::Fault(self.fault(at, msg))));
+                                let msg = "trailing comma before ']': expected another payload after the ','"
+                                    .to_string();
+                                return Ok(Some(Item::Fault(self.fault(self.last_comma, msg))));
                             }
                         }
                         b',' => {
@@ -420,7 +437,6 @@ impl<R: Read> Reader<R> {
         // After a line break inside a string: skipping to the next payload start.
         let mut seeking = false;
         let mut truncated = false;
-        let end_abs: Option<u64>;
         if kind == Kind::Str {
             in_string = true;
             self.take_byte();
@@ -448,7 +464,6 @@ impl<R: Read> Reader<R> {
                                     in_string = false;
                                     self.pos = at + 1;
                                     if depth == 0 {
-                                        end_abs = Some(self.offset());
                                         break 'scan;
                                     }
                                 }
@@ -481,7 +496,6 @@ impl<R: Read> Reader<R> {
                         if stop && self.offset() > start_abs {
                             let token = &self.buf[(start_abs - self.base) as usize..self.pos];
                             if kind == Kind::Garbage || oversized || looks_like_scalar(token) {
-                                end_abs = Some(self.offset());
                                 break 'scan;
                             }
                             // Not a number or literal after all (`trailing words`): read the
@@ -492,17 +506,15 @@ impl<R: Read> Reader<R> {
                         self.take_byte();
                     }
                     Kind::Nested | Kind::Str => {
-                        if seeking || depth > 0 {
-                            if (b == b'{' || (b == b'[' && !in_array))
-                                && self.blank_line
-                                && self.offset() > start_abs
-                                && self.offset() - self.line_start < start.column
-                            {
-                                // A payload starts here: the open record was truncated.
-                                truncated = true;
-                                end_abs = Some(self.offset());
-                                break 'scan;
-                            }
+                        if (seeking || depth > 0)
+                            && (b == b'{' || (b == b'[' && !in_array))
+                            && self.blank_line
+                            && self.offset() > start_abs
+                            && self.offset() - self.line_start < start.column
+                        {
+                            // A payload starts here: the open record was truncated.
+                            truncated = true;
+                            break 'scan;
                         }
                         match b {
                             b'\n' => {
@@ -524,7 +536,6 @@ impl<R: Read> Reader<R> {
                                 self.take_byte();
                                 depth = depth.saturating_sub(1);
                                 if depth == 0 {
-                                    end_abs = Some(self.offset());
                                     break 'scan;
                                 }
                             }
@@ -542,7 +553,6 @@ impl<R: Read> Reader<R> {
                 if kind == Kind::Nested || kind == Kind::Str {
                     truncated = true;
                 }
-                end_abs = Some(self.offset());
                 break 'scan;
             }
             let keep = if oversized {
@@ -554,7 +564,8 @@ impl<R: Read> Reader<R> {
             self.refill(keep)?;
         }
 
-        let end_abs = end_abs.unwrap_or_else(|| self.offset());
+        // Every exit from the scan leaves `pos` just past the record.
+        let end_abs = self.offset();
         let size = end_abs - start_abs;
         let status = if oversized || size > self.max_payload {
             RecordStatus::TooLarge {
@@ -714,6 +725,26 @@ mod tests {
     }
 
     #[test]
+    fn empty_sources_can_be_reported() {
+        for (input, what) in [
+            ("", "empty input"),
+            (" \n", "only blanks"),
+            ("\u{feff}", "only blanks"),
+        ] {
+            let mut r = Reader::new(Arc::from("t"), input.as_bytes()).require_entry(true);
+            match r.next().unwrap() {
+                Some(Item::Fault(f)) => {
+                    assert!(f.message.contains(what), "{input:?}: {}", f.message)
+                }
+                other => panic!("{input:?}: {other:?}"),
+            }
+            assert!(r.next().unwrap().is_none());
+        }
+        let mut r = Reader::new(Arc::from("t"), &b"[]"[..]).require_entry(true);
+        assert!(matches!(r.next().unwrap(), Some(Item::Fault(_))));
+    }
+
+    #[test]
     fn bom_is_skipped() {
         let r = split("\u{feff}{\"a\":1}");
         assert_eq!(r.len(), 1);
@@ -782,7 +813,7 @@ mod tests {
         let r = split("[{\"a\":1},]");
         assert_eq!(r.len(), 2);
         assert!(r[1].2.contains("trailing comma"), "{}", r[1].2);
-        assert_eq!((r[1].0, r[1].1), (1, 10));
+        assert_eq!((r[1].0, r[1].1), (1, 9));
         let r = split("[{\"a\":1} {\"b\":2}]");
         assert_eq!(r.len(), 3);
         assert!(r[1].2.contains("expected ','"), "{}", r[1].2);

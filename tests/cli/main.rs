@@ -1,0 +1,5 @@
+//! Command-line tests: they run the built `hlmsg` binary. One test binary, one module per
+//! subcommand.
+
+mod util;
+mod validate;
