@@ -1,5 +1,6 @@
 //! Command-line tests: they run the built `hlmsg` binary. One test binary, one module per
 //! subcommand.
 
+mod docs;
 mod util;
 mod validate;

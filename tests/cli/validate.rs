@@ -807,3 +807,27 @@ fn help_documents_exit_codes_and_examples() {
     let r = hlmsg(&["--help"], None);
     assert!(r.stdout.contains("Exit codes:"));
 }
+
+#[test]
+fn terminal_stdin_without_paths_prints_a_hint_and_exits_2() {
+    use clap::Parser;
+    use hlmsg::cmd::{ErrStream, Io};
+    let cli = hlmsg::cli::Cli::parse_from(["hlmsg", "validate"]);
+    let mut out = Vec::new();
+    let mut err = Vec::new();
+    let mut io = Io {
+        out: &mut out,
+        out_color: false,
+        err: ErrStream {
+            w: &mut err,
+            color: false,
+        },
+        stdin_is_terminal: true,
+    };
+    let outcome = hlmsg::run(&cli, &mut io).unwrap();
+    assert_eq!(outcome.code(), 2);
+    let err = String::from_utf8(err).unwrap();
+    assert!(err.contains("no input"), "{err}");
+    assert!(err.contains("cat payload.json | hlmsg validate"), "{err}");
+    assert!(out.is_empty());
+}
