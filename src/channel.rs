@@ -18,6 +18,9 @@ use std::fmt;
 
 use serde_json::{Map, Value};
 
+use crate::diagnostic::show_value;
+use crate::view::View;
+
 /// A messaging channel.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Channel {
@@ -87,6 +90,34 @@ impl Channel {
             Channel::TikTok => "TikTok",
             Channel::Unknown(_) => "Unknown",
         }
+    }
+
+    /// A lower-case file-name-safe name: `sms`, `live-chat`, `unknown`.
+    pub fn slug(&self) -> &'static str {
+        match self {
+            Channel::Call => "call",
+            Channel::Voicemail => "voicemail",
+            Channel::Sms => "sms",
+            Channel::Gmb => "gmb",
+            Channel::Fb => "fb",
+            Channel::Ig => "ig",
+            Channel::Email => "email",
+            Channel::LiveChat => "live-chat",
+            Channel::WhatsApp => "whatsapp",
+            Channel::InternalComment => "internal-comment",
+            Channel::Custom => "custom",
+            Channel::Rcs => "rcs",
+            Channel::TikTok => "tiktok",
+            Channel::Unknown(_) => "unknown",
+        }
+    }
+
+    /// Position in [`Channel::NAMED`]; unknown channels come last.
+    pub fn order(&self) -> usize {
+        Channel::NAMED
+            .iter()
+            .position(|c| c == self)
+            .unwrap_or(Channel::NAMED.len())
     }
 
     /// Whether this is a known channel.
@@ -267,6 +298,31 @@ impl Conflict {
         }
     }
 
+    /// What the conflict is, for a payload classified as `channel`.
+    pub fn message(&self, channel: &Channel) -> String {
+        let quoted = |s: &str| show_value(&Value::String(s.to_string()));
+        match self {
+            Conflict::TypeMismatch {
+                message_type,
+                type_string,
+            } => {
+                let named = Channel::from_message_type(message_type)
+                    .map_or_else(|| "?".to_string(), |c| c.to_string());
+                format!(
+                    "messageTypeString {} names {channel} but messageType {} names {named}",
+                    quoted(type_string),
+                    quoted(message_type),
+                )
+            }
+            Conflict::CallField { field } => {
+                format!("{field} on a {channel} payload: only calls and voicemails carry it")
+            }
+            Conflict::EmailField { field } => {
+                format!("{field} on a {channel} payload: only emails carry it")
+            }
+        }
+    }
+
     /// The field the conflict is about.
     pub fn field(&self) -> &'static str {
         match self {
@@ -298,49 +354,6 @@ const EVIDENCE: &[(&str, Channel)] = &[
     ("chatWidgetId", Channel::LiveChat),
 ];
 
-/// The fields classification reads, borrowed from a payload.
-#[derive(Debug, Default, Clone)]
-pub struct ChannelFields<'a> {
-    /// `messageType`, when it is a string.
-    pub message_type: Option<&'a str>,
-    /// `messageTypeString`, when it is a string.
-    pub type_string: Option<&'a str>,
-    /// `callStatus`, when it is a string.
-    pub call_status: Option<&'a str>,
-    /// `callDuration`, when it is a number.
-    pub call_duration: Option<f64>,
-    /// Which of [`CALL_FIELDS`], [`EMAIL_FIELDS`] and `chatWidgetId` are present (non-null).
-    pub present: Vec<&'static str>,
-}
-
-impl<'a> ChannelFields<'a> {
-    /// Reads the fields from a parsed payload.
-    pub fn from_map(map: &'a Map<String, Value>) -> Self {
-        let s = |k: &str| map.get(k).and_then(Value::as_str);
-        let mut present = Vec::new();
-        for f in CALL_FIELDS
-            .iter()
-            .chain(EMAIL_FIELDS)
-            .chain(std::iter::once(&"chatWidgetId"))
-        {
-            if map.get(*f).is_some_and(|v| !v.is_null()) {
-                present.push(*f);
-            }
-        }
-        ChannelFields {
-            message_type: s("messageType"),
-            type_string: s("messageTypeString"),
-            call_status: s("callStatus"),
-            call_duration: map.get("callDuration").and_then(Value::as_f64),
-            present,
-        }
-    }
-
-    fn has(&self, field: &str) -> bool {
-        self.present.contains(&field)
-    }
-}
-
 /// The result of classifying a payload.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Classification {
@@ -367,16 +380,16 @@ impl Classification {
 
 /// Classifies a parsed payload.
 pub fn classify(map: &Map<String, Value>) -> Classification {
-    classify_fields(&ChannelFields::from_map(map))
+    classify_view(&View::from_map(map))
 }
 
-/// Classifies from the borrowed fields. See the module documentation for the order.
-pub fn classify_fields(f: &ChannelFields<'_>) -> Classification {
+/// Classifies from the borrowed view. See the module documentation for the order.
+pub fn classify_view(f: &View<'_>) -> Classification {
     fn nonempty(s: Option<&str>) -> Option<&str> {
         s.filter(|v| !v.trim().is_empty())
     }
-    let type_string = nonempty(f.type_string);
-    let message_type = nonempty(f.message_type);
+    let type_string = nonempty(f.type_string.as_deref());
+    let message_type = nonempty(f.message_type.as_deref());
     let by_string = type_string.map(|s| (s, Channel::from_type_string(s)));
     let by_type = message_type.map(|s| (s, Channel::from_message_type(s)));
 
@@ -431,7 +444,12 @@ pub fn classify_fields(f: &ChannelFields<'_>) -> Classification {
     }
 
     let call = (channel == Channel::Call).then(|| CallInfo {
-        outcome: match f.call_status.map(str::to_ascii_lowercase).as_deref() {
+        outcome: match f
+            .call_status
+            .as_deref()
+            .map(str::to_ascii_lowercase)
+            .as_deref()
+        {
             Some("completed") => CallOutcome::Answered,
             Some("voicemail") => CallOutcome::Voicemail,
             _ => CallOutcome::Unknown,
@@ -550,6 +568,17 @@ mod tests {
             Channel::from_user_name("unknown"),
             Some(Channel::Unknown(String::new()))
         );
+        let slugs: std::collections::BTreeSet<_> =
+            Channel::NAMED.iter().map(Channel::slug).collect();
+        assert_eq!(slugs.len(), Channel::NAMED.len(), "slugs are distinct");
+        for ch in Channel::NAMED {
+            assert_eq!(
+                Channel::from_user_name(ch.slug()),
+                Some(ch.clone()),
+                "{}",
+                ch.slug()
+            );
+        }
     }
 
     #[test]

@@ -67,7 +67,29 @@ pub enum Command {
     /// offending value. The last line is `N passed, N failed`, then `, N warnings` if any.
     #[command(after_help = VALIDATE_AFTER_HELP)]
     Validate(ValidateArgs),
+
+    /// Tell the channel of each payload, summarize a capture, filter or split it by channel.
+    ///
+    /// The channel comes from messageTypeString (TYPE_* names), then messageType (any spelling:
+    /// case, spaces, '_' and '-' do not matter), then, when both are missing, from telling fields
+    /// (emailMessageId, threadId or subject: Email; callDuration or callStatus: Call;
+    /// chatWidgetId: Live Chat). Calls also get their outcome (answered, voicemail) and duration.
+    /// Conflicting fields are flagged. Only the fields classification needs are read.
+    #[command(after_help = CLASSIFY_AFTER_HELP)]
+    Classify(ClassifyArgs),
 }
+
+const CLASSIFY_AFTER_HELP: &str = "\
+Examples:
+  hlmsg classify samples/                          # one line per payload, then a summary table
+  hlmsg classify --summary day.ndjson              # only the table
+  hlmsg classify --only sms day.ndjson > sms.ndjson
+  hlmsg classify --split by-channel/ day.ndjson    # by-channel/sms.ndjson, by-channel/call.ndjson, ...
+
+Exit codes:
+  0  every payload was read
+  1  at least one entry was not a JSON payload (reported on standard error)
+  2  the command could not do its job: bad arguments, an unreadable path, an output error";
 
 /// Where payloads come from; shared by every subcommand.
 #[derive(Debug, Clone, Args)]
@@ -134,6 +156,47 @@ pub struct ValidateArgs {
     /// Also print a line for each payload without findings.
     #[arg(short = 'v', long)]
     pub verbose: bool,
+}
+
+/// The output formats of `classify`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum ClassifyFormat {
+    /// `source:line:column  CHANNEL  (by FIELD)` per payload, then a summary table.
+    #[default]
+    Human,
+    /// JSON Lines: one object per payload, then a summary object.
+    Json,
+}
+
+/// `hlmsg classify`.
+#[derive(Debug, Clone, Args)]
+pub struct ClassifyArgs {
+    /// Input paths and limits.
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    /// Print only the summary table.
+    #[arg(short = 's', long)]
+    pub summary: bool,
+
+    /// Output format of the report.
+    #[arg(short = 'f', long, value_enum, value_name = "FORMAT", default_value_t = ClassifyFormat::Human)]
+    pub format: ClassifyFormat,
+
+    /// Instead of the report, write each payload of CHANNEL to standard output, one per line
+    /// (repeatable).
+    ///
+    /// Names are case-insensitive and take aliases: sms, email, call, voicemail, fb or facebook,
+    /// ig or instagram, gmb, live-chat, whatsapp, internal-comment, custom, unknown. A payload
+    /// that arrived on one line is written byte for byte; one that spanned lines is compacted
+    /// (key order and string contents kept).
+    #[arg(long, value_name = "CHANNEL", conflicts_with_all = ["split", "summary", "format"])]
+    pub only: Vec<String>,
+
+    /// Write every payload to DIR/<channel>.ndjson (same bytes rule as --only), creating DIR;
+    /// then print the count per file and `N read, N written, N unreadable`.
+    #[arg(long, value_name = "DIR", conflicts_with_all = ["summary", "format"])]
+    pub split: Option<PathBuf>,
 }
 
 /// Parses a size: a number of bytes, optionally with a unit (k, KB, KiB, M, MB, MiB, G, GB, GiB;

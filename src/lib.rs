@@ -15,7 +15,9 @@ pub mod cli;
 pub mod cmd;
 pub mod diagnostic;
 pub mod exit;
+pub mod humanize;
 pub mod input;
+pub mod jsontext;
 pub mod lint;
 pub mod locate;
 pub mod origin;
@@ -24,6 +26,7 @@ pub mod render;
 pub mod schema;
 pub mod term;
 pub mod validate;
+pub mod view;
 
 use cli::{Cli, Command};
 use exit::Outcome;
@@ -32,5 +35,6 @@ use exit::Outcome;
 pub fn run(cli: &Cli, io: &mut cmd::Io<'_>) -> anyhow::Result<Outcome> {
     match &cli.command {
         Command::Validate(args) => cmd::validate::run(args, io),
+        Command::Classify(args) => cmd::classify::run(args, io),
     }
 }

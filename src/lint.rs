@@ -3,7 +3,7 @@
 
 use serde_json::Value;
 
-use crate::channel::{Channel, Classification, Conflict};
+use crate::channel::{Channel, Classification};
 use crate::diagnostic::{Diagnostic, Severity, show_value};
 use crate::locate::escape_token;
 use crate::payload::Payload;
@@ -112,30 +112,11 @@ pub fn lint(
     }
 
     for conflict in &class.conflicts {
-        let message = match conflict {
-            Conflict::TypeMismatch {
-                message_type,
-                type_string,
-            } => {
-                let mt = Channel::from_message_type(message_type)
-                    .map_or_else(|| "?".to_string(), |c| c.to_string());
-                format!(
-                    "messageTypeString {} names {} but messageType {} names {mt}",
-                    show_value(&Value::String(type_string.clone())),
-                    class.channel,
-                    show_value(&Value::String(message_type.clone())),
-                )
-            }
-            Conflict::CallField { field } => format!(
-                "{field} on a {} payload: only calls and voicemails carry it",
-                class.channel
-            ),
-            Conflict::EmailField { field } => format!(
-                "{field} on a {} payload: only emails carry it",
-                class.channel
-            ),
-        };
-        warn(conflict.rule(), conflict.field(), message);
+        warn(
+            conflict.rule(),
+            conflict.field(),
+            conflict.message(&class.channel),
+        );
     }
 
     if let Some(Value::String(status)) = fields.get("callStatus")

@@ -8,6 +8,7 @@ use crate::diagnostic::{Diagnostic, Severity, show_value, typed_value};
 use crate::input::{Record, RecordStatus, StreamFault};
 use crate::locate::locate;
 use crate::origin::{Origin, Position};
+use crate::view::View;
 
 /// Rule name of syntax errors and structural faults in the input.
 pub const RULE_JSON: &str = "json";
@@ -122,6 +123,28 @@ pub fn parse(record: Record<'_>) -> Result<Payload<'_>, Fault> {
             }
             let at = origin.position.advance(&bytes[..offset]);
             Err(fault(origin, RULE_JSON, Some(at), message))
+        }
+    }
+}
+
+/// Parses only the [`View`] of a record (the fields classification and the quick views read),
+/// skipping everything else. A record that is not a valid JSON object gets the same fault as from
+/// [`parse`].
+#[allow(clippy::result_large_err)]
+pub fn parse_view<'a>(record: &Record<'a>) -> Result<View<'a>, Fault> {
+    let valid_utf8 = std::str::from_utf8(record.bytes).is_ok();
+    if record.status == RecordStatus::Complete
+        && valid_utf8
+        && let Ok(view) = View::parse(record.bytes)
+    {
+        return Ok(view);
+    }
+    // The slow path explains what is wrong.
+    match parse(record.clone()) {
+        Err(f) => Err(f),
+        Ok(p) => {
+            let message = "the payload could not be read".to_string();
+            Err(fault(p.origin, RULE_JSON, None, message))
         }
     }
 }
@@ -350,6 +373,34 @@ mod tests {
         let (_, c, _, msg) = one_error("{\"a\": 1,}");
         assert_eq!(c, 9);
         assert!(msg.starts_with("trailing comma"), "{msg}");
+    }
+
+    #[test]
+    fn parse_view_faults_match_parse() {
+        for input in [
+            &b"{\"a\":"[..],
+            b"[1]",
+            b"42",
+            b"{\"a\":\"\xff\"}",
+            b"{\"a\":1,}",
+            b"x",
+        ] {
+            let mut r = Reader::new(Arc::from("t"), input);
+            let Some(Item::Record(rec)) = r.next().unwrap() else {
+                panic!("{input:?}")
+            };
+            let a = parse_view(&rec).unwrap_err();
+            let b = parse(rec).unwrap_err();
+            assert_eq!(a, b);
+        }
+        let mut r = Reader::new(Arc::from("t"), &b"{\"messageType\":\"SMS\"}"[..]);
+        let Some(Item::Record(rec)) = r.next().unwrap() else {
+            panic!()
+        };
+        assert_eq!(
+            parse_view(&rec).unwrap().message_type.as_deref(),
+            Some("SMS")
+        );
     }
 
     #[test]

@@ -163,12 +163,38 @@ fn walk(dir: &Path, out: &mut Vec<Result<Source, InputError>>) {
     }
 }
 
-/// Receives every entry of the input, in order.
+/// Receives every entry of the input, in order, parsed into payloads.
 pub trait EntrySink {
     /// One entry: a payload, or an entry that is not one.
     fn entry(&mut self, entry: Result<Payload<'_>, Fault>) -> io::Result<()>;
     /// A path that could not be read (or a source that failed while being read).
     fn input_error(&mut self, error: &InputError) -> io::Result<()>;
+}
+
+/// Receives every entry of the input, in order, unparsed: for consumers that read only a few
+/// fields of each payload and parse them their own way.
+pub trait RecordSink {
+    /// One record; the consumer parses it.
+    fn record(&mut self, record: Record<'_>) -> io::Result<()>;
+    /// A structural fault between records.
+    fn fault(&mut self, fault: Fault) -> io::Result<()>;
+    /// A path that could not be read (or a source that failed while being read).
+    fn input_error(&mut self, error: &InputError) -> io::Result<()>;
+}
+
+/// Adapts an [`EntrySink`] to records by parsing each into a payload.
+struct Parsing<'s>(&'s mut dyn EntrySink);
+
+impl RecordSink for Parsing<'_> {
+    fn record(&mut self, record: Record<'_>) -> io::Result<()> {
+        self.0.entry(parse(record))
+    }
+    fn fault(&mut self, fault: Fault) -> io::Result<()> {
+        self.0.entry(Err(fault))
+    }
+    fn input_error(&mut self, error: &InputError) -> io::Result<()> {
+        self.0.input_error(error)
+    }
 }
 
 /// Settings of the input, shared by every subcommand.
@@ -192,9 +218,15 @@ impl Default for InputOptions {
     }
 }
 
-/// Reads every source in order and hands each entry to `sink`. Returns whether any source could
-/// not be read (the caller exits 2). An error from the sink (e.g. a closed stdout) stops the run.
+/// Reads every source in order and hands each entry, parsed, to `sink`. Returns whether any
+/// source could not be read (the caller exits 2). An error from the sink (e.g. a closed stdout)
+/// stops the run.
 pub fn read_all(opts: &InputOptions, sink: &mut dyn EntrySink) -> io::Result<bool> {
+    read_records(opts, &mut Parsing(sink))
+}
+
+/// Like [`read_all`], with unparsed records.
+pub fn read_records(opts: &InputOptions, sink: &mut dyn RecordSink) -> io::Result<bool> {
     let mut trouble = false;
     for source in expand(&opts.paths) {
         let source = match source {
@@ -220,8 +252,8 @@ pub fn read_all(opts: &InputOptions, sink: &mut dyn EntrySink) -> io::Result<boo
         loop {
             match reader.next() {
                 Ok(None) => break,
-                Ok(Some(Item::Record(rec))) => sink.entry(parse(rec))?,
-                Ok(Some(Item::Fault(f))) => sink.entry(Err(Fault::from(f)))?,
+                Ok(Some(Item::Record(rec))) => sink.record(rec)?,
+                Ok(Some(Item::Fault(f))) => sink.fault(Fault::from(f))?,
                 Err(e) => {
                     trouble = true;
                     sink.input_error(&InputError {

@@ -55,7 +55,7 @@ pub enum RecordStatus {
 }
 
 /// One entry of a source: the bytes of one candidate payload and where it starts.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Record<'a> {
     /// Where the record starts.
     pub origin: Origin,

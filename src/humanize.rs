@@ -1,0 +1,78 @@
+//! Durations, ages and counts as people read them.
+
+/// A call duration in seconds as `45s`, `2m 00s` or `1h 02m 03s` (rounded to whole seconds).
+pub fn duration(seconds: f64) -> String {
+    if !seconds.is_finite() || seconds < 0.0 {
+        return format!("{seconds}s");
+    }
+    let total = seconds.round() as u64;
+    let (h, m, s) = (total / 3600, (total / 60) % 60, total % 60);
+    match (h, m) {
+        (0, 0) => format!("{s}s"),
+        (0, m) => format!("{m}m {s:02}s"),
+        (h, m) => format!("{h}h {m:02}m {s:02}s"),
+    }
+}
+
+/// How long ago `seconds` (a non-negative span) was: `just now`, `5 minutes ago`, `3 days ago`;
+/// negative spans read `in 2 hours`.
+pub fn age(seconds: i64) -> String {
+    let (n, future) = if seconds < 0 {
+        (seconds.unsigned_abs(), true)
+    } else {
+        (seconds as u64, false)
+    };
+    let (count, unit) = match n {
+        0..=59 => return "just now".to_string(),
+        60..=3599 => (n / 60, "minute"),
+        3600..=86_399 => (n / 3600, "hour"),
+        86_400..=2_591_999 => (n / 86_400, "day"),
+        2_592_000..=31_535_999 => (n / 2_592_000, "month"),
+        _ => (n / 31_536_000, "year"),
+    };
+    let plural = if count == 1 { "" } else { "s" };
+    if future {
+        format!("in {count} {unit}{plural}")
+    } else {
+        format!("{count} {unit}{plural} ago")
+    }
+}
+
+/// `part` of `whole` as a percentage with one decimal, e.g. `45.5%`.
+pub fn share(part: u64, whole: u64) -> String {
+    if whole == 0 {
+        return "0.0%".to_string();
+    }
+    format!("{:.1}%", part as f64 * 100.0 / whole as f64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations() {
+        assert_eq!(duration(0.0), "0s");
+        assert_eq!(duration(45.0), "45s");
+        assert_eq!(duration(120.0), "2m 00s");
+        assert_eq!(duration(187.4), "3m 07s");
+        assert_eq!(duration(3723.0), "1h 02m 03s");
+        assert_eq!(duration(-1.0), "-1s");
+    }
+
+    #[test]
+    fn ages() {
+        assert_eq!(age(5), "just now");
+        assert_eq!(age(60), "1 minute ago");
+        assert_eq!(age(3 * 86_400 + 5), "3 days ago");
+        assert_eq!(age(2 * 31_536_000), "2 years ago");
+        assert_eq!(age(-7200), "in 2 hours");
+    }
+
+    #[test]
+    fn shares() {
+        assert_eq!(share(1, 3), "33.3%");
+        assert_eq!(share(0, 0), "0.0%");
+        assert_eq!(share(22, 22), "100.0%");
+    }
+}

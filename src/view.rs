@@ -1,0 +1,306 @@
+//! A typed, borrowed view of the few fields that classification and the quick views read.
+//!
+//! [`View::parse`] deserializes a payload's bytes straight into this view, skipping every other
+//! value without building it, so `classify` and `show --format table` do not pay for a whole
+//! `serde_json::Value`. Strings borrow from the input unless they hold escapes. Fields of an
+//! unexpected type (a number where a string belongs) read as absent, as they do through
+//! [`View::from_map`], so both paths classify alike.
+
+use std::borrow::Cow;
+use std::fmt;
+
+use serde::de::{self, Deserialize, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde_json::{Map, Value};
+
+/// Fields whose presence (any non-null value) classification uses, by bit.
+pub const PRESENCE_FIELDS: [&str; 10] = [
+    "callDuration",
+    "callStatus",
+    "emailMessageId",
+    "threadId",
+    "subject",
+    "cc",
+    "bcc",
+    "ccList",
+    "bccList",
+    "chatWidgetId",
+];
+
+/// The fields the tool reads without a full parse.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct View<'a> {
+    /// `messageType`, when it is a string.
+    pub message_type: Option<Cow<'a, str>>,
+    /// `messageTypeString`, when it is a string.
+    pub type_string: Option<Cow<'a, str>>,
+    /// `callStatus`, when it is a string.
+    pub call_status: Option<Cow<'a, str>>,
+    /// `callDuration`, when it is a number.
+    pub call_duration: Option<f64>,
+    /// `dateAdded`, when it is a string.
+    pub date_added: Option<Cow<'a, str>>,
+    /// `direction`, when it is a string.
+    pub direction: Option<Cow<'a, str>>,
+    /// `status`, when it is a string.
+    pub status: Option<Cow<'a, str>>,
+    /// `contactId`, when it is a string.
+    pub contact_id: Option<Cow<'a, str>>,
+    /// `messageId`, when it is a string.
+    pub message_id: Option<Cow<'a, str>>,
+    /// `body`, when it is a string.
+    pub body: Option<Cow<'a, str>>,
+    /// Bit `i` is set when `PRESENCE_FIELDS[i]` is present and not null.
+    pub present: u16,
+}
+
+impl<'a> View<'a> {
+    /// Whether a field of [`PRESENCE_FIELDS`] is present (and not null).
+    pub fn has(&self, field: &str) -> bool {
+        PRESENCE_FIELDS
+            .iter()
+            .position(|f| *f == field)
+            .is_some_and(|i| self.present & (1 << i) != 0)
+    }
+
+    /// Reads the view from a parsed payload.
+    pub fn from_map(map: &'a Map<String, Value>) -> Self {
+        let s = |k: &str| map.get(k).and_then(Value::as_str).map(Cow::Borrowed);
+        let mut present = 0u16;
+        for (i, f) in PRESENCE_FIELDS.iter().enumerate() {
+            if map.get(*f).is_some_and(|v| !v.is_null()) {
+                present |= 1 << i;
+            }
+        }
+        View {
+            message_type: s("messageType"),
+            type_string: s("messageTypeString"),
+            call_status: s("callStatus"),
+            call_duration: map.get("callDuration").and_then(Value::as_f64),
+            date_added: s("dateAdded"),
+            direction: s("direction"),
+            status: s("status"),
+            contact_id: s("contactId"),
+            message_id: s("messageId"),
+            body: s("body"),
+            present,
+        }
+    }
+
+    /// Parses the view from a payload's bytes (which must hold one JSON object).
+    pub fn parse(bytes: &'a [u8]) -> Result<Self, serde_json::Error> {
+        let mut de = serde_json::Deserializer::from_slice(bytes);
+        let view = View::deserialize(&mut de)?;
+        de.end()?;
+        Ok(view)
+    }
+}
+
+impl<'de> Deserialize<'de> for View<'de> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_map(ViewVisitor)
+    }
+}
+
+struct ViewVisitor;
+
+impl<'de> Visitor<'de> for ViewVisitor {
+    type Value = View<'de>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON object")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<View<'de>, A::Error> {
+        let mut v = View::default();
+        while let Some(Str(key)) = map.next_key::<Str<'de>>()? {
+            let key = key.as_ref();
+            let read = matches!(
+                key,
+                "messageType"
+                    | "messageTypeString"
+                    | "dateAdded"
+                    | "direction"
+                    | "status"
+                    | "contactId"
+                    | "messageId"
+                    | "body"
+            ) || PRESENCE_FIELDS.contains(&key);
+            if !read {
+                map.next_value::<IgnoredAny>()?;
+                continue;
+            }
+            // A repeated key overwrites: the last one wins, as in a parsed map.
+            let any = map.next_value::<Any<'de>>()?;
+            v.set_present(key, !any.null);
+            match key {
+                "messageType" => v.message_type = any.string,
+                "messageTypeString" => v.type_string = any.string,
+                "callStatus" => v.call_status = any.string,
+                "callDuration" => v.call_duration = any.number,
+                "dateAdded" => v.date_added = any.string,
+                "direction" => v.direction = any.string,
+                "status" => v.status = any.string,
+                "contactId" => v.contact_id = any.string,
+                "messageId" => v.message_id = any.string,
+                "body" => v.body = any.string,
+                _ => {}
+            }
+        }
+        Ok(v)
+    }
+}
+
+impl View<'_> {
+    fn set_present(&mut self, field: &str, yes: bool) {
+        if let Some(i) = PRESENCE_FIELDS.iter().position(|f| *f == field) {
+            if yes {
+                self.present |= 1 << i;
+            } else {
+                self.present &= !(1 << i);
+            }
+        }
+    }
+}
+
+/// A string that borrows from the input when it can.
+struct Str<'de>(Cow<'de, str>);
+
+impl<'de> Deserialize<'de> for Str<'de> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Str<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_borrowed_str<E: de::Error>(self, s: &'de str) -> Result<Str<'de>, E> {
+                Ok(Str(Cow::Borrowed(s)))
+            }
+            fn visit_str<E: de::Error>(self, s: &str) -> Result<Str<'de>, E> {
+                Ok(Str(Cow::Owned(s.to_string())))
+            }
+            fn visit_string<E: de::Error>(self, s: String) -> Result<Str<'de>, E> {
+                Ok(Str(Cow::Owned(s)))
+            }
+        }
+        d.deserialize_str(V)
+    }
+}
+
+/// Any value: its string or number if it is one, whether it is null; anything else is skipped.
+#[derive(Default)]
+struct Any<'de> {
+    string: Option<Cow<'de, str>>,
+    number: Option<f64>,
+    null: bool,
+}
+
+impl<'de> Deserialize<'de> for Any<'de> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Any<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("any JSON value")
+            }
+            fn visit_borrowed_str<E: de::Error>(self, s: &'de str) -> Result<Any<'de>, E> {
+                Ok(Any {
+                    string: Some(Cow::Borrowed(s)),
+                    ..Any::default()
+                })
+            }
+            fn visit_str<E: de::Error>(self, s: &str) -> Result<Any<'de>, E> {
+                Ok(Any {
+                    string: Some(Cow::Owned(s.to_string())),
+                    ..Any::default()
+                })
+            }
+            fn visit_string<E: de::Error>(self, s: String) -> Result<Any<'de>, E> {
+                Ok(Any {
+                    string: Some(Cow::Owned(s)),
+                    ..Any::default()
+                })
+            }
+            fn visit_u64<E: de::Error>(self, n: u64) -> Result<Any<'de>, E> {
+                Ok(Any {
+                    number: Some(n as f64),
+                    ..Any::default()
+                })
+            }
+            fn visit_i64<E: de::Error>(self, n: i64) -> Result<Any<'de>, E> {
+                Ok(Any {
+                    number: Some(n as f64),
+                    ..Any::default()
+                })
+            }
+            fn visit_f64<E: de::Error>(self, n: f64) -> Result<Any<'de>, E> {
+                Ok(Any {
+                    number: Some(n),
+                    ..Any::default()
+                })
+            }
+            fn visit_bool<E: de::Error>(self, _: bool) -> Result<Any<'de>, E> {
+                Ok(Any::default())
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<Any<'de>, E> {
+                Ok(Any {
+                    null: true,
+                    ..Any::default()
+                })
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Any<'de>, A::Error> {
+                while seq.next_element::<IgnoredAny>()?.is_some() {}
+                Ok(Any::default())
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Any<'de>, A::Error> {
+                while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+                Ok(Any::default())
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parse_and_from_map_agree() {
+        let texts = [
+            r#"{"messageType":"SMS","body":"hi \"there\"","callDuration":12.5,"subject":null,"cc":[1,{"a":2}],"x":{"messageType":"nested"}}"#,
+            r#"{"messageType":5,"messageTypeString":"TYPE_CALL","callStatus":"completed","callDuration":"120","direction":"outbound","status":"completed","contactId":"c","messageId":"m","dateAdded":"2024-01-01T00:00:00Z"}"#,
+            r#"{"messageType":"Email","messageType":"SMS","emailMessageId":"x","chatWidgetId":null}"#,
+            r#"{}"#,
+        ];
+        for t in texts {
+            let value: Value = serde_json::from_str(t).unwrap();
+            let from_map = View::from_map(value.as_object().unwrap());
+            let parsed = View::parse(t.as_bytes()).unwrap();
+            assert_eq!(parsed, from_map, "{t}");
+        }
+    }
+
+    #[test]
+    fn strings_borrow_unless_escaped() {
+        let v = View::parse(br#"{"messageType":"SMS","body":"a\nb"}"#).unwrap();
+        assert!(matches!(v.message_type, Some(Cow::Borrowed("SMS"))));
+        assert!(matches!(v.body, Some(Cow::Owned(ref s)) if s == "a\nb"));
+    }
+
+    #[test]
+    fn presence_ignores_null() {
+        let v = View::parse(br#"{"subject":null,"cc":"x","callStatus":null}"#).unwrap();
+        assert!(!v.has("subject"));
+        assert!(v.has("cc"));
+        assert!(!v.has("callStatus"));
+        assert!(!v.has("notAField"));
+    }
+
+    #[test]
+    fn invalid_json_and_trailing_bytes_fail() {
+        assert!(View::parse(b"{\"a\":").is_err());
+        assert!(View::parse(b"{} x").is_err());
+        assert!(View::parse(b"[1]").is_err());
+    }
+}
