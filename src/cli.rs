@@ -77,6 +77,17 @@ pub enum Command {
     /// Conflicting fields are flagged. Only the fields classification needs are read.
     #[command(after_help = CLASSIFY_AFTER_HELP)]
     Classify(ClassifyArgs),
+
+    /// Pretty-print payloads: a summary card, the body as text, and colored JSON.
+    ///
+    /// The card shows what a person looks for first: the channel (with the call outcome),
+    /// direction, status, call duration, dateAdded in UTC with its age, the ids, and for emails
+    /// the sender, recipients, subject and provider. Email HTML bodies are shown as readable
+    /// text. Other formats print only the pretty JSON, compact NDJSON, or one table row per
+    /// payload for a quick look at a whole capture. Text from payloads is always escaped: no
+    /// control sequence reaches the terminal.
+    #[command(visible_alias = "pretty", after_help = SHOW_AFTER_HELP)]
+    Show(ShowArgs),
 }
 
 const CLASSIFY_AFTER_HELP: &str = "\
@@ -88,6 +99,18 @@ Examples:
 
 Exit codes:
   0  every payload was read
+  1  at least one entry was not a JSON payload (reported on standard error)
+  2  the command could not do its job: bad arguments, an unreadable path, an output error";
+
+const SHOW_AFTER_HELP: &str = "\
+Examples:
+  hlmsg show samples/email.json                    # card, body as text, colored JSON
+  cat samples/*.json | hlmsg show --format table   # one row per payload
+  hlmsg show --format compact capture.json > capture.ndjson
+  hlmsg show --fields date,channel,webhookId day.ndjson
+
+Exit codes:
+  0  every payload was shown
   1  at least one entry was not a JSON payload (reported on standard error)
   2  the command could not do its job: bad arguments, an unreadable path, an output error";
 
@@ -197,6 +220,48 @@ pub struct ClassifyArgs {
     /// then print the count per file and `N read, N written, N unreadable`.
     #[arg(long, value_name = "DIR", conflicts_with_all = ["summary", "format"])]
     pub split: Option<PathBuf>,
+}
+
+/// The output formats of `show`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum ShowFormat {
+    /// A card, the body as text, and the pretty JSON of each payload.
+    #[default]
+    Card,
+    /// Only the pretty JSON (colored on a terminal), keys in the order they arrived.
+    Json,
+    /// One compact JSON line per payload (an NDJSON formatter), key order kept.
+    Compact,
+    /// One row per payload: source:line, date, channel, direction, status, contact, body preview.
+    Table,
+}
+
+/// `hlmsg show`.
+#[derive(Debug, Clone, Args)]
+pub struct ShowArgs {
+    /// Input paths and limits.
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    /// Output format.
+    #[arg(short = 'f', long, value_enum, value_name = "FORMAT", default_value_t = ShowFormat::Card)]
+    pub format: ShowFormat,
+
+    /// Show whole bodies, however long.
+    #[arg(long)]
+    pub full: bool,
+
+    /// Only these fields in the card or the table, comma-separated.
+    ///
+    /// Names: source, date, channel, direction, status, duration, location, contact,
+    /// conversation, message, user, from, to, cc, subject, provider, attachments, body; or any
+    /// top-level payload field such as webhookId.
+    #[arg(long, value_name = "FIELDS")]
+    pub fields: Option<String>,
+
+    /// The time ages are measured from (RFC 3339), instead of now.
+    #[arg(long, value_name = "TIME")]
+    pub now: Option<String>,
 }
 
 /// Parses a size: a number of bytes, optionally with a unit (k, KB, KiB, M, MB, MiB, G, GB, GiB;

@@ -15,6 +15,7 @@ pub mod cli;
 pub mod cmd;
 pub mod diagnostic;
 pub mod exit;
+pub mod html;
 pub mod humanize;
 pub mod input;
 pub mod jsontext;
@@ -36,5 +37,6 @@ pub fn run(cli: &Cli, io: &mut cmd::Io<'_>) -> anyhow::Result<Outcome> {
     match &cli.command {
         Command::Validate(args) => cmd::validate::run(args, io),
         Command::Classify(args) => cmd::classify::run(args, io),
+        Command::Show(args) => cmd::show::run(args, io),
     }
 }

@@ -1,6 +1,8 @@
 //! Command-line tests: they run the built `hlmsg` binary. One test binary, one module per
 //! subcommand.
 
+mod classify;
 mod docs;
+mod show;
 mod util;
 mod validate;
