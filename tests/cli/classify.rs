@@ -320,3 +320,9 @@ fn exit_codes() {
         2
     );
 }
+
+#[test]
+fn json_snapshot() {
+    let r = hlmsg(&["classify", "--format", "json", "samples/"], None);
+    insta::assert_snapshot!("classify_json", r.stdout);
+}

@@ -172,3 +172,12 @@ fn pretty_is_an_alias() {
     assert_eq!(a.stdout, b.stdout);
     assert_eq!(a.code, 0);
 }
+
+#[test]
+fn json_and_compact_snapshots() {
+    let r = hlmsg(&["show", "--format", "json", "samples/call-voicemail.json"], None);
+    insta::assert_snapshot!("show_json", r.stdout);
+    let r = hlmsg(&["show", "--format", "compact", "samples/"], None);
+    assert_eq!(r.stdout.lines().count(), samples().len());
+    insta::assert_snapshot!("show_compact", r.stdout);
+}
