@@ -14,6 +14,7 @@ pub mod channel;
 pub mod cli;
 pub mod cmd;
 pub mod diagnostic;
+pub mod diff;
 pub mod exit;
 pub mod input;
 pub mod lint;
