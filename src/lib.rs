@@ -6,6 +6,7 @@
 //! ```text
 //! paths / stdin -> input (sources, reader) -> payload (origin, raw bytes, value)
 //!               -> validate (schema + lint) -> render (human, json, github, junit) -> stdout
+//!               -> diff (pairs, semantic diff, JSON Patch) -> render::diff -> stdout
 //! ```
 //!
 //! The library never prints on its own and never exits; every output stream is handed in.
@@ -33,5 +34,6 @@ use exit::Outcome;
 pub fn run(cli: &Cli, io: &mut cmd::Io<'_>) -> anyhow::Result<Outcome> {
     match &cli.command {
         Command::Validate(args) => cmd::validate::run(args, io),
+        Command::Diff(args) => cmd::diff::run(args, io),
     }
 }

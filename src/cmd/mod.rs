@@ -1,5 +1,6 @@
 //! One module per subcommand: each wires the input reader, the library and a renderer together.
 
+pub mod diff;
 pub mod validate;
 
 use std::io::{self, Write};
