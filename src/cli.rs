@@ -57,7 +57,8 @@ const VALIDATE_AFTER_HELP: &str = concat!(
 ///
 /// hlmsg reads webhook bodies from files, folders or standard input (one payload, a JSON array
 /// of payloads, NDJSON, or concatenated JSON; detected automatically) and checks them against
-/// bundled JSON Schemas for HighLevel's OutboundMessage event.
+/// bundled JSON Schemas for HighLevel's OutboundMessage event (validate), or compares two payloads
+/// or two captures (diff).
 #[derive(Debug, Parser)]
 #[command(name = "hlmsg", version, propagate_version = true, after_help = EXIT_CODES_HELP)]
 pub struct Cli {
@@ -95,7 +96,7 @@ pub enum Command {
     /// When LEFT or RIGHT holds several payloads (NDJSON, an array, a folder), payloads are
     /// paired by messageId (by position for payloads without one, or all of them with
     /// --by-position). Each changed pair is listed under a header naming its messageId and both
-    /// origins, then the payloads only in LEFT or only in RIGHT; the last line is `N same, N
+    /// origins; each payload only in LEFT or only in RIGHT gets a line too. The last line is `N same, N
     /// changed, N only in LEFT, N only in RIGHT`. The smaller side is held in memory and the
     /// other is streamed; a side read from standard input or a pipe is always the one held.
     #[command(after_help = DIFF_AFTER_HELP)]
