@@ -8,8 +8,9 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
+use crate::diff::Ignore;
 use crate::input::{DEFAULT_MAX_PAYLOAD_BYTES, InputOptions};
-use crate::render::ValidateFormat;
+use crate::render::{DiffFormat, ValidateFormat};
 use crate::term::ColorChoice;
 
 /// The exit codes, as `--help` shows them.
@@ -24,7 +25,22 @@ macro_rules! exit_codes_help {
 }
 
 /// Exit codes, shown at the end of the top-level `--help`.
-pub const EXIT_CODES_HELP: &str = exit_codes_help!();
+pub const EXIT_CODES_HELP: &str = "Exit codes (the same scheme for every subcommand):
+  0  success: every payload passed (validate) or was read (classify, show); no differences (diff)
+  1  findings: a payload failed or was not JSON; differences were found (diff)
+  2  the command could not do its job: bad arguments, an unreadable path, input that is not
+     JSON (diff), a schema that does not compile, an output error (2 wins over 1)";
+
+const DIFF_AFTER_HELP: &str = "Examples:
+  hlmsg diff fixture.json capture.json --ignore-ids    # what changed, apart from the ids
+  hlmsg diff yesterday.ndjson today.ndjson --format json
+  hlmsg diff old.json new.json --format json-patch > change.patch.json
+
+Exit codes (like diff(1)):
+  0  no differences
+  1  differences were found
+  2  trouble: an unreadable path, input that is not JSON, bad arguments, a capture with
+     --format json-patch (2 wins over 1)";
 
 const VALIDATE_AFTER_HELP: &str = concat!(
     "Examples:
@@ -41,7 +57,8 @@ const VALIDATE_AFTER_HELP: &str = concat!(
 ///
 /// hlmsg reads webhook bodies from files, folders or standard input (one payload, a JSON array
 /// of payloads, NDJSON, or concatenated JSON; detected automatically) and checks them against
-/// bundled JSON Schemas for HighLevel's OutboundMessage event.
+/// bundled JSON Schemas for HighLevel's OutboundMessage event (validate), or compares two payloads
+/// or two captures (diff).
 #[derive(Debug, Parser)]
 #[command(name = "hlmsg", version, propagate_version = true, after_help = EXIT_CODES_HELP)]
 pub struct Cli {
@@ -88,6 +105,23 @@ pub enum Command {
     /// control sequence reaches the terminal.
     #[command(visible_alias = "pretty", after_help = SHOW_AFTER_HELP)]
     Show(ShowArgs),
+
+    /// Show what changed between two payloads, or two captures.
+    ///
+    /// Compares LEFT with RIGHT semantically: key order and whitespace never matter, arrays
+    /// compare by index, numbers by value (120 equals 120.0; large integers exactly). Each
+    /// difference is one line with its JSON pointer: `~ /status: "delivered" → "failed"`
+    /// (changed), `+ /subject: …` (only in RIGHT), `- /messageId: …` (only in LEFT); a change of
+    /// type names both types. The last line is `N differences` or `no differences`.
+    ///
+    /// When LEFT or RIGHT holds several payloads (NDJSON, an array, a folder), payloads are
+    /// paired by messageId (by position for payloads without one, or all of them with
+    /// --by-position). Each changed pair is listed under a header naming its messageId and both
+    /// origins; each payload only in LEFT or only in RIGHT gets a line too. The last line is `N same, N
+    /// changed, N only in LEFT, N only in RIGHT`. The smaller side is held in memory and the
+    /// other is streamed; a side read from standard input or a pipe is always the one held.
+    #[command(after_help = DIFF_AFTER_HELP)]
+    Diff(DiffArgs),
 }
 
 const CLASSIFY_AFTER_HELP: &str = "\
@@ -262,6 +296,69 @@ pub struct ShowArgs {
     /// The time ages are measured from (RFC 3339), instead of now.
     #[arg(long, value_name = "TIME")]
     pub now: Option<String>,
+}
+
+/// `hlmsg diff`.
+#[derive(Debug, Clone, Args)]
+pub struct DiffArgs {
+    /// The old side: a file, a folder, or - for standard input.
+    #[arg(value_name = "LEFT")]
+    pub left: PathBuf,
+
+    /// The new side: a file, a folder, or - for standard input.
+    #[arg(value_name = "RIGHT")]
+    pub right: PathBuf,
+
+    /// Leave a place out of the comparison (repeatable).
+    ///
+    /// A JSON pointer (`/dateAdded`, `/attachments/0`, with `~1` for `/` and `~0` for `~`)
+    /// ignores that place and everything under it; a bare key name (`messageId`) ignores that
+    /// key wherever it appears.
+    #[arg(long, value_name = "POINTER_OR_KEY", value_parser = parse_ignore)]
+    pub ignore: Vec<String>,
+
+    /// Ignore the fields that differ between two deliveries of the same kind of message.
+    ///
+    /// messageId, dateAdded, conversationId, contactId, locationId, userId, emailMessageId,
+    /// threadId, conversationProviderId, webhookId and timestamp, wherever they appear; so a
+    /// capture can be compared with a fixture. Captures are still paired by messageId: add
+    /// --by-position when the ids differ.
+    #[arg(long)]
+    pub ignore_ids: bool,
+
+    /// Pair the payloads of two captures by position, not by messageId.
+    #[arg(long)]
+    pub by_position: bool,
+
+    /// Output format: human, json (JSON Lines), or json-patch (an RFC 6902 patch that turns
+    /// LEFT into RIGHT; two single payloads only).
+    #[arg(short = 'f', long, value_enum, value_name = "FORMAT", default_value_t = DiffFormat::Human)]
+    pub format: DiffFormat,
+
+    /// Largest payload to compare, e.g. 16MiB, 512k, 1000000 (a larger one is an error).
+    #[arg(long, value_name = "SIZE", default_value = "16MiB", value_parser = parse_size)]
+    pub max_payload_size: u64,
+}
+
+impl DiffArgs {
+    /// The places and keys to leave out of the comparison.
+    pub fn ignored(&self) -> Ignore {
+        let mut ignore = Ignore::new();
+        for arg in &self.ignore {
+            // Each argument was checked while parsing the command line.
+            let _ = ignore.add(arg);
+        }
+        if self.ignore_ids {
+            ignore.add_ids();
+        }
+        ignore
+    }
+}
+
+/// Checks an `--ignore` argument: a JSON pointer or a key name.
+fn parse_ignore(s: &str) -> Result<String, String> {
+    Ignore::new().add(s).map_err(|e| e.to_string())?;
+    Ok(s.to_string())
 }
 
 /// Parses a size: a number of bytes, optionally with a unit (k, KB, KiB, M, MB, MiB, G, GB, GiB;

@@ -6,6 +6,7 @@
 //! ```text
 //! paths / stdin -> input (sources, reader) -> payload (origin, raw bytes, value)
 //!               -> validate (schema + lint) -> render (human, json, github, junit) -> stdout
+//!               -> diff (pairs, semantic diff, JSON Patch) -> render::diff -> stdout
 //! ```
 //!
 //! The library never prints on its own and never exits; every output stream is handed in.
@@ -14,6 +15,7 @@ pub mod channel;
 pub mod cli;
 pub mod cmd;
 pub mod diagnostic;
+pub mod diff;
 pub mod exit;
 pub mod html;
 pub mod humanize;
@@ -38,5 +40,6 @@ pub fn run(cli: &Cli, io: &mut cmd::Io<'_>) -> anyhow::Result<Outcome> {
         Command::Validate(args) => cmd::validate::run(args, io),
         Command::Classify(args) => cmd::classify::run(args, io),
         Command::Show(args) => cmd::show::run(args, io),
+        Command::Diff(args) => cmd::diff::run(args, io),
     }
 }

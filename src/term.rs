@@ -122,6 +122,18 @@ pub mod styles {
     pub fn ok() -> Style {
         Style::new().green()
     }
+    /// A place only in LEFT (`hlmsg diff`).
+    pub fn removed() -> Style {
+        Style::new().red()
+    }
+    /// A place only in RIGHT (`hlmsg diff`).
+    pub fn added() -> Style {
+        Style::new().green()
+    }
+    /// A place that differs (`hlmsg diff`).
+    pub fn changed() -> Style {
+        Style::new().yellow()
+    }
 }
 
 #[cfg(test)]

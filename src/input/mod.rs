@@ -222,13 +222,32 @@ impl Default for InputOptions {
 /// source could not be read (the caller exits 2). An error from the sink (e.g. a closed stdout)
 /// stops the run.
 pub fn read_all(opts: &InputOptions, sink: &mut dyn EntrySink) -> io::Result<bool> {
-    read_records(opts, &mut Parsing(sink))
+    read_sources(expand(&opts.paths), opts, sink)
+}
+
+/// Like [`read_all`], for sources already expanded (`opts.paths` is not looked at): a caller
+/// that must look at the sources first (their sizes, say) expands the paths only once.
+pub fn read_sources(
+    sources: Vec<Result<Source, InputError>>,
+    opts: &InputOptions,
+    sink: &mut dyn EntrySink,
+) -> io::Result<bool> {
+    read_record_sources(sources, opts, &mut Parsing(sink))
 }
 
 /// Like [`read_all`], with unparsed records.
 pub fn read_records(opts: &InputOptions, sink: &mut dyn RecordSink) -> io::Result<bool> {
+    read_record_sources(expand(&opts.paths), opts, sink)
+}
+
+/// Like [`read_sources`], with unparsed records.
+pub fn read_record_sources(
+    sources: Vec<Result<Source, InputError>>,
+    opts: &InputOptions,
+    sink: &mut dyn RecordSink,
+) -> io::Result<bool> {
     let mut trouble = false;
-    for source in expand(&opts.paths) {
+    for source in sources {
         let source = match source {
             Ok(s) => s,
             Err(e) => {

@@ -1,6 +1,7 @@
 //! Output formats. Human output is colored on a terminal and escaped always; machine formats
 //! (JSON Lines, GitHub workflow commands, JUnit XML) never carry color.
 
+pub mod diff;
 pub mod github;
 pub mod human;
 pub mod json;
@@ -10,6 +11,8 @@ use std::io;
 
 use crate::input::InputError;
 use crate::validate::{Summary, Verdict};
+
+pub use diff::DiffFormat;
 
 /// The output formats of `validate`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]

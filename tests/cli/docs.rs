@@ -41,3 +41,45 @@ fn changelog_has_an_unreleased_section() {
     assert!(text.contains("## Unreleased"));
     assert!(text.contains("### Features"));
 }
+
+/// The `hlmsg diff` examples in the README are real output (issue 4).
+#[test]
+fn readme_diff_examples_match_the_output() {
+    let text = readme();
+    let runs: [&[&str]; 4] = [
+        &[
+            "diff",
+            "tests/fixtures/diff/left.json",
+            "tests/fixtures/diff/right.json",
+        ],
+        &["diff", "samples/sms.json", "samples/sms.json"],
+        &[
+            "diff",
+            "tests/fixtures/diff/monday.ndjson",
+            "tests/fixtures/diff/tuesday.ndjson",
+        ],
+        &[
+            "diff",
+            "tests/fixtures/diff/left.json",
+            "tests/fixtures/diff/right.json",
+            "--ignore-ids",
+            "--ignore",
+            "/attachments",
+            "--ignore",
+            "/meta",
+            "--format",
+            "json-patch",
+        ],
+    ];
+    for args in runs {
+        let command = format!("$ hlmsg {}", args.join(" "));
+        assert!(text.contains(&command), "README.md should show {command}");
+        let r = hlmsg(args, None);
+        for line in r.stdout.lines() {
+            assert!(
+                text.contains(line),
+                "README.md should quote the line {line:?} of {command}"
+            );
+        }
+    }
+}

@@ -2,6 +2,7 @@
 //! subcommand.
 
 mod classify;
+mod diff;
 mod docs;
 mod show;
 mod util;

@@ -175,7 +175,10 @@ fn pretty_is_an_alias() {
 
 #[test]
 fn json_and_compact_snapshots() {
-    let r = hlmsg(&["show", "--format", "json", "samples/call-voicemail.json"], None);
+    let r = hlmsg(
+        &["show", "--format", "json", "samples/call-voicemail.json"],
+        None,
+    );
     insta::assert_snapshot!("show_json", r.stdout);
     let r = hlmsg(&["show", "--format", "compact", "samples/"], None);
     assert_eq!(r.stdout.lines().count(), samples().len());

@@ -1,0 +1,478 @@
+//! Output of `hlmsg diff`: human text, JSON Lines, or an RFC 6902 JSON Patch.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use super::json::{SafeFormatter, write_line};
+use crate::diff::pair::Key;
+use crate::diff::patch::patch;
+use crate::diff::{Difference, Op};
+use crate::origin::{Origin, Position};
+use crate::term::{Painter, styles};
+
+/// The output formats of `diff`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum DiffFormat {
+    /// One line per difference, `~ /pointer: left → right`, then a summary line.
+    #[default]
+    Human,
+    /// JSON Lines: one object per difference, then a summary object.
+    Json,
+    /// One RFC 6902 JSON Patch that turns LEFT into RIGHT (two single payloads only).
+    JsonPatch,
+}
+
+/// LEFT or RIGHT.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Side {
+    /// The first path argument.
+    Left,
+    /// The second path argument.
+    Right,
+}
+
+impl Side {
+    /// `LEFT` or `RIGHT`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Side::Left => "LEFT",
+            Side::Right => "RIGHT",
+        }
+    }
+
+    /// The other side.
+    pub fn other(self) -> Side {
+        match self {
+            Side::Left => Side::Right,
+            Side::Right => Side::Left,
+        }
+    }
+}
+
+/// Two payloads paired in a comparison of captures.
+#[derive(Debug, Clone, Copy)]
+pub struct Pair<'a> {
+    /// How they were paired.
+    pub key: &'a Key,
+    /// Where the LEFT payload starts.
+    pub left: &'a Origin,
+    /// Where the RIGHT payload starts.
+    pub right: &'a Origin,
+}
+
+/// The counts of a run.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct DiffSummary {
+    /// Whether captures were compared (else two single payloads).
+    pub capture: bool,
+    /// Differences found, over all pairs.
+    pub differences: u64,
+    /// Pairs without differences.
+    pub same: u64,
+    /// Pairs with differences.
+    pub changed: u64,
+    /// Payloads only in LEFT.
+    pub only_in_left: u64,
+    /// Payloads only in RIGHT.
+    pub only_in_right: u64,
+}
+
+impl DiffSummary {
+    /// Whether anything differs.
+    pub fn differs(&self) -> bool {
+        self.differences > 0 || self.only_in_left > 0 || self.only_in_right > 0
+    }
+
+    /// The last line of the human output.
+    pub fn line(&self) -> String {
+        if self.capture {
+            format!(
+                "{} same, {} changed, {} only in LEFT, {} only in RIGHT",
+                self.same, self.changed, self.only_in_left, self.only_in_right
+            )
+        } else {
+            match self.differences {
+                0 => "no differences".to_string(),
+                1 => "1 difference".to_string(),
+                n => format!("{n} differences"),
+            }
+        }
+    }
+}
+
+/// Receives the results of `diff`, in order.
+pub trait DiffReport {
+    /// The differences of two single payloads (`pair` is `None`), or of a changed pair.
+    fn differences(&mut self, pair: Option<&Pair<'_>>, diffs: &[Difference<'_>]) -> io::Result<()>;
+    /// A payload with no partner on the other side.
+    fn only_in(&mut self, side: Side, key: &Key, origin: &Origin) -> io::Result<()>;
+    /// A path that could not be read, or an entry that is not a payload (already said on
+    /// standard error).
+    fn trouble(&mut self, source: &str, at: Option<Position>, message: &str) -> io::Result<()>;
+    /// The end of the run.
+    fn finish(&mut self, summary: &DiffSummary) -> io::Result<()>;
+}
+
+fn op_style(op: Op) -> owo_colors::Style {
+    match op {
+        Op::Changed => styles::changed(),
+        Op::Added => styles::added(),
+        Op::Removed => styles::removed(),
+    }
+}
+
+/// Human output: `~`, `+` and `-` lines, colored when color is on, always escaped.
+pub struct HumanDiff<W> {
+    out: W,
+    painter: Painter,
+}
+
+impl<W: Write> HumanDiff<W> {
+    /// Writes to `out`.
+    pub fn new(out: W, painter: Painter) -> Self {
+        HumanDiff { out, painter }
+    }
+}
+
+impl<W: Write> DiffReport for HumanDiff<W> {
+    fn differences(&mut self, pair: Option<&Pair<'_>>, diffs: &[Difference<'_>]) -> io::Result<()> {
+        let indent = match pair {
+            Some(p) => {
+                let header = format!("{}: {} → {}", p.key, p.left, p.right);
+                writeln!(
+                    self.out,
+                    "{}",
+                    self.painter.paint(&header, styles::location())
+                )?;
+                "  "
+            }
+            None => "",
+        };
+        for d in diffs {
+            let line = self.painter.paint(&d.to_string(), op_style(d.op));
+            writeln!(self.out, "{indent}{line}")?;
+        }
+        Ok(())
+    }
+
+    fn only_in(&mut self, side: Side, key: &Key, origin: &Origin) -> io::Result<()> {
+        let (sign, style) = match side {
+            Side::Left => ('-', styles::removed()),
+            Side::Right => ('+', styles::added()),
+        };
+        let line = format!("{sign} only in {}: {key} at {origin}", side.name());
+        writeln!(self.out, "{}", self.painter.paint(&line, style))
+    }
+
+    fn trouble(&mut self, _: &str, _: Option<Position>, _: &str) -> io::Result<()> {
+        // Said on standard error by the command.
+        Ok(())
+    }
+
+    fn finish(&mut self, s: &DiffSummary) -> io::Result<()> {
+        let style = if s.differs() {
+            styles::warning()
+        } else {
+            styles::ok()
+        };
+        writeln!(self.out, "{}", self.painter.paint(&s.line(), style))
+    }
+}
+
+#[derive(Serialize)]
+struct OriginJson<'a> {
+    source: &'a str,
+    line: u64,
+    column: u64,
+    index: u64,
+}
+
+impl<'a> From<&'a Origin> for OriginJson<'a> {
+    fn from(o: &'a Origin) -> Self {
+        OriginJson {
+            source: &o.source,
+            line: o.line(),
+            column: o.column(),
+            index: o.index,
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct PairJson<'a> {
+    message_id: Option<&'a str>,
+    position: Option<u64>,
+    left_origin: OriginJson<'a>,
+    right_origin: OriginJson<'a>,
+}
+
+#[derive(Serialize)]
+struct DifferenceLine<'a> {
+    kind: &'static str,
+    op: Op,
+    pointer: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    left: Option<&'a serde_json::Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    right: Option<&'a serde_json::Value>,
+    #[serde(flatten)]
+    pair: Option<PairJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct OnlyLine<'a> {
+    kind: &'static str,
+    message_id: Option<&'a str>,
+    position: Option<u64>,
+    origin: OriginJson<'a>,
+}
+
+#[derive(Serialize)]
+struct ErrorLine<'a> {
+    kind: &'static str,
+    source: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    line: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    column: Option<u64>,
+    message: &'a str,
+}
+
+#[derive(Serialize)]
+struct SummaryLine {
+    kind: &'static str,
+    differences: u64,
+    #[serde(flatten)]
+    capture: Option<CaptureCounts>,
+}
+
+#[derive(Serialize)]
+struct CaptureCounts {
+    same: u64,
+    changed: u64,
+    only_in_left: u64,
+    only_in_right: u64,
+}
+
+/// `--format json`: JSON Lines.
+pub struct JsonDiff<W> {
+    out: W,
+}
+
+impl<W: Write> JsonDiff<W> {
+    /// Writes to `out`.
+    pub fn new(out: W) -> Self {
+        JsonDiff { out }
+    }
+}
+
+impl<W: Write> DiffReport for JsonDiff<W> {
+    fn differences(&mut self, pair: Option<&Pair<'_>>, diffs: &[Difference<'_>]) -> io::Result<()> {
+        for d in diffs {
+            let line = DifferenceLine {
+                kind: "difference",
+                op: d.op,
+                pointer: d.pointer(),
+                left: d.left,
+                right: d.right,
+                pair: pair.map(|p| PairJson {
+                    message_id: p.key.message_id(),
+                    position: p.key.position(),
+                    left_origin: p.left.into(),
+                    right_origin: p.right.into(),
+                }),
+            };
+            write_line(&mut self.out, &line)?;
+        }
+        Ok(())
+    }
+
+    fn only_in(&mut self, side: Side, key: &Key, origin: &Origin) -> io::Result<()> {
+        let kind = match side {
+            Side::Left => "only_in_left",
+            Side::Right => "only_in_right",
+        };
+        write_line(
+            &mut self.out,
+            &OnlyLine {
+                kind,
+                message_id: key.message_id(),
+                position: key.position(),
+                origin: origin.into(),
+            },
+        )
+    }
+
+    fn trouble(&mut self, source: &str, at: Option<Position>, message: &str) -> io::Result<()> {
+        write_line(
+            &mut self.out,
+            &ErrorLine {
+                kind: "error",
+                source,
+                line: at.map(|p| p.line),
+                column: at.map(|p| p.column),
+                message,
+            },
+        )
+    }
+
+    fn finish(&mut self, s: &DiffSummary) -> io::Result<()> {
+        write_line(
+            &mut self.out,
+            &SummaryLine {
+                kind: "summary",
+                differences: s.differences,
+                capture: s.capture.then_some(CaptureCounts {
+                    same: s.same,
+                    changed: s.changed,
+                    only_in_left: s.only_in_left,
+                    only_in_right: s.only_in_right,
+                }),
+            },
+        )
+    }
+}
+
+/// `--format json-patch`: one JSON array, one operation per line.
+pub struct PatchDiff<W> {
+    out: W,
+}
+
+impl<W: Write> PatchDiff<W> {
+    /// Writes to `out`.
+    pub fn new(out: W) -> Self {
+        PatchDiff { out }
+    }
+}
+
+impl<W: Write> DiffReport for PatchDiff<W> {
+    fn differences(
+        &mut self,
+        _pair: Option<&Pair<'_>>,
+        diffs: &[Difference<'_>],
+    ) -> io::Result<()> {
+        let ops = patch(diffs);
+        if ops.is_empty() {
+            return self.out.write_all(b"[]\n");
+        }
+        self.out.write_all(b"[\n")?;
+        for (i, op) in ops.iter().enumerate() {
+            self.out.write_all(b"  ")?;
+            let mut ser = serde_json::Serializer::with_formatter(&mut self.out, SafeFormatter);
+            op.serialize(&mut ser).map_err(io::Error::other)?;
+            let end: &[u8] = if i + 1 < ops.len() { b",\n" } else { b"\n" };
+            self.out.write_all(end)?;
+        }
+        self.out.write_all(b"]\n")
+    }
+
+    fn only_in(&mut self, _: Side, _: &Key, _: &Origin) -> io::Result<()> {
+        // Captures are refused with this format before anything is compared.
+        Ok(())
+    }
+
+    fn trouble(&mut self, _: &str, _: Option<Position>, _: &str) -> io::Result<()> {
+        Ok(())
+    }
+
+    fn finish(&mut self, _: &DiffSummary) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diff::{Ignore, diff};
+    use serde_json::json;
+    use std::sync::Arc;
+
+    fn origin(source: &str, line: u64) -> Origin {
+        Origin {
+            source: Arc::from(source),
+            position: Position::new(line, 1),
+            index: line - 1,
+        }
+    }
+
+    #[test]
+    fn summary_lines() {
+        let mut s = DiffSummary::default();
+        assert_eq!(s.line(), "no differences");
+        s.differences = 1;
+        assert_eq!(s.line(), "1 difference");
+        s.differences = 3;
+        assert_eq!(s.line(), "3 differences");
+        s.capture = true;
+        s.same = 5;
+        s.changed = 1;
+        s.only_in_right = 2;
+        assert_eq!(
+            s.line(),
+            "5 same, 1 changed, 0 only in LEFT, 2 only in RIGHT"
+        );
+    }
+
+    #[test]
+    fn human_lines_escape_payload_text() {
+        let l = json!({"body": "\u{1b}]0;x\u{7}", "k\u{202e}": 1});
+        let r = json!({"body": "ok"});
+        let d = diff(&l, &r, &Ignore::new());
+        for color in [false, true] {
+            let mut out = Vec::new();
+            HumanDiff::new(&mut out, Painter::new(color))
+                .differences(None, &d)
+                .unwrap();
+            let text = String::from_utf8(out).unwrap();
+            assert!(
+                !text.contains('\u{202e}') && !text.contains('\u{7}'),
+                "{text:?}"
+            );
+            assert_eq!(text.contains('\u{1b}'), color, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn capture_header_and_only_lines() {
+        let l = json!({"status": "delivered"});
+        let r = json!({"status": "failed"});
+        let d = diff(&l, &r, &Ignore::new());
+        let key = Key::MessageId("m1".into());
+        let (lo, ro) = (origin("a.ndjson", 3), origin("b.ndjson", 9));
+        let mut out = Vec::new();
+        let mut h = HumanDiff::new(&mut out, Painter::new(false));
+        h.differences(
+            Some(&Pair {
+                key: &key,
+                left: &lo,
+                right: &ro,
+            }),
+            &d,
+        )
+        .unwrap();
+        h.only_in(Side::Left, &Key::Position(2), &lo).unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "messageId \"m1\": a.ndjson:3:1 → b.ndjson:9:1\n  ~ /status: \"delivered\" → \"failed\"\n\
+             - only in LEFT: payload #2 at a.ndjson:3:1\n"
+        );
+    }
+
+    #[test]
+    fn patch_is_an_array_with_one_operation_per_line() {
+        let l = json!({"a": 1, "b": "\u{9b}"});
+        let r = json!({"a": 2});
+        let d = diff(&l, &r, &Ignore::new());
+        let mut out = Vec::new();
+        PatchDiff::new(&mut out).differences(None, &d).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert_eq!(
+            text,
+            "[\n  {\"op\":\"replace\",\"path\":\"/a\",\"value\":2},\n  {\"op\":\"remove\",\"path\":\"/b\"}\n]\n"
+        );
+        let mut out = Vec::new();
+        PatchDiff::new(&mut out).differences(None, &[]).unwrap();
+        assert_eq!(out, b"[]\n");
+    }
+}
