@@ -25,7 +25,7 @@ macro_rules! exit_codes_help {
 }
 
 /// Exit codes, shown at the end of the top-level `--help`.
-pub const EXIT_CODES_HELP: &str = "Exit codes (the same scheme for every subcommand):
+pub const EXIT_CODES_HELP: &str = "Exit codes:
   0  success: every payload passed (validate) or was read (classify, show); no differences (diff)
   1  findings: a payload failed or was not JSON; differences were found (diff)
   2  the command could not do its job: bad arguments, an unreadable path, input that is not
