@@ -8,6 +8,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
+use crate::capture::InputMode;
 use crate::diff::Ignore;
 use crate::input::{DEFAULT_MAX_PAYLOAD_BYTES, InputOptions};
 use crate::render::{DiffFormat, ValidateFormat};
@@ -163,6 +164,12 @@ pub struct InputArgs {
     /// skipped).
     #[arg(long, value_name = "SIZE", default_value = "16MiB", value_parser = parse_size)]
     pub max_payload_size: u64,
+
+    /// What the input holds: auto (detect), payload (bare payloads), http (raw HTTP requests as
+    /// captured, e.g. by `nc -l`), envelope (JSON objects with "headers" and "body", e.g. an n8n
+    /// webhook node's output).
+    #[arg(long, value_enum, value_name = "KIND", default_value_t = InputMode::Auto)]
+    pub input: InputMode,
 }
 
 impl InputArgs {
@@ -172,6 +179,7 @@ impl InputArgs {
             paths: self.paths.clone(),
             max_payload: self.max_payload_size,
             require_payload: false,
+            mode: self.input,
         }
     }
 }
@@ -181,6 +189,7 @@ impl Default for InputArgs {
         InputArgs {
             paths: Vec::new(),
             max_payload_size: DEFAULT_MAX_PAYLOAD_BYTES,
+            input: InputMode::Auto,
         }
     }
 }
@@ -338,6 +347,12 @@ pub struct DiffArgs {
     /// Largest payload to compare, e.g. 16MiB, 512k, 1000000 (a larger one is an error).
     #[arg(long, value_name = "SIZE", default_value = "16MiB", value_parser = parse_size)]
     pub max_payload_size: u64,
+
+    /// What the input holds: auto (detect), payload (bare payloads), http (raw HTTP requests as
+    /// captured, e.g. by `nc -l`), envelope (JSON objects with "headers" and "body", e.g. an n8n
+    /// webhook node's output).
+    #[arg(long, value_enum, value_name = "KIND", default_value_t = InputMode::Auto)]
+    pub input: InputMode,
 }
 
 impl DiffArgs {

@@ -11,6 +11,7 @@
 //!
 //! The library never prints on its own and never exits; every output stream is handed in.
 
+pub mod capture;
 pub mod channel;
 pub mod cli;
 pub mod cmd;

@@ -62,6 +62,11 @@ fn skip_string(raw: &[u8], mut i: usize) -> usize {
     raw.len()
 }
 
+/// The offset just past the value that starts at `start` in `raw` (valid JSON).
+pub fn value_end(raw: &[u8], start: usize) -> usize {
+    skip_value(raw, start)
+}
+
 /// `i` is at the start of a value; returns the offset after it.
 fn skip_value(raw: &[u8], i: usize) -> usize {
     match raw.get(i) {

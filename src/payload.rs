@@ -4,6 +4,7 @@
 
 use serde_json::{Map, Value};
 
+use crate::capture::Delivery;
 use crate::diagnostic::{Diagnostic, Severity, show_value, typed_value};
 use crate::input::{Record, RecordStatus, StreamFault};
 use crate::locate::locate;
@@ -26,6 +27,8 @@ pub struct Payload<'a> {
     pub raw: &'a [u8],
     /// The parsed value; always an object.
     pub value: Value,
+    /// Headers and the like, when the payload is the body of a captured delivery.
+    pub delivery: Option<Box<Delivery>>,
 }
 
 impl Payload<'_> {
@@ -80,6 +83,7 @@ pub fn parse(record: Record<'_>) -> Result<Payload<'_>, Fault> {
         origin,
         bytes,
         status,
+        delivery,
     } = record;
     if let RecordStatus::TooLarge { size, limit } = status {
         let message = format!(
@@ -92,6 +96,7 @@ pub fn parse(record: Record<'_>) -> Result<Payload<'_>, Fault> {
             origin,
             raw: bytes,
             value,
+            delivery,
         }),
         Ok(other) => {
             let message = format!(
@@ -150,10 +155,17 @@ pub fn parse_view<'a>(record: &Record<'a>) -> Result<View<'a>, Fault> {
 }
 
 fn fault(origin: Origin, rule: &'static str, at: Option<Position>, message: String) -> Fault {
-    let position = at.unwrap_or(origin.position);
-    Fault {
-        diagnostic: Diagnostic::new(Severity::Error, rule, None, position, message),
-        origin,
+    Fault::new(origin, rule, at, message)
+}
+
+impl Fault {
+    /// A fault of `rule` at `at` (else at the entry's start).
+    pub fn new(origin: Origin, rule: &'static str, at: Option<Position>, message: String) -> Fault {
+        let position = at.unwrap_or(origin.position);
+        Fault {
+            diagnostic: Diagnostic::new(Severity::Error, rule, None, position, message),
+            origin,
+        }
     }
 }
 

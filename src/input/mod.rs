@@ -11,6 +11,7 @@ use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use crate::capture::InputMode;
 use crate::origin::STDIN_NAME;
 use crate::payload::{Fault, Payload, parse};
 
@@ -206,6 +207,8 @@ pub struct InputOptions {
     pub max_payload: u64,
     /// Whether a source without any payload is reported as a failed entry.
     pub require_payload: bool,
+    /// Bare payloads, raw HTTP requests or envelopes (`--input`).
+    pub mode: InputMode,
 }
 
 impl Default for InputOptions {
@@ -214,6 +217,7 @@ impl Default for InputOptions {
             paths: Vec::new(),
             max_payload: DEFAULT_MAX_PAYLOAD_BYTES,
             require_payload: false,
+            mode: InputMode::Auto,
         }
     }
 }
@@ -266,12 +270,19 @@ pub fn read_record_sources(
             }
         };
         let mut reader = Reader::new(name.clone(), input)
+            .with_mode(opts.mode)
             .with_max_payload(opts.max_payload)
             .require_entry(opts.require_payload);
         loop {
             match reader.next() {
                 Ok(None) => break,
-                Ok(Some(Item::Record(rec))) => sink.record(rec)?,
+                Ok(Some(Item::Record(rec))) => {
+                    let mut scratch = Vec::new();
+                    match crate::capture::unwrap_envelope(rec, opts.mode, &mut scratch) {
+                        Ok(rec) => sink.record(rec)?,
+                        Err(fault) => sink.fault(fault)?,
+                    }
+                }
                 Ok(Some(Item::Fault(f))) => sink.fault(Fault::from(f))?,
                 Err(e) => {
                     trouble = true;

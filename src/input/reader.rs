@@ -28,6 +28,7 @@
 use std::io::{self, Read};
 use std::sync::Arc;
 
+use crate::capture::{Delivery, InputMode};
 use crate::origin::{Origin, Position, count_chars};
 
 /// Default limit on the size of one payload, in bytes (16 MiB).
@@ -63,6 +64,8 @@ pub struct Record<'a> {
     pub bytes: &'a [u8],
     /// How the record ended.
     pub status: RecordStatus,
+    /// Headers and the like, when the record is the body of a captured delivery.
+    pub delivery: Option<Box<Delivery>>,
 }
 
 /// A problem in the stream that belongs to no payload: a stray comma, an unterminated array, a
@@ -144,6 +147,12 @@ pub struct Reader<R> {
     require_entry: bool,
     /// Position of the last `,` inside an array, for a trailing-comma message.
     last_comma: Position,
+    /// How entries are read: `Http` and `Auto` look for raw HTTP requests.
+    mode: InputMode,
+    /// Whether this source holds raw HTTP requests (decided at its first entry).
+    http: Option<bool>,
+    /// A decoded chunked HTTP body.
+    scratch: Vec<u8>,
 }
 
 impl<R: Read> Reader<R> {
@@ -169,7 +178,17 @@ impl<R: Read> Reader<R> {
             max_payload: DEFAULT_MAX_PAYLOAD_BYTES,
             require_entry: false,
             last_comma: Position::new(1, 1),
+            mode: InputMode::Auto,
+            http: None,
+            scratch: Vec::new(),
         }
+    }
+
+    /// Sets how entries are read (`--input`): raw HTTP requests are looked for in `Auto` mode and
+    /// expected in `Http` mode.
+    pub fn with_mode(mut self, mode: InputMode) -> Self {
+        self.mode = mode;
+        self
     }
 
     /// Sets the largest payload, in bytes, that is kept for parsing.
@@ -231,6 +250,17 @@ impl<R: Read> Reader<R> {
                     return Ok(Some(Item::Fault(self.fault(at, msg))));
                 }
                 return Ok(None);
+            }
+            if self.http.is_none() {
+                let http = match self.mode {
+                    InputMode::Http => true,
+                    InputMode::Auto => self.at_request_line()?,
+                    InputMode::Payload | InputMode::Envelope => false,
+                };
+                self.http = Some(http);
+            }
+            if self.http == Some(true) {
+                return self.scan_http().map(Some);
             }
             let b = self.buf[self.pos];
             match self.top {
@@ -607,9 +637,12 @@ impl<R: Read> Reader<R> {
             origin,
             bytes,
             status,
+            delivery: None,
         }))
     }
 }
+
+mod http;
 
 /// Whether a token can be a JSON number or literal (it may still be an invalid number).
 fn looks_like_scalar(token: &[u8]) -> bool {
