@@ -78,7 +78,6 @@ pub const WH_SIGNATURE: &str = "X-WH-Signature";
 /// Turns an envelope record into a record of its body. A record that is not an envelope is
 /// returned as it is, unless `mode` requires envelopes. `scratch` holds the decoded body when the
 /// envelope keeps it as a string.
-#[allow(clippy::result_large_err)]
 pub fn unwrap_envelope<'a>(
     record: Record<'a>,
     mode: InputMode,

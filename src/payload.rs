@@ -56,18 +56,18 @@ pub struct Fault {
     /// Where the entry starts.
     pub origin: Origin,
     /// The error, positioned at the fault itself.
-    pub diagnostic: Diagnostic,
+    pub diagnostic: Box<Diagnostic>,
 }
 
 impl From<StreamFault> for Fault {
     fn from(f: StreamFault) -> Self {
-        let diagnostic = Diagnostic::new(
+        let diagnostic = Box::new(Diagnostic::new(
             Severity::Error,
             RULE_JSON,
             None,
             f.origin.position,
             f.message,
-        );
+        ));
         Fault {
             origin: f.origin,
             diagnostic,
@@ -76,8 +76,6 @@ impl From<StreamFault> for Fault {
 }
 
 /// Parses a record into a payload, or explains why it is not one.
-// Faults are the rare path and are handed on at once; boxing them would buy nothing.
-#[allow(clippy::result_large_err)]
 pub fn parse(record: Record<'_>) -> Result<Payload<'_>, Fault> {
     let Record {
         origin,
@@ -135,7 +133,6 @@ pub fn parse(record: Record<'_>) -> Result<Payload<'_>, Fault> {
 /// Parses only the [`View`] of a record (the fields classification and the quick views read),
 /// skipping everything else. A record that is not a valid JSON object gets the same fault as from
 /// [`parse`].
-#[allow(clippy::result_large_err)]
 pub fn parse_view<'a>(record: &Record<'a>) -> Result<View<'a>, Fault> {
     let valid_utf8 = std::str::from_utf8(record.bytes).is_ok();
     if record.status == RecordStatus::Complete
@@ -163,7 +160,13 @@ impl Fault {
     pub fn new(origin: Origin, rule: &'static str, at: Option<Position>, message: String) -> Fault {
         let position = at.unwrap_or(origin.position);
         Fault {
-            diagnostic: Diagnostic::new(Severity::Error, rule, None, position, message),
+            diagnostic: Box::new(Diagnostic::new(
+                Severity::Error,
+                rule,
+                None,
+                position,
+                message,
+            )),
             origin,
         }
     }

@@ -42,7 +42,7 @@ impl From<Fault> for Verdict {
         Verdict {
             origin: f.origin,
             schema: None,
-            diagnostics: vec![f.diagnostic],
+            diagnostics: vec![*f.diagnostic],
         }
     }
 }
