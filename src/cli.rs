@@ -12,6 +12,7 @@ use crate::capture::InputMode;
 use crate::diff::Ignore;
 use crate::input::{DEFAULT_MAX_PAYLOAD_BYTES, InputOptions};
 use crate::render::{DiffFormat, ValidateFormat};
+use crate::signature::Scheme;
 use crate::term::ColorChoice;
 
 /// The exit codes, as `--help` shows them.
@@ -123,6 +124,18 @@ pub enum Command {
     /// other is streamed; a side read from standard input or a pipe is always the one held.
     #[command(after_help = DIFF_AFTER_HELP)]
     Diff(DiffArgs),
+
+    /// Check HighLevel's signature of each delivery over its exact raw body.
+    ///
+    /// Reads raw HTTP captures and envelopes (and bare bodies with --signature). X-GHL-Signature
+    /// (Ed25519) decides when present, as HighLevel's SDK does; otherwise X-WH-Signature (legacy
+    /// RSA with SHA-256) is checked. HighLevel's published public keys are bundled;
+    /// --public-key replaces the key of its scheme. Only the raw bytes count: a body that was
+    /// re-formatted, or an envelope that holds the parsed body, cannot be verified byte for byte
+    /// (--reserialize tries HighLevel's compact form, and says so). With --max-age, deliveries
+    /// whose timestamp is older fail; a webhookId seen twice in a run fails as a duplicate.
+    #[command(after_help = VERIFY_AFTER_HELP)]
+    Verify(VerifyArgs),
 }
 
 const CLASSIFY_AFTER_HELP: &str = "\
@@ -148,6 +161,17 @@ Exit codes:
   0  every payload was shown
   1  at least one entry was not a JSON payload (reported on standard error)
   2  the command could not do its job: bad arguments, an unreadable path, an output error";
+
+const VERIFY_AFTER_HELP: &str = "\
+Examples:
+  hlmsg verify capture.http                        # raw HTTP requests saved by `nc -l`
+  hlmsg verify n8n-export.json --max-age 5m        # envelopes; fail deliveries older than 5 minutes
+  hlmsg verify body.json --signature \"$SIG\" --scheme ed25519 --public-key test-key.pem
+
+Exit codes:
+  0  every delivery verified
+  1  at least one delivery failed (bad or missing signature, stale, duplicate)
+  2  the command could not do its job: bad arguments, an unreadable path or key, an output error";
 
 /// Where payloads come from; shared by every subcommand.
 #[derive(Debug, Clone, Args)]
@@ -376,6 +400,76 @@ fn parse_ignore(s: &str) -> Result<String, String> {
     Ok(s.to_string())
 }
 
+/// The output formats of `verify`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum VerifyFormat {
+    /// `source:line:column: verified (ed25519)` or `FAILED (reason)`, then a summary line.
+    #[default]
+    Human,
+    /// JSON Lines: one object per delivery, then a summary object.
+    Json,
+}
+
+/// `hlmsg verify`.
+#[derive(Debug, Clone, Args)]
+pub struct VerifyArgs {
+    /// Input paths and limits.
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    /// A PEM public key (Ed25519 or RSA) to use instead of HighLevel's key of that scheme
+    /// (repeatable: one per scheme).
+    #[arg(long, value_name = "FILE")]
+    pub public_key: Vec<PathBuf>,
+
+    /// The signature (base64) of every body read, for bare bodies without headers.
+    #[arg(long, value_name = "B64", requires = "scheme")]
+    pub signature: Option<String>,
+
+    /// The scheme of --signature.
+    #[arg(long, value_enum, value_name = "SCHEME", requires = "signature")]
+    pub scheme: Option<Scheme>,
+
+    /// When an envelope holds the parsed body, try HighLevel's compact serialization of it.
+    #[arg(long)]
+    pub reserialize: bool,
+
+    /// Fail deliveries whose `timestamp` is older than this (e.g. 300, 90s, 5m, 1h, 2d).
+    #[arg(long, value_name = "DURATION", value_parser = parse_duration)]
+    pub max_age: Option<u64>,
+
+    /// The time --max-age is measured from (RFC 3339), instead of now.
+    #[arg(long, value_name = "TIME")]
+    pub now: Option<String>,
+
+    /// Output format.
+    #[arg(short = 'f', long, value_enum, value_name = "FORMAT", default_value_t = VerifyFormat::Human)]
+    pub format: VerifyFormat,
+}
+
+/// Parses a duration in seconds: a number with an optional unit (s, m, h, d).
+pub fn parse_duration(s: &str) -> Result<u64, String> {
+    let t = s.trim();
+    let split = t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len());
+    let (num, unit) = t.split_at(split);
+    let n: u64 = num
+        .parse()
+        .map_err(|_| format!("expected a duration such as 300, 90s, 5m or 1h, found '{s}'"))?;
+    let mult = match unit.trim() {
+        "" | "s" | "sec" | "secs" => 1,
+        "m" | "min" | "mins" => 60,
+        "h" | "hour" | "hours" => 3600,
+        "d" | "day" | "days" => 86_400,
+        other => {
+            return Err(format!(
+                "unknown duration unit '{other}' (use s, m, h or d)"
+            ));
+        }
+    };
+    n.checked_mul(mult)
+        .ok_or_else(|| format!("duration '{s}' is too large"))
+}
+
 /// Parses a size: a number of bytes, optionally with a unit (k, KB, KiB, M, MB, MiB, G, GB, GiB;
 /// all binary multiples).
 pub fn parse_size(s: &str) -> Result<u64, String> {
@@ -407,6 +501,16 @@ mod tests {
     #[test]
     fn cli_definition_is_sound() {
         Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn durations() {
+        assert_eq!(parse_duration("300"), Ok(300));
+        assert_eq!(parse_duration("5m"), Ok(300));
+        assert_eq!(parse_duration("2h"), Ok(7200));
+        assert_eq!(parse_duration("1d"), Ok(86_400));
+        assert!(parse_duration("5 fortnights").is_err());
+        assert!(parse_duration("m").is_err());
     }
 
     #[test]

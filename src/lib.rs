@@ -28,6 +28,7 @@ pub mod origin;
 pub mod payload;
 pub mod render;
 pub mod schema;
+pub mod signature;
 pub mod term;
 pub mod validate;
 pub mod view;
@@ -42,5 +43,6 @@ pub fn run(cli: &Cli, io: &mut cmd::Io<'_>) -> anyhow::Result<Outcome> {
         Command::Classify(args) => cmd::classify::run(args, io),
         Command::Show(args) => cmd::show::run(args, io),
         Command::Diff(args) => cmd::diff::run(args, io),
+        Command::Verify(args) => cmd::verify::run(args, io),
     }
 }

@@ -4,6 +4,7 @@ pub mod classify;
 pub mod diff;
 pub mod show;
 pub mod validate;
+pub mod verify;
 
 use std::io::{self, Write};
 

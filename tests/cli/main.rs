@@ -7,3 +7,4 @@ mod docs;
 mod show;
 mod util;
 mod validate;
+mod verify;

@@ -1,0 +1,373 @@
+//! `hlmsg verify`. The bodies are signed with keys generated here: there is no HighLevel private
+//! key.
+
+use std::path::{Path, PathBuf};
+
+use base64::Engine;
+use ed25519_dalek::Signer as _;
+use ed25519_dalek::pkcs8::EncodePublicKey as _;
+use rand_core::{OsRng, RngCore};
+use rsa::pkcs1v15;
+use rsa::sha2::Sha256;
+use rsa::signature::{RandomizedSigner as _, SignatureEncoding as _};
+use serde_json::Value;
+
+use crate::util::{hlmsg, path};
+
+const BODY: &str = r#"{"type":"OutboundMessage","locationId":"l1C08ntBrFjLS0elLIYU","contactId":"cI08i1Bls3iTB9bKgFJh","conversationId":"fcanlLgpbQgQhderivVs","dateAdded":"2024-05-08T11:57:42.250Z","direction":"outbound","messageType":"SMS","body":"hi","webhookId":"w-1","timestamp":"2024-05-08T11:57:43.000Z"}"#;
+
+struct Keys {
+    dir: tempfile::TempDir,
+    ed: ed25519_dalek::SigningKey,
+    ed_pem: PathBuf,
+    rsa: pkcs1v15::SigningKey<Sha256>,
+    rsa_pem: PathBuf,
+}
+
+fn b64(bytes: &[u8]) -> String {
+    base64::engine::general_purpose::STANDARD.encode(bytes)
+}
+
+fn keys() -> Keys {
+    let dir = tempfile::tempdir().unwrap();
+    let mut seed = [0u8; 32];
+    OsRng.fill_bytes(&mut seed);
+    let ed = ed25519_dalek::SigningKey::from_bytes(&seed);
+    let ed_pem = dir.path().join("ed25519.pem");
+    std::fs::write(
+        &ed_pem,
+        ed.verifying_key()
+            .to_public_key_pem(Default::default())
+            .unwrap(),
+    )
+    .unwrap();
+    let rsa_key = rsa::RsaPrivateKey::new(&mut OsRng, 2048).unwrap();
+    let rsa_pem = dir.path().join("rsa.pem");
+    std::fs::write(
+        &rsa_pem,
+        rsa_key
+            .to_public_key()
+            .to_public_key_pem(Default::default())
+            .unwrap(),
+    )
+    .unwrap();
+    Keys {
+        dir,
+        ed,
+        ed_pem,
+        rsa: pkcs1v15::SigningKey::<Sha256>::new(rsa_key),
+        rsa_pem,
+    }
+}
+
+impl Keys {
+    fn ed_sig(&self, body: &str) -> String {
+        b64(&self.ed.sign(body.as_bytes()).to_bytes())
+    }
+
+    fn rsa_sig(&self, body: &str) -> String {
+        b64(&self.rsa.sign_with_rng(&mut OsRng, body.as_bytes()).to_vec())
+    }
+
+    fn write(&self, name: &str, text: &str) -> PathBuf {
+        let p = self.dir.path().join(name);
+        std::fs::write(&p, text).unwrap();
+        p
+    }
+}
+
+/// A raw HTTP request as `nc -l` saves it.
+fn http(headers: &[(&str, &str)], body: &str) -> String {
+    let mut s = String::from(
+        "POST /webhooks/highlevel HTTP/1.1\r\nHost: example.com\r\nContent-Type: application/json\r\n",
+    );
+    for (n, v) in headers {
+        s.push_str(&format!("{n}: {v}\r\n"));
+    }
+    s.push_str(&format!("Content-Length: {}\r\n\r\n{body}", body.len()));
+    s
+}
+
+fn run(args: &[&str], files: &[&Path]) -> crate::util::Run {
+    let mut all: Vec<String> = vec!["verify".into()];
+    all.extend(args.iter().map(|s| s.to_string()));
+    all.extend(files.iter().map(|p| p.to_string_lossy().into_owned()));
+    let refs: Vec<&str> = all.iter().map(String::as_str).collect();
+    hlmsg(&refs, None)
+}
+
+fn single_line(r: &crate::util::Run) -> String {
+    let lines: Vec<&str> = r.stdout.lines().collect();
+    assert_eq!(lines.len(), 2, "{}", r.stdout);
+    lines[0].split_once(": ").unwrap().1.to_string()
+}
+
+#[test]
+fn valid_ed25519_signature_in_an_http_capture() {
+    let k = keys();
+    let f = k.write(
+        "ok.http",
+        &http(&[("X-GHL-Signature", &k.ed_sig(BODY))], BODY),
+    );
+    let key = k.ed_pem.to_str().unwrap();
+    let r = run(&["--public-key", key], &[&f]);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    assert_eq!(single_line(&r), "verified (ed25519)");
+    assert_eq!(r.last_line(), "1 verified, 0 failed");
+    // The origin points at the body in the capture file.
+    assert!(
+        r.stdout.starts_with(&format!("{}:7:1: ", f.display())),
+        "{}",
+        r.stdout
+    );
+}
+
+#[test]
+fn each_tampered_case_fails_with_its_own_reason() {
+    let k = keys();
+    let key = k.ed_pem.to_str().unwrap();
+    let sig = k.ed_sig(BODY);
+    let flipped = BODY.replacen("\"hi\"", "\"hj\"", 1);
+    let reformatted =
+        serde_json::to_string_pretty(&serde_json::from_str::<Value>(BODY).unwrap()).unwrap();
+    let short = b64(&base64::engine::general_purpose::STANDARD
+        .decode(&sig)
+        .unwrap()[..32]);
+    let with_key: &[&str] = &["--public-key", key];
+    let cases: Vec<(&str, String, &[&str], &str)> = vec![
+        (
+            "flipped",
+            http(&[("X-GHL-Signature", &sig)], &flipped),
+            with_key,
+            "signature does not match the body (ed25519)",
+        ),
+        (
+            "reformatted",
+            http(&[("X-GHL-Signature", &sig)], &reformatted),
+            with_key,
+            "signature does not match the body (ed25519)",
+        ),
+        (
+            "wrong key",
+            http(&[("X-GHL-Signature", &sig)], BODY),
+            &[],
+            "signature does not match the body (ed25519)",
+        ),
+        (
+            "truncated",
+            http(&[("X-GHL-Signature", &short)], BODY),
+            with_key,
+            "wrong signature length: X-GHL-Signature decodes to 32 bytes, Ed25519 signatures here are 64 bytes",
+        ),
+        (
+            "base64",
+            http(&[("X-GHL-Signature", "%%%not-base64%%%")], BODY),
+            with_key,
+            "malformed base64 in X-GHL-Signature",
+        ),
+        (
+            "missing",
+            http(&[], BODY),
+            with_key,
+            "no signature: the delivery has neither an X-GHL-Signature nor an X-WH-Signature header",
+        ),
+    ];
+    for (name, capture, args, reason) in cases {
+        let f = k.write(&format!("{}.http", name.replace(' ', "-")), &capture);
+        let r = run(args, &[&f]);
+        assert_eq!(r.code, 1, "{name}: {}{}", r.stdout, r.stderr);
+        let line = single_line(&r);
+        assert!(
+            line.starts_with(&format!("FAILED ({reason}")),
+            "{name}: {line}"
+        );
+        assert_eq!(r.last_line(), "0 verified, 1 failed");
+    }
+}
+
+#[test]
+fn rsa_and_both_headers() {
+    let k = keys();
+    let ed = k.ed_pem.to_str().unwrap();
+    let rsa = k.rsa_pem.to_str().unwrap();
+    let rsa_sig = k.rsa_sig(BODY);
+    let ed_sig = k.ed_sig(BODY);
+    let only_rsa = k.write("rsa.http", &http(&[("x-wh-signature", &rsa_sig)], BODY));
+    let r = run(&["--public-key", rsa], &[&only_rsa]);
+    assert_eq!(single_line(&r), "verified (rsa)");
+    // HighLevel's RSA key is 4096 bits: our 2048-bit signature has the wrong length for it.
+    let r = run(&[], &[&only_rsa]);
+    assert!(
+        single_line(&r)
+            .contains("X-WH-Signature decodes to 256 bytes, RSA signatures here are 512 bytes"),
+        "{}",
+        r.stdout
+    );
+
+    // Both present: Ed25519 decides, whatever the RSA header says.
+    let both = k.write(
+        "both.http",
+        &http(
+            &[("X-WH-Signature", "bm9pc2U="), ("X-GHL-Signature", &ed_sig)],
+            BODY,
+        ),
+    );
+    let r = run(&["--public-key", ed, "--public-key", rsa], &[&both]);
+    assert_eq!(single_line(&r), "verified (ed25519)");
+    let bad_ed = b64(&[7u8; 64]);
+    let both_bad_ed = k.write(
+        "both2.http",
+        &http(
+            &[("X-WH-Signature", &rsa_sig), ("X-GHL-Signature", &bad_ed)],
+            BODY,
+        ),
+    );
+    let r = run(&["--public-key", ed, "--public-key", rsa], &[&both_bad_ed]);
+    assert_eq!(r.code, 1);
+    assert!(
+        single_line(&r).starts_with("FAILED (signature does not match the body (ed25519)"),
+        "{}",
+        r.stdout
+    );
+}
+
+#[test]
+fn n8n_exports() {
+    let k = keys();
+    let key = k.ed_pem.to_str().unwrap();
+    let sig = k.ed_sig(BODY);
+    // The raw body kept as a string: verifiable.
+    let raw = serde_json::json!([{"headers": {"x-ghl-signature": sig, "host": "x"}, "params": {}, "query": {}, "body": BODY}]);
+    let f = k.write("raw.json", &serde_json::to_string_pretty(&raw).unwrap());
+    let r = run(&["--public-key", key], &[&f]);
+    assert_eq!(single_line(&r), "verified (ed25519)", "{}", r.stdout);
+    // The parsed body: not byte for byte, unless re-serialized.
+    let parsed = serde_json::json!([{"headers": {"x-ghl-signature": sig}, "params": {}, "query": {}, "body": serde_json::from_str::<Value>(BODY).unwrap()}]);
+    let f = k.write(
+        "parsed.json",
+        &serde_json::to_string_pretty(&parsed).unwrap(),
+    );
+    let r = run(&["--public-key", key], &[&f]);
+    assert_eq!(r.code, 1);
+    assert!(
+        single_line(&r).starts_with("FAILED (cannot verify byte for byte"),
+        "{}",
+        r.stdout
+    );
+    let r = run(&["--public-key", key, "--reserialize"], &[&f]);
+    assert_eq!(r.code, 0, "{}", r.stdout);
+    assert_eq!(single_line(&r), "verified (ed25519, re-serialized body)");
+}
+
+#[test]
+fn bare_body_with_signature_flag() {
+    let k = keys();
+    let f = k.write("body.json", BODY);
+    let sig = k.ed_sig(BODY);
+    let r = run(
+        &[
+            "--signature",
+            &sig,
+            "--scheme",
+            "ed25519",
+            "--public-key",
+            k.ed_pem.to_str().unwrap(),
+        ],
+        &[&f],
+    );
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    assert_eq!(single_line(&r), "verified (ed25519)");
+    let r = run(&[], &[&f]);
+    assert!(
+        single_line(&r).starts_with("FAILED (no signature: a bare body has no headers"),
+        "{}",
+        r.stdout
+    );
+    // --signature needs --scheme.
+    assert_eq!(run(&["--signature", &sig], &[&f]).code, 2);
+}
+
+#[test]
+fn replay_checks() {
+    let k = keys();
+    let key = k.ed_pem.to_str().unwrap();
+    let one = http(&[("X-GHL-Signature", &k.ed_sig(BODY))], BODY);
+    let f = k.write("twice.http", &format!("{one}\r\n{one}"));
+    let r = run(
+        &[
+            "--public-key",
+            key,
+            "--now",
+            "2024-05-08T12:00:00Z",
+            "--max-age",
+            "5m",
+        ],
+        &[&f],
+    );
+    let lines: Vec<&str> = r.stdout.lines().collect();
+    assert!(lines[0].ends_with("verified (ed25519)"), "{}", r.stdout);
+    assert!(
+        lines[1].contains("FAILED (duplicate delivery: webhookId \"w-1\" was first seen at"),
+        "{}",
+        r.stdout
+    );
+    let r = run(
+        &[
+            "--public-key",
+            key,
+            "--now",
+            "2024-05-08T13:00:00Z",
+            "--max-age",
+            "5m",
+        ],
+        &[&f],
+    );
+    assert!(r.stdout.lines().next().unwrap().contains(
+        "FAILED (stale delivery: timestamp 2024-05-08T11:57:43.000Z is 1h 02m 17s old, more than --max-age 5m 00s)"
+    ), "{}", r.stdout);
+}
+
+#[test]
+fn json_format_and_exit_codes() {
+    let k = keys();
+    let key = k.ed_pem.to_str().unwrap();
+    let good = http(&[("X-GHL-Signature", &k.ed_sig(BODY))], BODY);
+    let f = k.write("mixed.http", &format!("{good}\r\n{}", http(&[], BODY)));
+    let r = run(&["--public-key", key, "--format", "json"], &[&f]);
+    assert_eq!(r.code, 1);
+    let lines: Vec<Value> = r
+        .stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 3);
+    assert_eq!(lines[0]["kind"], "delivery");
+    assert_eq!(lines[0]["verified"], true);
+    assert_eq!(lines[0]["scheme"], "ed25519");
+    assert_eq!(lines[0]["webhook_id"], "w-1");
+    assert_eq!(lines[1]["verified"], false);
+    assert!(
+        lines[1]["reason"]
+            .as_str()
+            .unwrap()
+            .starts_with("no signature")
+    );
+    assert_eq!(
+        lines[2],
+        serde_json::json!({"kind": "summary", "verified": 1, "failed": 1})
+    );
+
+    let bad_key = k.write(
+        "bad.pem",
+        "-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----\n",
+    );
+    let r = run(&["--public-key", bad_key.to_str().unwrap()], &[&f]);
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr.contains("not an Ed25519 or RSA public key"),
+        "{}",
+        r.stderr
+    );
+    let r = run(&[], &[&path("missing.http")]);
+    assert_eq!(r.code, 2);
+}
