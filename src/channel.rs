@@ -315,10 +315,12 @@ impl Conflict {
                 )
             }
             Conflict::CallField { field } => {
-                format!("{field} on a {channel} payload: only calls and voicemails carry it")
+                format!(
+                    "{field} on a payload classified as {channel}: only calls and voicemails carry it"
+                )
             }
             Conflict::EmailField { field } => {
-                format!("{field} on a {channel} payload: only emails carry it")
+                format!("{field} on a payload classified as {channel}: only emails carry it")
             }
         }
     }

@@ -22,7 +22,8 @@ macro_rules! exit_codes_help {
   0  every payload passed
   1  at least one payload failed (invalid JSON, a schema error, or a warning with --strict)
   2  the command could not do its job: bad arguments, an unreadable path, a schema that does
-     not compile, an output error (2 wins over 1)"
+     not compile, an output error (2 wins over 1)
+A closed pipe (`hlmsg ... | head`) ends the run quietly with exit 0."
     };
 }
 
@@ -31,7 +32,8 @@ pub const EXIT_CODES_HELP: &str = "Exit codes:
   0  success: every payload passed (validate) or was read (classify, show); no differences (diff)
   1  findings: a payload failed or was not JSON; differences were found (diff)
   2  the command could not do its job: bad arguments, an unreadable path, input that is not
-     JSON (diff), a schema that does not compile, an output error (2 wins over 1)";
+     JSON (diff), a schema that does not compile, an output error (2 wins over 1)
+A closed pipe (`hlmsg ... | head`) ends the run quietly with exit 0.";
 
 const DIFF_AFTER_HELP: &str = "Examples:
   hlmsg diff fixture.json capture.json --ignore-ids    # what changed, apart from the ids

@@ -121,25 +121,58 @@ fn key_matches(key: &[u8], token: &str) -> bool {
 /// `i` is at `{`; returns where the value of the last member named `token` starts.
 fn find_member(raw: &[u8], i: usize, token: &str) -> Option<usize> {
     let mut found = None;
-    let mut j = skip_ws(raw, i + 1);
-    while j < raw.len() && raw[j] == b'"' {
-        let key_end = skip_string(raw, j);
-        let key = raw.get(j + 1..key_end.checked_sub(1)?)?;
-        j = skip_ws(raw, key_end);
-        if raw.get(j) != Some(&b':') {
-            return found;
-        }
-        let value = skip_ws(raw, j + 1);
+    each_member(raw, i, |key, value| {
         if key_matches(key, token) {
             found = Some(value);
         }
+    });
+    found
+}
+
+/// Calls `f(raw key bytes, value offset)` for each member of the object at `i` (`{`).
+fn each_member(raw: &[u8], i: usize, mut f: impl FnMut(&[u8], usize)) {
+    let mut j = skip_ws(raw, i + 1);
+    while j < raw.len() && raw[j] == b'"' {
+        let key_end = skip_string(raw, j);
+        let Some(key) = key_end.checked_sub(1).and_then(|e| raw.get(j + 1..e)) else {
+            return;
+        };
+        j = skip_ws(raw, key_end);
+        if raw.get(j) != Some(&b':') {
+            return;
+        }
+        let value = skip_ws(raw, j + 1);
+        f(key, value);
         j = skip_ws(raw, skip_value(raw, value));
         if raw.get(j) != Some(&b',') {
             break;
         }
         j = skip_ws(raw, j + 1);
     }
-    found
+}
+
+/// The top-level members of the object in `raw`: (decoded key, value offset), in order.
+pub fn top_level_members(raw: &[u8]) -> Vec<(String, usize)> {
+    let mut out = Vec::new();
+    let start = skip_ws(raw, 0);
+    if raw.get(start) != Some(&b'{') {
+        return out;
+    }
+    each_member(raw, start, |key, value| {
+        let name = if key.contains(&b'\\') {
+            let mut quoted = Vec::with_capacity(key.len() + 2);
+            quoted.push(b'"');
+            quoted.extend_from_slice(key);
+            quoted.push(b'"');
+            serde_json::from_slice::<String>(&quoted).ok()
+        } else {
+            std::str::from_utf8(key).ok().map(str::to_string)
+        };
+        if let Some(name) = name {
+            out.push((name, value));
+        }
+    });
+    out
 }
 
 /// `i` is at `[`; returns where element `index` starts.
@@ -191,6 +224,16 @@ mod tests {
         assert!(at(raw, "/ab").unwrap().starts_with('3'));
         assert!(at(raw, "/s\"q").unwrap().starts_with('4'));
         assert!(at(raw, "/br{").unwrap().starts_with("\"}\""));
+    }
+
+    #[test]
+    fn top_level_members_in_order() {
+        let raw = br#" {"a": {"x": 1}, "b\u0063": [2], "a": 3}"#;
+        let m = top_level_members(raw);
+        let keys: Vec<&str> = m.iter().map(|(k, _)| k.as_str()).collect();
+        assert_eq!(keys, ["a", "bc", "a"]);
+        assert_eq!(raw[m[2].1], b'3');
+        assert!(top_level_members(b"[1]").is_empty());
     }
 
     #[test]

@@ -7,8 +7,11 @@ use serde_json::{Map, Value};
 use crate::capture::Delivery;
 use crate::diagnostic::{Diagnostic, Severity, show_value, typed_value};
 use crate::input::{Record, RecordStatus, StreamFault};
-use crate::locate::locate;
-use crate::origin::{Origin, Position};
+use std::cell::OnceCell;
+use std::collections::HashMap;
+
+use crate::locate::{locate, pointer_tokens, top_level_members};
+use crate::origin::{Origin, Position, count_chars};
 use crate::view::View;
 
 /// Rule name of syntax errors and structural faults in the input.
@@ -29,6 +32,19 @@ pub struct Payload<'a> {
     pub value: Value,
     /// Headers and the like, when the payload is the body of a captured delivery.
     pub delivery: Option<Box<Delivery>>,
+    /// Built on the first position lookup: makes each further lookup cheap.
+    index: OnceCell<PositionIndex>,
+}
+
+/// Where the lines and the top-level members of a payload's bytes are.
+#[derive(Debug)]
+struct PositionIndex {
+    /// Whether the bytes are ASCII (then columns are byte distances).
+    ascii: bool,
+    /// Offsets of the line breaks.
+    newlines: Vec<usize>,
+    /// Top-level key to the offset of its (last) value.
+    members: HashMap<String, usize>,
 }
 
 impl Payload<'_> {
@@ -43,9 +59,32 @@ impl Payload<'_> {
     /// Where the value at `pointer` starts in the source, or the payload's start when the value is
     /// absent.
     pub fn position_of(&self, pointer: &str) -> Position {
-        match locate(self.raw, pointer) {
-            Some(offset) => self.origin.position.advance(&self.raw[..offset]),
-            None => self.origin.position,
+        let index = self.index.get_or_init(|| PositionIndex {
+            ascii: self.raw.is_ascii(),
+            newlines: memchr::memchr_iter(b'\n', self.raw).collect(),
+            members: top_level_members(self.raw).into_iter().collect(),
+        });
+        let tokens = pointer_tokens(pointer);
+        let offset = match tokens.as_slice() {
+            [key] => index.members.get(key).copied(),
+            _ => locate(self.raw, pointer),
+        };
+        let Some(offset) = offset else {
+            return self.origin.position;
+        };
+        let chars = |from: usize| {
+            if index.ascii {
+                (offset - from) as u64
+            } else {
+                count_chars(&self.raw[from..offset])
+            }
+        };
+        match index.newlines.partition_point(|&n| n < offset) {
+            0 => Position::new(self.origin.line(), self.origin.column() + chars(0)),
+            lines => {
+                let line_start = index.newlines[lines - 1] + 1;
+                Position::new(self.origin.line() + lines as u64, 1 + chars(line_start))
+            }
         }
     }
 }
@@ -95,6 +134,7 @@ pub fn parse(record: Record<'_>) -> Result<Payload<'_>, Fault> {
             raw: bytes,
             value,
             delivery,
+            index: OnceCell::new(),
         }),
         Ok(other) => {
             let message = format!(
@@ -209,6 +249,20 @@ fn show_byte_char(bytes: &[u8], offset: usize) -> String {
 /// Turns a serde_json error into (byte offset of the fault, message saying what was expected).
 fn describe_syntax_error(err: &serde_json::Error, bytes: &[u8]) -> (usize, String) {
     let mut offset = offset_of(bytes, err.line(), err.column());
+    if err.to_string().starts_with("number out of range") {
+        // Point at the number's first character, not its last.
+        while offset > 0
+            && matches!(
+                bytes[offset - 1],
+                b'0'..=b'9' | b'.' | b'e' | b'E' | b'+' | b'-'
+            )
+        {
+            offset -= 1;
+        }
+    }
+    if err.is_eof() && matches!(bytes.first(), Some(b'-' | b'0'..=b'9')) {
+        return (0, "invalid number: the input ends inside it".to_string());
+    }
     if err.is_eof() {
         // Point just past the last character of the truncated payload, not at trailing blanks.
         offset = bytes
@@ -270,6 +324,19 @@ fn describe_syntax_error(err: &serde_json::Error, bytes: &[u8]) -> (usize, Strin
         }
         "number out of range" => {
             "number out of range (larger than a 64-bit floating-point number can hold)".to_string()
+        }
+        "expected ident" => format!("invalid literal: expected true, false or null{}", found()),
+        "invalid number" => format!("invalid number{}", found()),
+        "invalid escape" => {
+            r#"invalid escape: expected one of \" \\ \/ \b \f \n \r \t or \u followed by four hex digits"#
+                .to_string()
+        }
+        "unexpected end of hex escape" => {
+            r"invalid \u escape: expected four hexadecimal digits".to_string()
+        }
+        t if t.contains("surrogate") => {
+            r"invalid \u escape: an unpaired surrogate (\uD800-\uDBFF must be followed by \uDC00-\uDFFF)"
+                .to_string()
         }
         "key must be a string" => format!("expected a key in double quotes{}", found()),
         "expected value" => format!("expected a JSON value{}", found()),
@@ -381,6 +448,33 @@ mod tests {
     }
 
     #[test]
+    fn parser_messages_are_reworded() {
+        let cases: &[(&str, u64, &str)] = &[
+            (
+                r#"{"a":tru}"#,
+                9,
+                "invalid literal: expected true, false or null",
+            ),
+            (r#"{"a":"\ud800x"}"#, 0, r"invalid \u escape"),
+            (
+                r#"{"a":"\udc00"}"#,
+                0,
+                r"invalid \u escape: an unpaired surrogate",
+            ),
+            (r#"{"a":"\q"}"#, 0, "invalid escape"),
+            (r#"{"a": 1e400}"#, 7, "number out of range"),
+            ("-", 1, "invalid number"),
+        ];
+        for (input, col, start) in cases {
+            let (_, c, _, msg) = one_error(input);
+            assert!(msg.starts_with(start), "{input}: {msg}");
+            if *col > 0 {
+                assert_eq!(c, *col, "{input}: {msg}");
+            }
+        }
+    }
+
+    #[test]
     fn control_character_and_trailing_comma() {
         let (_, c, _, msg) = one_error("{\"a\": \"x\u{7}\"}");
         assert_eq!(c, 9);
@@ -439,5 +533,15 @@ mod tests {
         let p = parse(rec).unwrap();
         assert_eq!(p.position_of("/callDuration"), Position::new(3, 19));
         assert_eq!(p.position_of("/nope"), Position::new(1, 1));
+        // Non-ASCII text before the value, on the payload's first line, after other text.
+        let raw = "x   {\"body\":\"caf\u{e9} \u{1f600}\",\"n\":{\"m\":[1,\"2\"]}}".as_bytes();
+        let mut r = Reader::new(Arc::from("t"), raw);
+        let _ = r.next().unwrap(); // the garbage `x`
+        let Some(Item::Record(rec)) = r.next().unwrap() else {
+            panic!()
+        };
+        let p = parse(rec).unwrap();
+        assert_eq!(p.position_of("/n"), Position::new(1, 26));
+        assert_eq!(p.position_of("/n/m/1"), Position::new(1, 34));
     }
 }

@@ -8,6 +8,9 @@ use crate::origin::Origin;
 use crate::payload::{Fault, Payload};
 use crate::schema::{SchemaError, SchemaSet, Selection};
 
+/// The most findings shown for one payload (errors first); the rest are counted in a note.
+pub const MAX_FINDINGS: usize = 1000;
+
 /// What `validate` concluded about one entry of the input.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Verdict {
@@ -117,6 +120,17 @@ impl Checker {
             }
         }
         diagnostics.sort_by_key(|d| (d.severity, d.position));
+        if diagnostics.len() > MAX_FINDINGS {
+            let hidden = diagnostics.len() - MAX_FINDINGS;
+            diagnostics.truncate(MAX_FINDINGS);
+            diagnostics.push(Diagnostic::new(
+                Severity::Note,
+                "more-findings",
+                None,
+                payload.origin.position,
+                format!("{hidden} more findings in this payload are not shown"),
+            ));
+        }
         Verdict {
             origin: payload.origin.clone(),
             schema: Some(schema.name.clone()),

@@ -123,6 +123,17 @@ pub fn expand(args: &[PathBuf]) -> Vec<Result<Source, InputError>> {
 }
 
 fn walk(dir: &Path, out: &mut Vec<Result<Source, InputError>>) {
+    let before = out.len();
+    walk_into(dir, out);
+    if out.len() == before {
+        out.push(Err(InputError {
+            path: dir.to_string_lossy().into_owned(),
+            message: "no *.json, *.ndjson or *.jsonl file in this folder".to_string(),
+        }));
+    }
+}
+
+fn walk_into(dir: &Path, out: &mut Vec<Result<Source, InputError>>) {
     let walker = walkdir::WalkDir::new(dir)
         .follow_links(true)
         .sort_by_file_name();
@@ -343,6 +354,21 @@ mod tests {
             })
             .collect();
         assert_eq!(got, vec!["a.ndjson", "b.json", "sub/c.jsonl", "sub/z.JSON"]);
+    }
+
+    #[test]
+    fn a_folder_without_payload_files_is_an_error() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("notes.txt"), "x").unwrap();
+        let got = expand(&[dir.path().to_path_buf()]);
+        assert_eq!(got.len(), 1);
+        assert!(
+            got[0]
+                .as_ref()
+                .unwrap_err()
+                .message
+                .starts_with("no *.json")
+        );
     }
 
     #[test]

@@ -153,11 +153,19 @@ pub struct Reader<R> {
     http: Option<bool>,
     /// A decoded chunked HTTP body.
     scratch: Vec<u8>,
+    /// Whether payloads come one per line (NDJSON): from the file name, else from the first
+    /// complete payload. Then a `{` at the start of a line always begins a new payload.
+    line_mode: Option<bool>,
+    /// Where the open top-level array of payloads began.
+    array_open: Position,
 }
 
 impl<R: Read> Reader<R> {
-    /// Creates a reader for `inner`, named `source` in messages.
+    /// Creates a reader for `inner`, named `source` in messages. A name ending in `.ndjson` or
+    /// `.jsonl` marks the source as one payload per line.
     pub fn new(source: Arc<str>, inner: R) -> Self {
+        let lower = source.to_ascii_lowercase();
+        let line_mode = (lower.ends_with(".ndjson") || lower.ends_with(".jsonl")).then_some(true);
         Reader {
             source,
             inner,
@@ -181,6 +189,8 @@ impl<R: Read> Reader<R> {
             mode: InputMode::Auto,
             http: None,
             scratch: Vec::new(),
+            line_mode,
+            array_open: Position::new(1, 1),
         }
     }
 
@@ -231,10 +241,10 @@ impl<R: Read> Reader<R> {
                 self.done = true;
                 if let Top::Array { .. } = self.top {
                     self.top = Top::Stream;
-                    let at = self.position_at(self.offset());
+                    let at = self.array_open;
                     return Ok(Some(Item::Fault(self.fault(
                         at,
-                        "unterminated array of payloads: expected ']' before the end of the input"
+                        "unterminated array of payloads (it opens here): expected ']' before the end of the input"
                             .to_string(),
                     ))));
                 }
@@ -266,6 +276,7 @@ impl<R: Read> Reader<R> {
             match self.top {
                 Top::Stream => {
                     if b == b'[' {
+                        self.array_open = self.position_at(self.offset());
                         self.take_byte();
                         self.top = Top::Array {
                             expect: Expect::FirstElement,
@@ -387,11 +398,17 @@ impl<R: Read> Reader<R> {
                         self.pos += 1;
                     }
                     b' ' | b'\t' | b'\r' => self.pos += 1,
+                    // A byte-order mark between payloads (files concatenated with `cat`).
+                    0xEF if self.buf[self.pos..self.end].starts_with(&[0xEF, 0xBB, 0xBF]) => {
+                        self.pos += 3;
+                    }
+                    0xEF if self.end - self.pos >= 3 || self.eof => return Ok(true),
+                    0xEF => break,
                     _ => return Ok(true),
                 }
             }
             if self.eof {
-                return Ok(false);
+                return Ok(self.pos < self.end);
             }
             self.refill(self.pos)?;
         }
@@ -467,6 +484,12 @@ impl<R: Read> Reader<R> {
         // After a line break inside a string: skipping to the next payload start.
         let mut seeking = false;
         let mut truncated = false;
+        // The last byte outside strings and blanks: after `[`, `,` or `:` a value may start on
+        // a new line in valid JSON, so a `{` there is not proof of truncation.
+        let mut last_sig = first;
+        // Whether the record's first line holds more than its opening bracket, as a compact
+        // (NDJSON) line does; a pretty-printer leaves `{` alone on it.
+        let mut compact = false;
         if kind == Kind::Str {
             in_string = true;
             self.take_byte();
@@ -477,7 +500,11 @@ impl<R: Read> Reader<R> {
                 if in_string {
                     if escaped {
                         escaped = false;
-                        self.pos += 1;
+                        // A line break right after a backslash still cuts the string; let the
+                        // search below see it.
+                        if self.buf[self.pos] != b'\n' {
+                            self.pos += 1;
+                        }
                         continue;
                     }
                     let hay = &self.buf[self.pos..self.end];
@@ -492,6 +519,7 @@ impl<R: Read> Reader<R> {
                                 }
                                 b'"' => {
                                     in_string = false;
+                                    last_sig = b'"';
                                     self.pos = at + 1;
                                     if depth == 0 {
                                         break 'scan;
@@ -524,8 +552,13 @@ impl<R: Read> Reader<R> {
                             _ => false,
                         };
                         if stop && self.offset() > start_abs {
-                            let token = &self.buf[(start_abs - self.base) as usize..self.pos];
-                            if kind == Kind::Garbage || oversized || looks_like_scalar(token) {
+                            // Once oversized, the token's start has left the buffer.
+                            if kind == Kind::Garbage
+                                || oversized
+                                || looks_like_scalar(
+                                    &self.buf[(start_abs - self.base) as usize..self.pos],
+                                )
+                            {
                                 break 'scan;
                             }
                             // Not a number or literal after all (`trailing words`): read the
@@ -536,15 +569,26 @@ impl<R: Read> Reader<R> {
                         self.take_byte();
                     }
                     Kind::Nested | Kind::Str => {
+                        let may_continue = !seeking
+                            && !compact
+                            && self.line_mode != Some(true)
+                            && matches!(last_sig, b'[' | b',' | b':');
                         if (seeking || depth > 0)
                             && (b == b'{' || (b == b'[' && !in_array))
                             && self.blank_line
                             && self.offset() > start_abs
                             && self.offset() - self.line_start < start.column
+                            && !may_continue
                         {
                             // A payload starts here: the open record was truncated.
                             truncated = true;
                             break 'scan;
+                        }
+                        if !matches!(b, b'\n' | b' ' | b'\t' | b'\r') {
+                            last_sig = b;
+                            if self.line == start.line && self.offset() > start_abs {
+                                compact = true;
+                            }
                         }
                         match b {
                             b'\n' => {
@@ -610,6 +654,11 @@ impl<R: Read> Reader<R> {
         } else {
             RecordStatus::Complete
         };
+        if self.line_mode.is_none() && status == RecordStatus::Complete && kind == Kind::Nested {
+            let from = (start_abs - self.base) as usize;
+            let to = (end_abs - self.base) as usize;
+            self.line_mode = Some(memchr::memchr(b'\n', &self.buf[from..to]).is_none());
+        }
         if let Top::Array { .. } = self.top {
             self.top = Top::Array {
                 expect: if truncated {
@@ -778,6 +827,42 @@ mod tests {
     }
 
     #[test]
+    fn review_regressions() {
+        // A number or text longer than the limit does not panic.
+        let long = format!("{}\n{{\"a\":1}}", "9".repeat(300));
+        for chunk in [1, 7, 64] {
+            let r = split_with(long.as_bytes(), 100, chunk);
+            assert!(r[0].3.starts_with("TooLarge"), "{r:?}");
+            assert_eq!(r[1].2, "{\"a\":1}");
+        }
+        // A line break right after a backslash cuts the string, and lines stay counted.
+        let r = split("{\"body\":\"a\\\n{\"b\":1}\n{\"c\":2}\n");
+        assert_eq!(r.len(), 3, "{r:?}");
+        assert_eq!((r[1].0, r[1].2.as_str()), (2, "{\"b\":1}"));
+        assert_eq!(r[2].0, 3);
+        // Nested objects at column 1 in valid JSON (indent=0) stay in their payload.
+        let r =
+            split("{\n\"a\": [\n{\n\"u\": 1\n},\n{\n\"v\": 2\n}\n],\n\"b\": {\n\"c\": 1\n}\n}\n");
+        assert_eq!(r.len(), 1, "{r:?}");
+        assert_eq!(r[0].3, OK);
+        // A byte-order mark between concatenated files is skipped.
+        let r = split("{\"a\":1}\n\u{feff}{\"b\":2}");
+        assert_eq!(r.len(), 2, "{r:?}");
+        assert_eq!((r[1].0, r[1].1), (2, 2));
+    }
+
+    #[test]
+    fn ndjson_truncated_after_a_comma_recovers() {
+        // In NDJSON (known from the first line) a `{` at a line start always begins a payload.
+        let r = split("{\"a\":1}\n{\"b\":[1,\n{\"c\":2}\n{\"d\":3}\n");
+        let texts: Vec<&str> = r.iter().map(|x| x.2.as_str()).collect();
+        assert_eq!(
+            texts,
+            ["{\"a\":1}", "{\"b\":[1,\n", "{\"c\":2}", "{\"d\":3}"]
+        );
+    }
+
+    #[test]
     fn bom_is_skipped() {
         let r = split("\u{feff}{\"a\":1}");
         assert_eq!(r.len(), 1);
@@ -853,6 +938,7 @@ mod tests {
         assert_eq!(r[2].2, "{\"b\":2}");
         let r = split("[{\"a\":1},\n");
         assert!(r[1].2.contains("unterminated array"), "{}", r[1].2);
+        assert_eq!((r[1].0, r[1].1), (1, 1));
         let r = split("[,{\"a\":1}]");
         assert!(r[0].2.contains("unexpected ','"), "{}", r[0].2);
         assert_eq!(r[1].2, "{\"a\":1}");

@@ -2,7 +2,8 @@
 //! carry a `failure` with every finding, passing ones list their warnings and notes in
 //! `system-out`; unreadable paths become test cases with an `error`.
 //!
-//! Suites are written one source at a time, so memory holds at most one source's test cases.
+//! Suites are written one source at a time; a suite's test cases wait in memory, or past 1 MiB
+//! in a temporary file, until the counts of its header are known. Memory stays flat.
 
 use std::fmt::Write as _;
 use std::io::{self, Write};
@@ -35,13 +36,66 @@ pub fn xml_escape(s: &str) -> String {
     out
 }
 
+/// Test cases of the current suite: kept in memory up to a size, then in a temporary file, so
+/// that a source with millions of payloads does not grow memory.
+enum Spool {
+    Memory(Vec<u8>),
+    File(io::BufWriter<std::fs::File>),
+}
+
+/// Test cases kept in memory before they move to a temporary file.
+const SPOOL_IN_MEMORY: usize = 1 << 20;
+
+impl Default for Spool {
+    fn default() -> Self {
+        Spool::Memory(Vec::new())
+    }
+}
+
+impl Write for Spool {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        match self {
+            Spool::Memory(v) if v.len() + buf.len() <= SPOOL_IN_MEMORY => v.write(buf),
+            Spool::Memory(v) => {
+                let mut file = io::BufWriter::new(tempfile::tempfile()?);
+                file.write_all(v)?;
+                file.write_all(buf)?;
+                *self = Spool::File(file);
+                Ok(buf.len())
+            }
+            Spool::File(f) => f.write(buf),
+        }
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        match self {
+            Spool::Memory(_) => Ok(()),
+            Spool::File(f) => f.flush(),
+        }
+    }
+}
+
+impl Spool {
+    /// Copies everything written to `out`.
+    fn copy_to(self, out: &mut impl Write) -> io::Result<()> {
+        match self {
+            Spool::Memory(v) => out.write_all(&v),
+            Spool::File(f) => {
+                let mut file = f.into_inner().map_err(|e| e.into_error())?;
+                io::Seek::rewind(&mut file)?;
+                io::copy(&mut file, out).map(|_| ())
+            }
+        }
+    }
+}
+
 #[derive(Default)]
 struct Suite {
     name: String,
     tests: u64,
     failures: u64,
     errors: u64,
-    body: String,
+    body: Spool,
 }
 
 /// `validate --format junit`.
@@ -92,7 +146,7 @@ impl<W: Write> JunitReport<W> {
                 s.failures,
                 s.errors
             )?;
-            self.out.write_all(s.body.as_bytes())?;
+            s.body.copy_to(&mut self.out)?;
             writeln!(self.out, "  </testsuite>")?;
         }
         Ok(())
@@ -119,20 +173,20 @@ impl<W: Write> ValidateReport for JunitReport<W> {
             }
             let _ = writeln!(findings, "{}", d.message);
         }
-        let _ = write!(
+        write!(
             suite.body,
             "    <testcase name=\"{name}\" classname=\"{class}\""
-        );
+        )?;
         if v.passed() {
             suite
                 .body
-                .push_str(if findings.is_empty() { "/>\n" } else { ">\n" });
+                .write_all(if findings.is_empty() { b"/>\n" } else { b">\n" })?;
             if !findings.is_empty() {
-                let _ = writeln!(
+                writeln!(
                     suite.body,
                     "      <system-out>{}</system-out>\n    </testcase>",
                     xml_escape(&findings)
-                );
+                )?;
             }
         } else {
             suite.failures += 1;
@@ -142,13 +196,13 @@ impl<W: Write> ValidateReport for JunitReport<W> {
                 .find(|d| d.severity == Severity::Error)
                 .map(|d| (d.rule.as_ref(), d.message.as_str()))
                 .unwrap_or(("error", ""));
-            let _ = writeln!(
+            writeln!(
                 suite.body,
                 ">\n      <failure type=\"{}\" message=\"{}\">{}</failure>\n    </testcase>",
                 xml_escape(first.0),
                 xml_escape(first.1),
                 xml_escape(&findings)
-            );
+            )?;
         }
         Ok(())
     }
@@ -157,12 +211,12 @@ impl<W: Write> ValidateReport for JunitReport<W> {
         let suite = self.suite_for(&e.path)?;
         suite.tests += 1;
         suite.errors += 1;
-        let _ = writeln!(
+        writeln!(
             suite.body,
             "    <testcase name=\"{0}\" classname=\"{0}\">\n      <error type=\"input\" message=\"{1}\"/>\n    </testcase>",
             xml_escape(&e.path),
             xml_escape(&e.message)
-        );
+        )?;
         Ok(())
     }
 

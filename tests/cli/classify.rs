@@ -207,8 +207,9 @@ fn conflicts_are_marked() {
     assert!(conflicts[0].message.contains("TYPE_EMAIL"));
     let r = hlmsg(&["classify"], Some(payload.as_bytes()));
     assert!(
-        r.stdout
-            .contains("    ! call-fields-on-non-call: callDuration on a Email payload"),
+        r.stdout.contains(
+            "    ! call-fields-on-non-call: callDuration on a payload classified as Email"
+        ),
         "{}",
         r.stdout
     );
