@@ -248,6 +248,9 @@ pub struct ValidateArgs {
     /// Also print a line for each payload without findings.
     #[arg(short = 'v', long)]
     pub verbose: bool,
+    /// Mask personal data (addresses, phone numbers, bodies, attachment paths) before printing.
+    #[arg(long)]
+    pub redact: bool,
 }
 
 /// The output formats of `classify`.
@@ -289,6 +292,9 @@ pub struct ClassifyArgs {
     /// then print the count per file and `N read, N written, N unreadable`.
     #[arg(long, value_name = "DIR", conflicts_with_all = ["summary", "format"])]
     pub split: Option<PathBuf>,
+    /// Mask personal data (addresses, phone numbers, bodies, attachment paths) before printing.
+    #[arg(long)]
+    pub redact: bool,
 }
 
 /// The output formats of `show`.
@@ -323,14 +329,18 @@ pub struct ShowArgs {
     /// Only these fields in the card or the table, comma-separated.
     ///
     /// Names: source, date, channel, direction, status, duration, location, contact,
-    /// conversation, message, user, from, to, cc, subject, provider, attachments, body; or any
-    /// top-level payload field such as webhookId.
+    /// conversation, message, user, from, to, cc, subject, provider, attachments, body,
+    /// signature (the delivery's signature header), webhook, timestamp; or any top-level
+    /// payload field such as altId.
     #[arg(long, value_name = "FIELDS")]
     pub fields: Option<String>,
 
     /// The time ages are measured from (RFC 3339), instead of now.
     #[arg(long, value_name = "TIME")]
     pub now: Option<String>,
+    /// Mask personal data (addresses, phone numbers, bodies, attachment paths) before printing.
+    #[arg(long)]
+    pub redact: bool,
 }
 
 /// `hlmsg diff`.
@@ -364,6 +374,9 @@ pub struct DiffArgs {
     /// Pair the payloads of two captures by position, not by messageId.
     #[arg(long)]
     pub by_position: bool,
+    /// Mask personal data (addresses, phone numbers, bodies, attachment paths) before printing.
+    #[arg(long)]
+    pub redact: bool,
 
     /// Output format: human, json (JSON Lines), or json-patch (an RFC 6902 patch that turns
     /// LEFT into RIGHT; two single payloads only).

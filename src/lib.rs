@@ -26,6 +26,7 @@ pub mod lint;
 pub mod locate;
 pub mod origin;
 pub mod payload;
+pub mod redact;
 pub mod render;
 pub mod schema;
 pub mod signature;

@@ -198,6 +198,7 @@ struct Run<'r, 'io> {
     err: &'r mut ErrStream<'io>,
     tally: Tally,
     line: Vec<u8>,
+    redact: bool,
 }
 
 impl Run<'_, '_> {
@@ -282,9 +283,17 @@ impl Run<'_, '_> {
     }
 
     /// Puts the payload in `self.line` as one line: its bytes when it arrived on one line, else
-    /// compacted.
+    /// compacted; with `--redact`, its masked form.
     fn fill_line(&mut self, raw: &[u8]) {
         self.line.clear();
+        if self.redact {
+            // The bytes parsed as a payload already, so this succeeds.
+            if let Ok(mut value) = serde_json::from_slice::<serde_json::Value>(raw) {
+                crate::redact::redact(&mut value);
+                let _ = write_line(&mut self.line, &value);
+                return;
+            }
+        }
         if memchr::memchr2(b'\n', b'\r', raw).is_some() {
             compact_into(raw, &mut self.line);
         } else {
@@ -447,6 +456,7 @@ pub fn run(args: &ClassifyArgs, io: &mut Io<'_>) -> anyhow::Result<Outcome> {
         err,
         tally: Tally::default(),
         line: Vec::new(),
+        redact: args.redact,
     };
     let result = read_records(&args.input.options(), &mut run);
     let trouble = match result {

@@ -117,6 +117,17 @@ struct StreamSink<'o, 'r, 'io> {
     format: DiffFormat,
     mode: Mode,
     summary: DiffSummary,
+    /// `--redact`: mask personal data on both sides before comparing.
+    redact: bool,
+}
+
+/// Parses a kept payload's bytes again, redacted when asked.
+fn parse_kept(raw: &[u8], redact: bool) -> Result<Value, serde_json::Error> {
+    let mut value = serde_json::from_slice(raw)?;
+    if redact {
+        crate::redact::redact(&mut value);
+    }
+    Ok(value)
 }
 
 /// The error that stops reading when the run is refused (never shown).
@@ -146,7 +157,7 @@ impl StreamSink<'_, '_, '_> {
             self.summary.add_only(self.kept.other());
             return self.out.report.only_in(self.kept.other(), &key, origin);
         };
-        let kept_value: Value = match serde_json::from_slice(&kept.raw) {
+        let kept_value: Value = match parse_kept(&kept.raw, self.redact) {
             Ok(v) => v,
             Err(e) => {
                 // The bytes were parsed once already; this cannot happen, but never panic.
@@ -186,7 +197,7 @@ impl StreamSink<'_, '_, '_> {
                     // A side is not a payload: nothing to compare.
                     return Ok((self.summary, false));
                 };
-                let kept_value: Value = match serde_json::from_slice(&kept.raw) {
+                let kept_value: Value = match parse_kept(&kept.raw, self.redact) {
                     Ok(v) => v,
                     Err(e) => {
                         self.out.trouble = true;
@@ -239,6 +250,12 @@ impl EntrySink for StreamSink<'_, '_, '_> {
         if let Err(f) = &entry {
             self.out.fault(f)?;
         }
+        let entry = entry.map(|mut p| {
+            if self.redact {
+                crate::redact::redact(&mut p.value);
+            }
+            p
+        });
         match &mut self.mode {
             Mode::Refused => return Err(io::Error::other(Refused)),
             Mode::Undecided { first } if first.is_none() => {
@@ -367,6 +384,7 @@ pub fn run(args: &DiffArgs, io: &mut Io<'_>) -> anyhow::Result<Outcome> {
     let KeepSink { index, entries, .. } = keep;
 
     let mut stream = StreamSink {
+        redact: args.redact,
         out: &mut sink_out,
         index,
         kept,

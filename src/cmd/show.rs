@@ -11,6 +11,7 @@ use comfy_table::Table;
 use serde_json::{Map, Value};
 use unicode_width::UnicodeWidthStr;
 
+use crate::capture::Delivery;
 use crate::channel::{Channel, Classification, classify_view};
 use crate::cli::{ShowArgs, ShowFormat};
 use crate::diagnostic::shorten;
@@ -20,8 +21,10 @@ use crate::humanize;
 use crate::input::{InputError, Record, RecordSink, read_records};
 use crate::jsontext::{JsonStyle, compact_into, pretty};
 use crate::payload::{Fault, parse, parse_view};
+use crate::redact::redact;
 use crate::render::human::finding_line;
 use crate::render::json::write_line;
+use crate::signature;
 use crate::term::{Painter, escape, styles};
 use crate::view::View;
 
@@ -59,6 +62,9 @@ const FIELDS: &[(&str, &str, &str)] = &[
     ("provider", "Provider", "provider"),
     ("attachments", "Attachments", "attachments"),
     ("body", "Body", "body"),
+    ("signature", "Signature", ""),
+    ("webhook", "Webhook", "webhookId"),
+    ("timestamp", "Timestamp", "timestamp"),
 ];
 
 /// The card's fields when `--fields` is not given.
@@ -79,6 +85,9 @@ const CARD_DEFAULT: &[&str] = &[
     "subject",
     "provider",
     "attachments",
+    "signature",
+    "webhook",
+    "timestamp",
 ];
 /// Fields shown on emails only (when `--fields` is not given).
 const EMAIL_ONLY: &[&str] = &["from", "to", "cc", "subject", "provider"];
@@ -207,6 +216,7 @@ struct Subject<'a> {
     view: &'a View<'a>,
     class: &'a Classification,
     map: Option<&'a Map<String, Value>>,
+    delivery: Option<&'a Delivery>,
     now: jiff::Timestamp,
 }
 
@@ -235,6 +245,14 @@ impl Subject<'_> {
                 "contact" => s(&self.view.contact_id),
                 "message" => s(&self.view.message_id),
                 "body" => self.view.body.as_deref().map(|b| body_text(b, self.map)),
+                "signature" => self
+                    .delivery
+                    .and_then(signature::from_headers)
+                    .map(|s| format!("{} {}", s.from, shorten(s.base64.trim(), 24))),
+                "timestamp" => get("timestamp").map(|v| match v.as_str() {
+                    Some(t) => date_text(t, self.now),
+                    None => value_text(v),
+                }),
                 "attachments" => get("attachments").map(|v| match v {
                     Value::Array(a) => a.len().to_string(),
                     other => value_text(other),
@@ -452,10 +470,16 @@ impl RecordSink for Run<'_, '_> {
                     Err(f) => return self.fault(f),
                 };
                 self.shown += 1;
-                if needs_escaping(payload) {
-                    // Re-serialize so that those characters travel as JSON escapes.
+                if self.args.redact || needs_escaping(payload) {
+                    // Re-serialize: to mask personal data, or so that characters unsafe on a
+                    // terminal travel as JSON escapes.
                     return match parse(rec.clone()) {
-                        Ok(p) => write_line(self.out, &p.value),
+                        Ok(mut p) => {
+                            if self.args.redact {
+                                redact(&mut p.value);
+                            }
+                            write_line(self.out, &p.value)
+                        }
                         Err(f) => self.fault(f),
                     };
                 }
@@ -465,8 +489,11 @@ impl RecordSink for Run<'_, '_> {
                 self.out.write_all(&self.line)
             }
             ShowFormat::Json => match parse(rec) {
-                Ok(p) => {
+                Ok(mut p) => {
                     self.shown += 1;
+                    if self.args.redact {
+                        redact(&mut p.value);
+                    }
                     let text = pretty(
                         &p.value,
                         JsonStyle {
@@ -478,12 +505,20 @@ impl RecordSink for Run<'_, '_> {
                 Err(f) => self.fault(f),
             },
             ShowFormat::Table => {
-                let need_map = self
-                    .fields
-                    .as_ref()
-                    .is_some_and(|f| f.iter().any(|x| !x.in_view()));
+                // The borrowed view serves the default columns; redaction and other fields
+                // need the whole payload.
+                let need_map = self.args.redact
+                    || self
+                        .fields
+                        .as_ref()
+                        .is_some_and(|f| f.iter().any(|x| !x.in_view()));
                 let parsed = if need_map {
-                    Some(parse(rec.clone()))
+                    Some(parse(rec.clone()).map(|mut p| {
+                        if self.args.redact {
+                            redact(&mut p.value);
+                        }
+                        p
+                    }))
                 } else {
                     None
                 };
@@ -492,9 +527,12 @@ impl RecordSink for Run<'_, '_> {
                     Some(Err(f)) => return self.fault(f.clone()),
                     None => None,
                 };
-                let view = match parse_view(&rec) {
-                    Ok(v) => v,
-                    Err(f) => return self.fault(f),
+                let view = match map {
+                    Some(m) => View::from_map(m),
+                    None => match parse_view(&rec) {
+                        Ok(v) => v,
+                        Err(f) => return self.fault(f),
+                    },
                 };
                 let class = classify_view(&view);
                 self.shown += 1;
@@ -503,15 +541,19 @@ impl RecordSink for Run<'_, '_> {
                     view: &view,
                     class: &class,
                     map,
+                    delivery: rec.delivery.as_deref(),
                     now: self.now,
                 };
                 self.table_row(&subject)
             }
             ShowFormat::Card => {
-                let payload = match parse(rec.clone()) {
+                let mut payload = match parse(rec.clone()) {
                     Ok(p) => p,
                     Err(f) => return self.fault(f),
                 };
+                if self.args.redact {
+                    redact(&mut payload.value);
+                }
                 let map = payload.fields();
                 let view = View::from_map(map);
                 let class = classify_view(&view);
@@ -521,6 +563,7 @@ impl RecordSink for Run<'_, '_> {
                     view: &view,
                     class: &class,
                     map: Some(map),
+                    delivery: payload.delivery.as_deref(),
                     now: self.now,
                 };
                 self.card(&subject)
@@ -607,7 +650,11 @@ mod tests {
         assert_eq!(Field::parse("date"), Field::Known("date", "Date"));
         assert_eq!(Field::parse("dateAdded"), Field::Known("date", "Date"));
         assert_eq!(Field::parse("Contact"), Field::Known("contact", "Contact"));
-        assert_eq!(Field::parse("webhookId"), Field::Raw("webhookId".into()));
+        assert_eq!(
+            Field::parse("webhookId"),
+            Field::Known("webhook", "Webhook")
+        );
+        assert_eq!(Field::parse("altId"), Field::Raw("altId".into()));
     }
 
     #[test]

@@ -22,14 +22,20 @@ struct Run<'r, 'io> {
     report: &'r mut dyn ValidateReport,
     summary: Summary,
     err: &'r mut ErrStream<'io>,
+    redact: bool,
 }
 
 impl EntrySink for Run<'_, '_> {
     fn entry(&mut self, entry: Result<Payload<'_>, Fault>) -> io::Result<()> {
-        let verdict: Verdict = match entry {
+        let mut verdict: Verdict = match entry {
             Ok(p) => self.checker.check(&p),
             Err(f) => f.into(),
         };
+        if self.redact {
+            for d in &mut verdict.diagnostics {
+                d.message = crate::redact::redact_message(d.pointer.as_deref(), &d.message);
+            }
+        }
         self.summary.add(&verdict);
         self.report.verdict(&verdict)
     }
@@ -78,6 +84,7 @@ pub fn run(args: &ValidateArgs, io: &mut Io<'_>) -> anyhow::Result<Outcome> {
         report: report.as_mut(),
         summary: Summary::default(),
         err,
+        redact: args.redact,
     };
     // An empty fixture file is a mistake worth failing a CI run over.
     let input = InputOptions {

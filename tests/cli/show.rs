@@ -78,7 +78,7 @@ fn fields_limit_card_and_table() {
     );
     let lines: Vec<&str> = r.stdout.lines().collect();
     assert_eq!(lines.len(), 2);
-    assert!(lines[0].starts_with("Channel") && lines[0].contains("webhookId"));
+    assert!(lines[0].starts_with("Channel") && lines[0].contains("Webhook"));
     assert!(lines[1].starts_with("SMS"));
 }
 

@@ -110,6 +110,21 @@ impl<R: Read> Reader<R> {
     /// Reads one request at `pos` (a non-blank byte).
     pub(super) fn scan_http(&mut self) -> io::Result<Item<'_>> {
         let start = self.position_at(self.offset());
+        if !self.at_request_line()? {
+            let line = {
+                let hay = &self.buf[self.pos..self.end];
+                let nl = memchr::memchr(b'\n', hay).unwrap_or(hay.len());
+                String::from_utf8_lossy(&hay[..nl]).trim_end().to_string()
+            };
+            let shown = crate::diagnostic::shorten(&line, 60);
+            self.skip_to_request_line()?;
+            return Ok(self.http_fault(
+                start,
+                format!(
+                    "expected an HTTP request line such as `POST /webhook HTTP/1.1`, found `{shown}`"
+                ),
+            ));
+        }
         // The head: up to the first empty line.
         let (head_len, empty_at) = loop {
             let hay = &self.buf[self.pos..self.end];
@@ -134,17 +149,6 @@ impl<R: Read> Reader<R> {
         let head = String::from_utf8_lossy(&self.buf[self.pos..self.pos + empty_at]).into_owned();
         let mut lines = head.lines().map(|l| l.trim_end_matches('\r'));
         let request_line = lines.next().unwrap_or_default().to_string();
-        if !is_request_line(request_line.as_bytes()) {
-            let shown = crate::diagnostic::shorten(&request_line, 60);
-            self.advance(head_len);
-            self.skip_to_request_line()?;
-            return Ok(self.http_fault(
-                start,
-                format!(
-                    "expected an HTTP request line such as `POST /webhook HTTP/1.1`, found `{shown}`"
-                ),
-            ));
-        }
         let headers: Vec<(String, String)> = lines
             .filter_map(|l| l.split_once(':'))
             .map(|(n, v)| (n.trim().to_string(), v.trim().to_string()))

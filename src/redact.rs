@@ -1,0 +1,233 @@
+//! `--redact`: masks personal data before anything is printed or written, so payloads can be
+//! pasted into a bug report.
+//!
+//! * The address fields (`from`, `to`, `cc`, `bcc`, `ccList`, `bccList`) lose every value:
+//!   `<email:1a2b3c4d>`, `<phone:…>`, or `<address:…>` when the value is neither.
+//! * Message bodies (`body`, `plainText`) become their length and a short hash:
+//!   `<body: 120 chars, 1a2b3c4d>`.
+//! * `subject`, and any text in a finding, keep their words but lose email addresses and phone
+//!   numbers.
+//! * Attachment URLs keep their scheme and host; their path becomes a hash (the extension stays).
+//! * Ids stay as they are, `emailMessageId` and `threadId` included: they identify messages, not
+//!   people.
+//!
+//! Masks are deterministic (a hash of the original), so the same value always gets the same mask
+//! and diffs of redacted payloads stay meaningful.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+use serde_json::Value;
+use sha2::{Digest, Sha256};
+
+/// Fields whose every value is an address.
+pub const ADDRESS_FIELDS: &[&str] = &["from", "to", "cc", "bcc", "ccList", "bccList"];
+/// Fields that hold a message body.
+pub const BODY_FIELDS: &[&str] = &["body", "plainText"];
+/// Fields whose text is kept but whose addresses and numbers are masked.
+pub const TEXT_FIELDS: &[&str] = &["subject"];
+
+/// The first eight hex digits of the SHA-256 of `s`.
+pub fn short_hash(s: &str) -> String {
+    let digest = Sha256::digest(s.as_bytes());
+    digest[..4].iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn email_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+").expect("valid regex")
+    })
+}
+
+fn phone_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    // A leading + or digit, then digits with spaces, dots, dashes or parentheses; at least seven
+    // digits in all (checked below), not inside a word.
+    RE.get_or_init(|| Regex::new(r"(?:^|[^\w])(\+?\(?\d[\d\s().\-]{5,}\d)").expect("valid regex"))
+}
+
+/// Whether `s` looks like a date or time (`2024-05-08`, `11:57:42`), which the phone pattern
+/// must leave alone.
+fn looks_like_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    (b.len() >= 10 && b[4] == b'-' && b[7] == b'-') || s.contains(':')
+}
+
+/// `text` with email addresses and phone numbers replaced by masks.
+pub fn mask_text(text: &str) -> String {
+    let masked = email_re().replace_all(text, |c: &regex::Captures<'_>| {
+        format!("<email:{}>", short_hash(&c[0]))
+    });
+    phone_re()
+        .replace_all(&masked, |c: &regex::Captures<'_>| {
+            let whole = &c[0];
+            let number = &c[1];
+            let digits = number.chars().filter(char::is_ascii_digit).count();
+            if !(7..=15).contains(&digits) || looks_like_date(number.trim()) {
+                return whole.to_string();
+            }
+            let lead = &whole[..whole.len() - number.len()];
+            format!("{lead}<phone:{}>", short_hash(number.trim()))
+        })
+        .into_owned()
+}
+
+/// The mask of one address value.
+pub fn mask_address(value: &str) -> String {
+    let kind = if email_re().is_match(value) {
+        "email"
+    } else if value.chars().filter(char::is_ascii_digit).count() >= 7 {
+        "phone"
+    } else {
+        "address"
+    };
+    format!("<{kind}:{}>", short_hash(value))
+}
+
+/// The mask of a body.
+pub fn mask_body(body: &str) -> String {
+    format!(
+        "<body: {} chars, {}>",
+        body.chars().count(),
+        short_hash(body)
+    )
+}
+
+/// An attachment URL with its path hashed: `https://host/<path:1a2b3c4d>.pdf`.
+pub fn mask_url(url: &str) -> String {
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return format!("<attachment:{}>", short_hash(url));
+    };
+    let (host, path) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
+    if path.is_empty() || path == "/" {
+        return url.to_string();
+    }
+    let file = path.rsplit('/').next().unwrap_or("");
+    let ext = file
+        .rsplit_once('.')
+        .map(|(_, e)| e)
+        .filter(|e| !e.is_empty() && e.len() <= 5 && e.chars().all(|c| c.is_ascii_alphanumeric()))
+        .map(|e| format!(".{e}"))
+        .unwrap_or_default();
+    format!("{scheme}://{host}/<path:{}>{ext}", short_hash(path))
+}
+
+fn map_strings(v: &mut Value, f: &dyn Fn(&str) -> String) {
+    match v {
+        Value::String(s) => *s = f(s),
+        Value::Array(items) => items.iter_mut().for_each(|x| map_strings(x, f)),
+        _ => {}
+    }
+}
+
+/// Redacts a payload in place. See the module documentation.
+pub fn redact(value: &mut Value) {
+    let Value::Object(map) = value else {
+        return;
+    };
+    for (key, v) in map.iter_mut() {
+        let key = key.as_str();
+        if ADDRESS_FIELDS.contains(&key) {
+            map_strings(v, &mask_address);
+        } else if BODY_FIELDS.contains(&key) {
+            map_strings(v, &mask_body);
+        } else if TEXT_FIELDS.contains(&key) {
+            map_strings(v, &mask_text);
+        } else if key == "attachments" {
+            map_strings(v, &mask_url);
+        }
+    }
+}
+
+/// Masks what a finding quotes: the value of a masked field entirely, addresses and numbers
+/// anywhere else.
+pub fn redact_message(pointer: Option<&str>, message: &str) -> String {
+    if pointer.is_some_and(is_masked_pointer)
+        && let Some(i) = message.find(", found ")
+    {
+        return format!("{}, found a redacted value", &message[..i]);
+    }
+    mask_text(message)
+}
+
+/// Whether a JSON pointer names a field that `redact` masks (its value must not be quoted).
+pub fn is_masked_pointer(pointer: &str) -> bool {
+    let first = pointer
+        .trim_start_matches('/')
+        .split('/')
+        .next()
+        .unwrap_or("");
+    ADDRESS_FIELDS.contains(&first)
+        || BODY_FIELDS.contains(&first)
+        || TEXT_FIELDS.contains(&first)
+        || first == "attachments"
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn masks_are_deterministic_and_cover_the_fields() {
+        let mut v = json!({
+            "messageId": "tyW42xCD0HQpb3hhfLcx",
+            "emailMessageId": "abc@mail.example.com",
+            "from": "Riley Chen <frontdesk@example.com>",
+            "to": ["+1 (555) 555-0123", "jordan@example.org"],
+            "body": "Call me at +15555550123, Jordan",
+            "subject": "Re: jordan@example.org on 2024-05-08",
+            "attachments": ["https://files.example.com/loc/abc/forms.pdf", "rec"],
+            "dateAdded": "2024-05-08T11:57:42.250Z"
+        });
+        let mut again = v.clone();
+        redact(&mut v);
+        redact(&mut again);
+        assert_eq!(v, again, "deterministic");
+        let text = v.to_string();
+        for secret in [
+            "frontdesk@",
+            "Riley",
+            "555-0123",
+            "jordan@",
+            "Call me",
+            "/loc/abc/",
+        ] {
+            assert!(!text.contains(secret), "{secret} in {text}");
+        }
+        assert_eq!(v["messageId"], "tyW42xCD0HQpb3hhfLcx");
+        assert_eq!(v["emailMessageId"], "abc@mail.example.com");
+        assert_eq!(v["dateAdded"], "2024-05-08T11:57:42.250Z");
+        assert!(v["from"].as_str().unwrap().starts_with("<email:"));
+        assert!(v["to"][0].as_str().unwrap().starts_with("<phone:"));
+        assert!(v["body"].as_str().unwrap().starts_with("<body: 31 chars, "));
+        assert!(v["subject"].as_str().unwrap().starts_with("Re: <email:"));
+        assert!(v["subject"].as_str().unwrap().ends_with("on 2024-05-08"));
+        let url = v["attachments"][0].as_str().unwrap();
+        assert!(
+            url.starts_with("https://files.example.com/<path:") && url.ends_with(".pdf"),
+            "{url}"
+        );
+        assert!(
+            v["attachments"][1]
+                .as_str()
+                .unwrap()
+                .starts_with("<attachment:")
+        );
+    }
+
+    #[test]
+    fn text_masking_leaves_dates_ids_and_short_numbers() {
+        assert_eq!(
+            mask_text("order 12345 on 2024-05-08 at 11:57"),
+            "order 12345 on 2024-05-08 at 11:57"
+        );
+        assert_eq!(
+            mask_text("id m0000000000000000123"),
+            "id m0000000000000000123"
+        );
+        let m = mask_text("ring +1 555 555 0123 now");
+        assert!(m.starts_with("ring <phone:") && m.ends_with("> now"), "{m}");
+    }
+}
