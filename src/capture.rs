@@ -148,6 +148,8 @@ pub fn unwrap_envelope<'a>(
         origin,
         bytes: body_bytes,
         status: RecordStatus::Complete,
+        deep: record.deep,
+        members: None,
         delivery: Some(Box::new(Delivery {
             kind: CaptureKind::Envelope,
             request_line: None,

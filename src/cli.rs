@@ -10,7 +10,7 @@ use clap::{Args, Parser, Subcommand};
 
 use crate::capture::InputMode;
 use crate::diff::Ignore;
-use crate::input::{DEFAULT_MAX_PAYLOAD_BYTES, InputOptions};
+use crate::input::{DEFAULT_MAX_DEPTH, DEFAULT_MAX_PAYLOAD_BYTES, InputOptions};
 use crate::render::{DiffFormat, ValidateFormat};
 use crate::signature::Scheme;
 use crate::term::ColorChoice;
@@ -191,6 +191,11 @@ pub struct InputArgs {
     #[arg(long, value_name = "SIZE", default_value = "16MiB", value_parser = parse_size)]
     pub max_payload_size: u64,
 
+    /// Deepest nesting of a payload to inspect (deeper ones are reported and skipped; at most
+    /// 1000).
+    #[arg(long, value_name = "LEVELS", default_value_t = 128, value_parser = clap::value_parser!(u64).range(1..=1000))]
+    pub max_depth: u64,
+
     /// What the input holds: auto (detect), payload (bare payloads), http (raw HTTP requests as
     /// captured, e.g. by `nc -l`), envelope (JSON objects with "headers" and "body", e.g. an n8n
     /// webhook node's output).
@@ -204,6 +209,7 @@ impl InputArgs {
         InputOptions {
             paths: self.paths.clone(),
             max_payload: self.max_payload_size,
+            max_depth: self.max_depth,
             require_payload: false,
             mode: self.input,
         }
@@ -215,6 +221,7 @@ impl Default for InputArgs {
         InputArgs {
             paths: Vec::new(),
             max_payload_size: DEFAULT_MAX_PAYLOAD_BYTES,
+            max_depth: DEFAULT_MAX_DEPTH,
             input: InputMode::Auto,
         }
     }
@@ -386,6 +393,11 @@ pub struct DiffArgs {
     /// Largest payload to compare, e.g. 16MiB, 512k, 1000000 (a larger one is an error).
     #[arg(long, value_name = "SIZE", default_value = "16MiB", value_parser = parse_size)]
     pub max_payload_size: u64,
+
+    /// Deepest nesting of a payload to inspect (deeper ones are reported and skipped; at most
+    /// 1000).
+    #[arg(long, value_name = "LEVELS", default_value_t = 128, value_parser = clap::value_parser!(u64).range(1..=1000))]
+    pub max_depth: u64,
 
     /// What the input holds: auto (detect), payload (bare payloads), http (raw HTTP requests as
     /// captured, e.g. by `nc -l`), envelope (JSON objects with "headers" and "body", e.g. an n8n

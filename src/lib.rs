@@ -21,6 +21,7 @@ pub mod exit;
 pub mod html;
 pub mod humanize;
 pub mod input;
+pub mod interrupt;
 pub mod jsontext;
 pub mod lint;
 pub mod locate;

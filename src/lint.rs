@@ -57,6 +57,11 @@ pub const RULES: &[Rule] = &[
         summary: "an email without a non-empty `subject`",
     },
     Rule {
+        name: "duplicate-key",
+        severity: Severity::Warning,
+        summary: "a top-level key appears more than once (the last value is the one checked)",
+    },
+    Rule {
         name: "unknown-field",
         severity: Severity::Note,
         summary: "a top-level field that the schemas in use do not describe (schema drift)",
@@ -145,6 +150,25 @@ pub fn lint(
                 "an email without a subject: expected a non-empty \"subject\"".to_string(),
             );
         }
+    }
+
+    for (key, offsets) in payload.duplicate_keys() {
+        let first = payload.position_at_offset(offsets[0]);
+        let last = payload.position_at_offset(*offsets.last().unwrap_or(&offsets[0]));
+        let pointer = format!("/{}", escape_token(&key));
+        out.push(Diagnostic::new(
+            Severity::Warning,
+            "duplicate-key",
+            Some(pointer),
+            first,
+            format!(
+                "key {} appears {} times; the last value (at {}:{}) is the one checked",
+                show_value(&Value::String(key.clone())),
+                offsets.len(),
+                last.line,
+                last.column
+            ),
+        ));
     }
 
     for key in fields.keys() {
@@ -288,6 +312,17 @@ mod tests {
     }
 
     #[test]
+    fn duplicate_key() {
+        assert_eq!(
+            rules(r#""direction":"inbound","messageType":"SMS","direction":"outbound""#),
+            ["warning:duplicate-key"]
+        );
+        assert!(
+            rules(r#""direction":"outbound","messageType":"SMS","x":{"a":1,"b":1}"#).len() == 1
+        );
+    }
+
+    #[test]
     fn unknown_field_is_a_note() {
         assert_eq!(
             rules(r#""direction":"outbound","messageType":"SMS","brandNew":1"#),
@@ -306,6 +341,7 @@ mod tests {
             "email-fields-on-non-email",
             "unknown-call-status",
             "email-without-subject",
+            "duplicate-key",
             "unknown-field",
         ] {
             assert!(names.contains(&name), "{name}");

@@ -8,6 +8,11 @@ use hlmsg::exit::Outcome;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    // Ctrl-C: remove half-written files and stop at once.
+    let _ = ctrlc::set_handler(|| {
+        hlmsg::interrupt::cleanup();
+        std::process::exit(hlmsg::interrupt::EXIT_INTERRUPTED);
+    });
     let stdout = io::stdout();
     let mut out = BufWriter::with_capacity(64 * 1024, stdout.lock());
     let mut stderr = io::stderr().lock();

@@ -6,6 +6,7 @@ use serde_json::{Map, Value};
 
 use crate::capture::Delivery;
 use crate::diagnostic::{Diagnostic, Severity, show_value, typed_value};
+use crate::input::reader::MAX_MAX_DEPTH;
 use crate::input::{Record, RecordStatus, StreamFault};
 use std::cell::OnceCell;
 use std::collections::HashMap;
@@ -18,6 +19,8 @@ use crate::view::View;
 pub const RULE_JSON: &str = "json";
 /// Rule name of a top-level value that is not an object.
 pub const RULE_NOT_OBJECT: &str = "not-object";
+/// Rule name of a value nested deeper than the depth limit.
+pub const RULE_TOO_DEEP: &str = "too-deep";
 /// Rule name of a value larger than the payload size limit.
 pub const RULE_TOO_LARGE: &str = "too-large";
 
@@ -32,6 +35,8 @@ pub struct Payload<'a> {
     pub value: Value,
     /// Headers and the like, when the payload is the body of a captured delivery.
     pub delivery: Option<Box<Delivery>>,
+    /// Members of the top-level object in the bytes, repeated keys included, when known.
+    pub members: Option<u32>,
     /// Built on the first position lookup: makes each further lookup cheap.
     index: OnceCell<PositionIndex>,
 }
@@ -54,6 +59,34 @@ impl Payload<'_> {
             Value::Object(map) => map,
             _ => unreachable!("a payload is always an object"),
         }
+    }
+
+    /// Top-level keys that appear more than once, each with the offsets of all its values, in
+    /// order (the parsed value keeps the last). Cheap when the reader counted the members and
+    /// none repeats.
+    pub fn duplicate_keys(&self) -> Vec<(String, Vec<usize>)> {
+        if self
+            .members
+            .is_some_and(|n| n as usize <= self.fields().len())
+        {
+            return Vec::new();
+        }
+        let mut seen: Vec<(String, Vec<usize>)> = Vec::new();
+        for (key, offset) in top_level_members(self.raw) {
+            match seen.iter_mut().find(|(k, _)| *k == key) {
+                Some((_, offsets)) => offsets.push(offset),
+                None => seen.push((key, vec![offset])),
+            }
+        }
+        seen.retain(|(_, offsets)| offsets.len() > 1);
+        seen
+    }
+
+    /// The position of a byte offset in the payload's bytes.
+    pub fn position_at_offset(&self, offset: usize) -> Position {
+        self.origin
+            .position
+            .advance(&self.raw[..offset.min(self.raw.len())])
     }
 
     /// Where the value at `pointer` starts in the source, or the payload's start when the value is
@@ -121,6 +154,8 @@ pub fn parse(record: Record<'_>) -> Result<Payload<'_>, Fault> {
         bytes,
         status,
         delivery,
+        deep,
+        members,
     } = record;
     if let RecordStatus::TooLarge { size, limit } = status {
         let message = format!(
@@ -128,12 +163,24 @@ pub fn parse(record: Record<'_>) -> Result<Payload<'_>, Fault> {
         );
         return Err(fault(origin, RULE_TOO_LARGE, None, message));
     }
-    match serde_json::from_slice::<Value>(bytes) {
+    if let RecordStatus::TooDeep { limit } = status {
+        let message = format!(
+            "payload nests deeper than {limit} levels (raise the limit with --max-depth, up to {MAX_MAX_DEPTH})"
+        );
+        return Err(fault(origin, RULE_TOO_DEEP, None, message));
+    }
+    let parsed = if deep {
+        parse_unbounded(bytes)
+    } else {
+        serde_json::from_slice::<Value>(bytes)
+    };
+    match parsed {
         Ok(value @ Value::Object(_)) => Ok(Payload {
             origin,
             raw: bytes,
             value,
             delivery,
+            members,
             index: OnceCell::new(),
         }),
         Ok(other) => {
@@ -210,6 +257,16 @@ impl Fault {
             origin,
         }
     }
+}
+
+/// Parses a value nested deeper than serde_json's usual limit, growing the stack as needed.
+fn parse_unbounded(bytes: &[u8]) -> Result<Value, serde_json::Error> {
+    use serde::Deserialize as _;
+    let mut de = serde_json::Deserializer::from_slice(bytes);
+    de.disable_recursion_limit();
+    let value = Value::deserialize(serde_stacker::Deserializer::new(&mut de))?;
+    de.end()?;
+    Ok(value)
 }
 
 /// Byte offset of serde_json's 1-based (line, byte column) in `bytes`. Column 0 means the line
@@ -319,8 +376,7 @@ fn describe_syntax_error(err: &serde_json::Error, bytes: &[u8]) -> (usize, Strin
             None => "control character inside a string".to_string(),
         },
         "recursion limit exceeded" => {
-            "nesting deeper than 128 levels: the payload is too deeply nested to inspect"
-                .to_string()
+            "payload nests deeper than 128 levels (raise the limit with --max-depth)".to_string()
         }
         "number out of range" => {
             "number out of range (larger than a 64-bit floating-point number can hold)".to_string()

@@ -376,6 +376,7 @@ impl Splitter {
                 .dir
                 .join(format!(".{slug}.ndjson.tmp-{}", std::process::id()));
             let f = File::create(&tmp)?;
+            crate::interrupt::track(&tmp);
             self.files
                 .insert(slug, (BufWriter::with_capacity(256 * 1024, f), tmp, 0));
         }
@@ -392,6 +393,7 @@ impl Splitter {
             f.sync_all()?;
             let path = self.dir.join(format!("{slug}.ndjson"));
             fs::rename(&tmp, &path)?;
+            crate::interrupt::untrack(&tmp);
             out.push((path, n));
         }
         Ok(out)
@@ -400,7 +402,8 @@ impl Splitter {
     /// Removes the temporary files of an unfinished run.
     fn abandon(self) {
         for (_, (_, tmp, _)) in self.files {
-            let _ = fs::remove_file(tmp);
+            let _ = fs::remove_file(&tmp);
+            crate::interrupt::untrack(&tmp);
         }
     }
 }

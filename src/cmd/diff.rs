@@ -349,6 +349,7 @@ pub fn run(args: &DiffArgs, io: &mut Io<'_>) -> anyhow::Result<Outcome> {
     let input = InputOptions {
         paths: Vec::new(),
         max_payload: args.max_payload_size,
+        max_depth: args.max_depth,
         require_payload: true,
         mode: args.input,
     };

@@ -15,7 +15,9 @@ use crate::capture::InputMode;
 use crate::origin::STDIN_NAME;
 use crate::payload::{Fault, Payload, parse};
 
-pub use reader::{DEFAULT_MAX_PAYLOAD_BYTES, Item, Reader, Record, RecordStatus, StreamFault};
+pub use reader::{
+    DEFAULT_MAX_DEPTH, DEFAULT_MAX_PAYLOAD_BYTES, Item, Reader, Record, RecordStatus, StreamFault,
+};
 
 /// File name extensions picked up when walking a directory (compared case-insensitively).
 pub const EXTENSIONS: &[&str] = &["json", "ndjson", "jsonl"];
@@ -216,6 +218,8 @@ pub struct InputOptions {
     pub paths: Vec<PathBuf>,
     /// The largest payload kept for parsing, in bytes.
     pub max_payload: u64,
+    /// The deepest nesting accepted.
+    pub max_depth: u64,
     /// Whether a source without any payload is reported as a failed entry.
     pub require_payload: bool,
     /// Bare payloads, raw HTTP requests or envelopes (`--input`).
@@ -227,6 +231,7 @@ impl Default for InputOptions {
         InputOptions {
             paths: Vec::new(),
             max_payload: DEFAULT_MAX_PAYLOAD_BYTES,
+            max_depth: DEFAULT_MAX_DEPTH,
             require_payload: false,
             mode: InputMode::Auto,
         }
@@ -283,6 +288,7 @@ pub fn read_record_sources(
         let mut reader = Reader::new(name.clone(), input)
             .with_mode(opts.mode)
             .with_max_payload(opts.max_payload)
+            .with_max_depth(opts.max_depth)
             .require_entry(opts.require_payload);
         loop {
             match reader.next() {

@@ -31,6 +31,12 @@ use std::sync::Arc;
 use crate::capture::{Delivery, InputMode};
 use crate::origin::{Origin, Position, count_chars};
 
+/// Default limit on the nesting depth of one payload.
+pub const DEFAULT_MAX_DEPTH: u64 = 128;
+/// The highest `--max-depth` accepted: deeper values would strain the stack of the recursive
+/// steps that follow parsing (schema checks, diffs, printing).
+pub const MAX_MAX_DEPTH: u64 = 1000;
+
 /// Default limit on the size of one payload, in bytes (16 MiB).
 pub const DEFAULT_MAX_PAYLOAD_BYTES: u64 = 16 * 1024 * 1024;
 
@@ -45,6 +51,11 @@ pub enum RecordStatus {
     Truncated {
         /// Line where reading resumed after this record, when more input followed.
         resumed_at: Option<u64>,
+    },
+    /// The value nests deeper than the depth limit.
+    TooDeep {
+        /// The limit that it exceeded.
+        limit: u64,
     },
     /// The value was larger than the size limit; its bytes were not kept.
     TooLarge {
@@ -66,6 +77,12 @@ pub struct Record<'a> {
     pub status: RecordStatus,
     /// Headers and the like, when the record is the body of a captured delivery.
     pub delivery: Option<Box<Delivery>>,
+    /// Whether the value nests deeper than the parser's usual limit (128), so that parsing it
+    /// needs the unbounded parser (it is within `--max-depth`).
+    pub deep: bool,
+    /// How many members the top-level object has, counting repeated keys, when the reader
+    /// scanned it (a parsed object with fewer keys had duplicates).
+    pub members: Option<u32>,
 }
 
 /// A problem in the stream that belongs to no payload: a stray comma, an unterminated array, a
@@ -143,6 +160,7 @@ pub struct Reader<R> {
     started: bool,
     done: bool,
     max_payload: u64,
+    max_depth: u64,
     /// Whether a source without any entry is reported.
     require_entry: bool,
     /// Position of the last `,` inside an array, for a trailing-comma message.
@@ -184,6 +202,7 @@ impl<R: Read> Reader<R> {
             started: false,
             done: false,
             max_payload: DEFAULT_MAX_PAYLOAD_BYTES,
+            max_depth: DEFAULT_MAX_DEPTH,
             require_entry: false,
             last_comma: Position::new(1, 1),
             mode: InputMode::Auto,
@@ -204,6 +223,12 @@ impl<R: Read> Reader<R> {
     /// Sets the largest payload, in bytes, that is kept for parsing.
     pub fn with_max_payload(mut self, bytes: u64) -> Self {
         self.max_payload = bytes.max(1);
+        self
+    }
+
+    /// Sets the deepest nesting accepted (at most [`MAX_MAX_DEPTH`]).
+    pub fn with_max_depth(mut self, depth: u64) -> Self {
+        self.max_depth = depth.clamp(1, MAX_MAX_DEPTH);
         self
     }
 
@@ -345,7 +370,8 @@ impl<R: Read> Reader<R> {
 
     /// Detects UTF-16 and skips a UTF-8 byte-order mark, at the start of the source.
     fn check_encoding(&mut self) -> io::Result<Option<StreamFault>> {
-        while self.end < 4 && !self.eof {
+        // Look at up to 512 bytes: enough for a signature, a byte-order mark or a telling NUL.
+        while self.end < 512 && !self.eof {
             self.refill(0)?;
         }
         let head = &self.buf[..self.end];
@@ -366,10 +392,15 @@ impl<R: Read> Reader<R> {
         } else {
             None
         };
-        Ok(utf16.map(|enc| {
+        if let Some(enc) = utf16 {
             let msg = format!(
                 "the input is encoded as {enc}; hlmsg reads UTF-8 JSON (convert it first, e.g. `iconv -f UTF-16 -t UTF-8`)"
             );
+            return Ok(Some(self.fault(Position::new(1, 1), msg)));
+        }
+        let binary = binary_kind(head);
+        Ok(binary.map(|kind| {
+            let msg = format!("the input is binary ({kind}), not JSON text");
             self.fault(Position::new(1, 1), msg)
         }))
     }
@@ -479,6 +510,8 @@ impl<R: Read> Reader<R> {
         // are dropped as they are scanned.
         let mut oversized = false;
         let mut depth: u64 = 0;
+        let mut deepest: u64 = 0;
+        let mut members: u32 = 0;
         let mut in_string = false;
         let mut escaped = false;
         // After a line break inside a string: skipping to the next payload start.
@@ -598,12 +631,17 @@ impl<R: Read> Reader<R> {
                             }
                             b' ' | b'\t' | b'\r' => self.pos += 1,
                             _ if seeking => self.take_byte(),
+                            b':' if depth == 1 => {
+                                members = members.saturating_add(1);
+                                self.take_byte();
+                            }
                             b'"' => {
                                 in_string = true;
                                 self.take_byte();
                             }
                             b'{' | b'[' => {
                                 depth += 1;
+                                deepest = deepest.max(depth);
                                 self.take_byte();
                             }
                             b'}' | b']' => {
@@ -646,6 +684,10 @@ impl<R: Read> Reader<R> {
                 size,
                 limit: self.max_payload,
             }
+        } else if deepest > self.max_depth {
+            RecordStatus::TooDeep {
+                limit: self.max_depth,
+            }
         } else if truncated {
             let more = self.pos < self.end || !self.eof;
             RecordStatus::Truncated {
@@ -687,11 +729,46 @@ impl<R: Read> Reader<R> {
             bytes,
             status,
             delivery: None,
+            deep: deepest > DEFAULT_MAX_DEPTH,
+            members: (first == b'{').then_some(members),
         }))
     }
 }
 
 mod http;
+
+/// What a file that starts with `head` is, when it is binary: a known file type by its
+/// signature, or any data with NUL bytes (which JSON text never holds raw).
+fn binary_kind(head: &[u8]) -> Option<&'static str> {
+    const SIGNATURES: &[(&[u8], &str)] = &[
+        (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+        (b"\xff\xd8\xff", "a JPEG image"),
+        (b"GIF8", "a GIF image"),
+        (b"%PDF-", "a PDF document"),
+        (b"PK\x03\x04", "a ZIP archive"),
+        (
+            b"\x1f\x8b",
+            "gzip-compressed data; decompress it first, e.g. with zcat",
+        ),
+        (
+            b"\x28\xb5\x2f\xfd",
+            "zstd-compressed data; decompress it first, e.g. with zstdcat",
+        ),
+        (
+            b"BZh",
+            "bzip2-compressed data; decompress it first, e.g. with bzcat",
+        ),
+        (
+            b"\xfd7zXZ\x00",
+            "xz-compressed data; decompress it first, e.g. with xzcat",
+        ),
+        (b"\x7fELF", "an executable"),
+    ];
+    if let Some((_, kind)) = SIGNATURES.iter().find(|(sig, _)| head.starts_with(sig)) {
+        return Some(kind);
+    }
+    memchr::memchr(0, head).map(|_| "it holds NUL bytes")
+}
 
 /// Whether a token can be a JSON number or literal (it may still be an invalid number).
 fn looks_like_scalar(token: &[u8]) -> bool {
@@ -868,6 +945,19 @@ mod tests {
         assert_eq!(r.len(), 1);
         assert_eq!(r[0].2, "{\"a\":1}");
         assert_eq!((r[0].0, r[0].1), (1, 1));
+    }
+
+    #[test]
+    fn binary_files_are_named() {
+        for (bytes, kind) in [
+            (&b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"[..], "a PNG image"),
+            (b"\x1f\x8b\x08\x00", "gzip"),
+            (b"\0\0\0\0", "NUL bytes"),
+        ] {
+            let r = split_with(bytes, 100, usize::MAX);
+            assert_eq!(r.len(), 1, "{r:?}");
+            assert!(r[0].2.contains(kind), "{}", r[0].2);
+        }
     }
 
     #[test]

@@ -435,7 +435,7 @@ fn bad_cases() -> Vec<Bad> {
             args: &[],
             code: 1,
             findings: vec![s(
-                "1:1: error[json]: expected a JSON object (an OutboundMessage payload), found text \"\\u0000\\u0000\\u0000\\u0000\"",
+                "1:1: error[json]: the input is binary (it holds NUL bytes), not JSON text",
             )],
             summary: "0 passed, 1 failed",
         },

@@ -210,6 +210,9 @@ impl<R: Read> Reader<R> {
             bytes,
             status,
             delivery: Some(delivery),
+            // The body is not scanned: the parser's usual limit applies.
+            deep: false,
+            members: None,
         }))
     }
 
