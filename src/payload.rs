@@ -175,6 +175,13 @@ pub fn parse(record: Record<'_>) -> Result<Payload<'_>, Fault> {
         serde_json::from_slice::<Value>(bytes)
     };
     match parsed {
+        // Only an HTTP body can parse and still be cut short of its Content-Length.
+        Ok(_) if matches!(status, RecordStatus::Truncated { .. }) => {
+            let message =
+                "truncated body: it is shorter than its Content-Length, so the capture was cut"
+                    .to_string();
+            Err(fault(origin, RULE_JSON, None, message))
+        }
         Ok(value @ Value::Object(_)) => Ok(Payload {
             origin,
             raw: bytes,
@@ -256,6 +263,15 @@ impl Fault {
             )),
             origin,
         }
+    }
+}
+
+/// Parses JSON bytes that the reader accepted (within `--max-depth`): with the usual parser, or
+/// the unbounded one when the value nests deeper than its limit.
+pub fn parse_json(bytes: &[u8]) -> Result<Value, serde_json::Error> {
+    match serde_json::from_slice(bytes) {
+        Err(e) if e.to_string().starts_with("recursion limit exceeded") => parse_unbounded(bytes),
+        other => other,
     }
 }
 
@@ -388,7 +404,19 @@ fn describe_syntax_error(err: &serde_json::Error, bytes: &[u8]) -> (usize, Strin
                 .to_string()
         }
         "unexpected end of hex escape" => {
-            r"invalid \u escape: expected four hexadecimal digits".to_string()
+            // After a high surrogate the parser expects a second escape: say which.
+            let before = &bytes[..offset.min(bytes.len())];
+            let high = memchr::memmem::rfind(before, b"\\u")
+                .and_then(|i| before.get(i + 2..i + 6))
+                .and_then(|h| std::str::from_utf8(h).ok())
+                .and_then(|h| u32::from_str_radix(h, 16).ok())
+                .is_some_and(|c| (0xD800..=0xDBFF).contains(&c));
+            if high {
+                r"invalid \u escape: an unpaired surrogate (\uD800-\uDBFF must be followed by \uDC00-\uDFFF)"
+                    .to_string()
+            } else {
+                r"invalid \u escape: expected four hexadecimal digits".to_string()
+            }
         }
         t if t.contains("surrogate") => {
             r"invalid \u escape: an unpaired surrogate (\uD800-\uDBFF must be followed by \uDC00-\uDFFF)"

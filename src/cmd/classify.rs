@@ -287,12 +287,13 @@ impl Run<'_, '_> {
     fn fill_line(&mut self, raw: &[u8]) {
         self.line.clear();
         if self.redact {
-            // The bytes parsed as a payload already, so this succeeds.
-            if let Ok(mut value) = serde_json::from_slice::<serde_json::Value>(raw) {
+            // The bytes parsed as a payload already, so this succeeds; if it did not, nothing
+            // is written rather than the unmasked bytes.
+            if let Ok(mut value) = crate::payload::parse_json(raw) {
                 crate::redact::redact(&mut value);
                 let _ = write_line(&mut self.line, &value);
-                return;
             }
+            return;
         }
         if memchr::memchr2(b'\n', b'\r', raw).is_some() {
             compact_into(raw, &mut self.line);

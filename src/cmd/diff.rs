@@ -123,7 +123,7 @@ struct StreamSink<'o, 'r, 'io> {
 
 /// Parses a kept payload's bytes again, redacted when asked.
 fn parse_kept(raw: &[u8], redact: bool) -> Result<Value, serde_json::Error> {
-    let mut value = serde_json::from_slice(raw)?;
+    let mut value = crate::payload::parse_json(raw)?;
     if redact {
         crate::redact::redact(&mut value);
     }

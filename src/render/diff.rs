@@ -360,7 +360,7 @@ impl<W: Write> DiffReport for PatchDiff<W> {
         for (i, op) in ops.iter().enumerate() {
             self.out.write_all(b"  ")?;
             let mut ser = serde_json::Serializer::with_formatter(&mut self.out, SafeFormatter);
-            op.serialize(&mut ser).map_err(io::Error::other)?;
+            op.serialize(&mut ser).map_err(io::Error::from)?;
             let end: &[u8] = if i + 1 < ops.len() { b",\n" } else { b"\n" };
             self.out.write_all(end)?;
         }

@@ -5,6 +5,8 @@ mod capture;
 mod classify;
 mod diff;
 mod docs;
+mod faults;
+mod hostile;
 mod show;
 mod util;
 mod validate;
