@@ -212,6 +212,7 @@ impl InputArgs {
             max_depth: self.max_depth,
             require_payload: false,
             mode: self.input,
+            stdin: None,
         }
     }
 }

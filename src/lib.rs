@@ -29,6 +29,7 @@ pub mod origin;
 pub mod payload;
 pub mod redact;
 pub mod render;
+pub mod robust;
 pub mod schema;
 pub mod signature;
 pub mod term;
@@ -37,6 +38,54 @@ pub mod view;
 
 use cli::{Cli, Command};
 use exit::Outcome;
+
+/// What an in-memory run produced: see [`run_in_memory`].
+#[derive(Debug)]
+pub struct MemoryRun {
+    /// The outcome, or the error that ended the run.
+    pub outcome: Result<Outcome, String>,
+    /// Everything written to standard output.
+    pub stdout: Vec<u8>,
+    /// Everything written to standard error.
+    pub stderr: Vec<u8>,
+}
+
+/// Runs a command line (`args` without the program name) with `stdin` as standard input, in
+/// memory: for tests and fuzzing, which must exercise every subcommand without processes.
+/// Arguments that do not parse give `Outcome::Trouble`, as they would exit 2.
+pub fn run_in_memory(args: &[&str], stdin: &[u8]) -> MemoryRun {
+    use clap::Parser as _;
+    let mut stdout = Vec::new();
+    let mut stderr = Vec::new();
+    let cli = match Cli::try_parse_from(std::iter::once("hlmsg").chain(args.iter().copied())) {
+        Ok(cli) => cli,
+        Err(e) => {
+            return MemoryRun {
+                outcome: Ok(Outcome::Trouble),
+                stdout,
+                stderr: e.to_string().into_bytes(),
+            };
+        }
+    };
+    let outcome = {
+        let mut io = cmd::Io {
+            out: &mut stdout,
+            out_color: false,
+            err: cmd::ErrStream {
+                w: &mut stderr,
+                color: false,
+            },
+            stdin_is_terminal: false,
+            stdin: Some(std::sync::Arc::from(stdin)),
+        };
+        run(&cli, &mut io).map_err(|e| format!("{e:#}"))
+    };
+    MemoryRun {
+        outcome,
+        stdout,
+        stderr,
+    }
+}
 
 /// Runs a parsed command line with the given streams.
 pub fn run(cli: &Cli, io: &mut cmd::Io<'_>) -> anyhow::Result<Outcome> {

@@ -24,6 +24,7 @@ fn main() -> ExitCode {
             color: cli.color.for_stderr(),
         },
         stdin_is_terminal: io::stdin().is_terminal(),
+        stdin: None,
     };
     let result = hlmsg::run(&cli, &mut io).and_then(|o| {
         out.flush()?;

@@ -446,6 +446,7 @@ pub fn run(args: &ClassifyArgs, io: &mut Io<'_>) -> anyhow::Result<Outcome> {
         }
     };
 
+    let input = io.input_options(&args.input);
     let Io {
         out,
         out_color,
@@ -462,7 +463,7 @@ pub fn run(args: &ClassifyArgs, io: &mut Io<'_>) -> anyhow::Result<Outcome> {
         line: Vec::new(),
         redact: args.redact,
     };
-    let result = read_records(&args.input.options(), &mut run);
+    let result = read_records(&input, &mut run);
     let trouble = match result {
         Ok(t) => t,
         Err(e) => {

@@ -352,6 +352,7 @@ pub fn run(args: &DiffArgs, io: &mut Io<'_>) -> anyhow::Result<Outcome> {
         max_depth: args.max_depth,
         require_payload: true,
         mode: args.input,
+        stdin: io.stdin.clone(),
     };
 
     let Io {

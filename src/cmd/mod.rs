@@ -7,6 +7,10 @@ pub mod validate;
 pub mod verify;
 
 use std::io::{self, Write};
+use std::sync::Arc;
+
+use crate::cli::InputArgs;
+use crate::input::InputOptions;
 
 use crate::term::{Painter, styles};
 
@@ -20,6 +24,8 @@ pub struct Io<'a> {
     pub err: ErrStream<'a>,
     /// Whether standard input is a terminal (then it is not read without a `-`).
     pub stdin_is_terminal: bool,
+    /// Bytes that stand in for standard input (tests and fuzzing); `None` reads the real one.
+    pub stdin: Option<Arc<[u8]>>,
 }
 
 /// Standard error, with its own color decision.
@@ -44,6 +50,14 @@ impl ErrStream<'_> {
 }
 
 impl Io<'_> {
+    /// The input settings of `args`, reading [`Io::stdin`] for `-`.
+    pub fn input_options(&self, args: &InputArgs) -> InputOptions {
+        InputOptions {
+            stdin: self.stdin.clone(),
+            ..args.options()
+        }
+    }
+
     /// When no path is given and standard input is a terminal: says how to give input. Returns
     /// true when the caller must stop (exit 2).
     pub fn refuse_terminal_stdin(&mut self, paths_given: bool, command: &str) -> io::Result<bool> {

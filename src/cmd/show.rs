@@ -600,6 +600,7 @@ pub fn run(args: &ShowArgs, io: &mut Io<'_>) -> anyhow::Result<Outcome> {
             .map(Field::parse)
             .collect::<Vec<_>>()
     });
+    let input = io.input_options(&args.input);
     let Io {
         out,
         out_color,
@@ -618,7 +619,7 @@ pub fn run(args: &ShowArgs, io: &mut Io<'_>) -> anyhow::Result<Outcome> {
         table: TableState::default(),
         line: Vec::new(),
     };
-    let trouble = read_records(&args.input.options(), &mut run)?;
+    let trouble = read_records(&input, &mut run)?;
     if args.format == ShowFormat::Table && run.shown > 0 {
         run.flush_table()?;
     }

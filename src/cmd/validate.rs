@@ -66,6 +66,11 @@ pub fn run(args: &ValidateArgs, io: &mut Io<'_>) -> anyhow::Result<Outcome> {
         }
     };
 
+    // An empty fixture file is a mistake worth failing a CI run over.
+    let input = InputOptions {
+        require_payload: true,
+        ..io.input_options(&args.input)
+    };
     let Io {
         out,
         out_color,
@@ -85,11 +90,6 @@ pub fn run(args: &ValidateArgs, io: &mut Io<'_>) -> anyhow::Result<Outcome> {
         summary: Summary::default(),
         err,
         redact: args.redact,
-    };
-    // An empty fixture file is a mistake worth failing a CI run over.
-    let input = InputOptions {
-        require_payload: true,
-        ..args.input.options()
     };
     let trouble = read_all(&input, &mut run)?;
     let summary = run.summary;

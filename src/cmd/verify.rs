@@ -295,6 +295,7 @@ pub fn run(args: &VerifyArgs, io: &mut Io<'_>) -> anyhow::Result<Outcome> {
             }
         },
     };
+    let input = io.input_options(&args.input);
     let Io {
         out,
         out_color,
@@ -313,7 +314,7 @@ pub fn run(args: &VerifyArgs, io: &mut Io<'_>) -> anyhow::Result<Outcome> {
         verified: 0,
         failed: 0,
     };
-    let trouble = read_records(&args.input.options(), &mut run)?;
+    let trouble = read_records(&input, &mut run)?;
     if args.format == VerifyFormat::Json {
         write_line(
             run.out,

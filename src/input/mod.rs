@@ -40,10 +40,13 @@ impl Source {
         }
     }
 
-    /// Opens the source for reading.
-    pub fn open(&self) -> Result<Box<dyn Read>, InputError> {
+    /// Opens the source for reading; `stdin` replaces the process's standard input when given.
+    pub fn open(&self, stdin: Option<&Arc<[u8]>>) -> Result<Box<dyn Read>, InputError> {
         match self {
-            Source::Stdin => Ok(Box::new(io::stdin().lock())),
+            Source::Stdin => match stdin {
+                Some(bytes) => Ok(Box::new(io::Cursor::new(bytes.clone()))),
+                None => Ok(Box::new(io::stdin().lock())),
+            },
             Source::File(path) => match File::open(path) {
                 Ok(f) => Ok(Box::new(f)),
                 Err(e) => Err(InputError::io(path, &e)),
@@ -224,6 +227,8 @@ pub struct InputOptions {
     pub require_payload: bool,
     /// Bare payloads, raw HTTP requests or envelopes (`--input`).
     pub mode: InputMode,
+    /// Bytes that stand in for standard input (tests and fuzzing); `None` reads the real one.
+    pub stdin: Option<Arc<[u8]>>,
 }
 
 impl Default for InputOptions {
@@ -234,6 +239,7 @@ impl Default for InputOptions {
             max_depth: DEFAULT_MAX_DEPTH,
             require_payload: false,
             mode: InputMode::Auto,
+            stdin: None,
         }
     }
 }
@@ -277,7 +283,7 @@ pub fn read_record_sources(
             }
         };
         let name = source.name();
-        let input = match source.open() {
+        let input = match source.open(opts.stdin.as_ref()) {
             Ok(r) => r,
             Err(e) => {
                 trouble = true;

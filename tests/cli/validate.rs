@@ -823,6 +823,7 @@ fn terminal_stdin_without_paths_prints_a_hint_and_exits_2() {
             color: false,
         },
         stdin_is_terminal: true,
+        stdin: None,
     };
     let outcome = hlmsg::run(&cli, &mut io).unwrap();
     assert_eq!(outcome.code(), 2);
