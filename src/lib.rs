@@ -55,18 +55,20 @@ pub struct MemoryRun {
 /// Arguments that do not parse give `Outcome::Trouble`, as they would exit 2.
 pub fn run_in_memory(args: &[&str], stdin: &[u8]) -> MemoryRun {
     use clap::Parser as _;
+    match Cli::try_parse_from(std::iter::once("hlmsg").chain(args.iter().copied())) {
+        Ok(cli) => run_cli_in_memory(&cli, stdin),
+        Err(e) => MemoryRun {
+            outcome: Ok(Outcome::Trouble),
+            stdout: Vec::new(),
+            stderr: e.to_string().into_bytes(),
+        },
+    }
+}
+
+/// [`run_in_memory`] for a command line already parsed.
+pub fn run_cli_in_memory(cli: &Cli, stdin: &[u8]) -> MemoryRun {
     let mut stdout = Vec::new();
     let mut stderr = Vec::new();
-    let cli = match Cli::try_parse_from(std::iter::once("hlmsg").chain(args.iter().copied())) {
-        Ok(cli) => cli,
-        Err(e) => {
-            return MemoryRun {
-                outcome: Ok(Outcome::Trouble),
-                stdout,
-                stderr: e.to_string().into_bytes(),
-            };
-        }
-    };
     let outcome = {
         let mut io = cmd::Io {
             out: &mut stdout,
@@ -78,7 +80,7 @@ pub fn run_in_memory(args: &[&str], stdin: &[u8]) -> MemoryRun {
             stdin_is_terminal: false,
             stdin: Some(std::sync::Arc::from(stdin)),
         };
-        run(&cli, &mut io).map_err(|e| format!("{e:#}"))
+        run(cli, &mut io).map_err(|e| format!("{e:#}"))
     };
     MemoryRun {
         outcome,

@@ -2,8 +2,13 @@
 //! property tests. Whatever the bytes, a run must end with an exit code of 0, 1 or 2, without
 //! panicking.
 
+use std::sync::OnceLock;
+
+use clap::Parser as _;
+
+use crate::cli::Cli;
 use crate::exit::Outcome;
-use crate::run_in_memory;
+use crate::{run_cli_in_memory, run_in_memory};
 
 /// The command lines exercised; `-` is the arbitrary input.
 pub const COMMANDS: &[&[&str]] = &[
@@ -73,9 +78,24 @@ pub fn exercise(args: &[&str], data: &[u8]) {
 }
 
 /// Runs the command that the first byte of `data` picks on the rest: the fuzz target's body.
+/// The command lines are parsed once.
 pub fn exercise_one(data: &[u8]) {
+    static PARSED: OnceLock<Vec<Cli>> = OnceLock::new();
+    let parsed = PARSED.get_or_init(|| {
+        COMMANDS
+            .iter()
+            .map(|args| {
+                Cli::try_parse_from(std::iter::once("hlmsg").chain(args.iter().copied()))
+                    .unwrap_or_else(|e| panic!("{args:?}: {e}"))
+            })
+            .collect()
+    });
     if let Some((&pick, rest)) = data.split_first() {
-        exercise(COMMANDS[pick as usize % COMMANDS.len()], rest);
+        let i = pick as usize % COMMANDS.len();
+        let run = run_cli_in_memory(&parsed[i], rest);
+        if let Err(e) = run.outcome {
+            panic!("{:?} failed: {e}", COMMANDS[i]);
+        }
     }
 }
 
@@ -158,6 +178,11 @@ mod tests {
             for args in COMMANDS {
                 exercise(args, &data);
             }
+        }
+
+        #[test]
+        fn the_fuzz_entry_point_never_panics(data in prop::collection::vec(any::<u8>(), 0..300)) {
+            exercise_one(&data);
         }
 
         #[test]

@@ -9,6 +9,7 @@
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, OnceLock};
 
 use jsonschema::error::{TypeKind, ValidationErrorKind};
 use jsonschema::{ValidationError, Validator};
@@ -169,12 +170,24 @@ impl Compiled {
     }
 }
 
+/// A bundled schema, compiled on first use and then shared: a process compiles each at most
+/// once, however many runs it makes (tests and fuzzing make many).
+fn compiled_bundled(b: Bundled, published: bool) -> Result<Arc<Compiled>, SchemaError> {
+    static CACHE: [OnceLock<Arc<Compiled>>; 4] = [const { OnceLock::new() }; 4];
+    let slot = &CACHE[(b as usize) * 2 + usize::from(published)];
+    if let Some(c) = slot.get() {
+        return Ok(c.clone());
+    }
+    let compiled = Arc::new(Compiled::from_text(b.name(), b.text(published))?);
+    Ok(slot.get_or_init(|| compiled).clone())
+}
+
 /// The schemas of one run, compiled once, and the fields they know.
 #[derive(Debug)]
 pub struct SchemaSet {
-    message: Option<Compiled>,
-    email: Option<Compiled>,
-    file: Option<Compiled>,
+    message: Option<Arc<Compiled>>,
+    email: Option<Arc<Compiled>>,
+    file: Option<Arc<Compiled>>,
     known: BTreeSet<String>,
 }
 
@@ -182,7 +195,7 @@ impl SchemaSet {
     /// Loads and compiles what `selection` needs. `published` picks HighLevel's published schemas
     /// instead of the refined ones.
     pub fn load(selection: &Selection, published: bool) -> Result<Self, SchemaError> {
-        let bundled = |b: Bundled| Compiled::from_text(b.name(), b.text(published));
+        let bundled = |b: Bundled| compiled_bundled(b, published);
         let mut known = BTreeSet::new();
         let (message, email, file) = match selection {
             Selection::Auto => (
@@ -195,7 +208,7 @@ impl SchemaSet {
             Selection::File(path) => {
                 let (value, name) = read_schema_file(path)?;
                 known.extend(property_names(&value));
-                (None, None, Some(Compiled::new(name, &value)?))
+                (None, None, Some(Arc::new(Compiled::new(name, &value)?)))
             }
         };
         if file.is_none() {

@@ -115,17 +115,21 @@ pub struct Keys {
 }
 
 impl Keys {
-    /// HighLevel's published keys.
+    /// HighLevel's published keys (parsed once per process).
     pub fn highlevel() -> Keys {
-        let ed = match PublicKey::from_pem(HIGHLEVEL_ED25519_PEM) {
-            Ok(PublicKey::Ed25519(k)) => k,
-            _ => unreachable!("the bundled Ed25519 key parses (checked by a test)"),
-        };
-        let rsa = match PublicKey::from_pem(HIGHLEVEL_RSA_PEM) {
-            Ok(PublicKey::Rsa(k)) => k,
-            _ => unreachable!("the bundled RSA key parses (checked by a test)"),
-        };
-        Keys { ed25519: ed, rsa }
+        static KEYS: std::sync::OnceLock<Keys> = std::sync::OnceLock::new();
+        KEYS.get_or_init(|| {
+            let ed = match PublicKey::from_pem(HIGHLEVEL_ED25519_PEM) {
+                Ok(PublicKey::Ed25519(k)) => k,
+                _ => unreachable!("the bundled Ed25519 key parses (checked by a test)"),
+            };
+            let rsa = match PublicKey::from_pem(HIGHLEVEL_RSA_PEM) {
+                Ok(PublicKey::Rsa(k)) => k,
+                _ => unreachable!("the bundled RSA key parses (checked by a test)"),
+            };
+            Keys { ed25519: ed, rsa }
+        })
+        .clone()
     }
 
     /// Replaces the key of `key`'s scheme.

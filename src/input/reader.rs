@@ -40,7 +40,7 @@ pub const MAX_MAX_DEPTH: u64 = 1000;
 /// Default limit on the size of one payload, in bytes (16 MiB).
 pub const DEFAULT_MAX_PAYLOAD_BYTES: u64 = 16 * 1024 * 1024;
 
-const INITIAL_BUFFER: usize = 256 * 1024;
+const INITIAL_BUFFER: usize = 64 * 1024;
 
 /// How a record ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
