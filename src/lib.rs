@@ -17,6 +17,7 @@ pub mod cli;
 pub mod cmd;
 pub mod diagnostic;
 pub mod diff;
+pub mod drift;
 pub mod exit;
 pub mod html;
 pub mod humanize;
