@@ -7,6 +7,7 @@
 //! paths / stdin -> input (sources, reader) -> payload (origin, raw bytes, value)
 //!               -> validate (schema + lint) -> render (human, json, github, junit) -> stdout
 //!               -> diff (pairs, semantic diff, JSON Patch) -> render::diff -> stdout
+//!               -> drift (per-field counts against the schemas' shape) -> render::drift -> stdout
 //! ```
 //!
 //! The library never prints on its own and never exits; every output stream is handed in.
