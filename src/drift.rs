@@ -1073,6 +1073,36 @@ mod tests {
     }
 
     #[test]
+    fn odd_schemas_and_payloads_never_panic() {
+        let schemas = [
+            json!(true),
+            json!(false),
+            json!(null),
+            json!({"properties": 5, "required": "a", "items": [1]}),
+            json!({"type": ["string", 5, "nope"], "enum": "x"}),
+            json!({"$ref": "#/nowhere"}),
+            json!({"$defs": {"a": {"$ref": "#/$defs/a"}}, "$ref": "#/$defs/a"}),
+            json!({"allOf": [{"$ref": "#"}], "properties": {"x": {"$ref": "#"}}}),
+            json!({"anyOf": [], "oneOf": [true, false], "properties": {"": {"const": null}}}),
+        ];
+        let payloads = [
+            json!({}),
+            json!([1]),
+            json!({"": {"": [[]]}, "x": {"x": {"x": 1}}, "*": null}),
+        ];
+        for schema in &schemas {
+            let mut d = Drift::new(vec![Shape::from_schema("s", schema)]);
+            for p in &payloads {
+                d.add(p, 0, None);
+                d.add(p, 7, Some(Channel::Sms));
+            }
+            let r = d.report();
+            // A schema index out of range is ignored.
+            assert_eq!(r.totals.payloads, 3, "{schema}");
+        }
+    }
+
+    #[test]
     fn undeclared_places_are_capped() {
         let mut d = Drift::new(vec![message_shape()]);
         let mut p = base();
