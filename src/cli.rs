@@ -12,6 +12,7 @@ use crate::capture::InputMode;
 use crate::diff::Ignore;
 use crate::input::{DEFAULT_MAX_DEPTH, DEFAULT_MAX_PAYLOAD_BYTES, InputOptions};
 use crate::render::{DiffFormat, ValidateFormat};
+use crate::schema::Selection;
 use crate::signature::Scheme;
 use crate::term::ColorChoice;
 
@@ -29,8 +30,10 @@ A closed pipe (`hlmsg ... | head`) ends the run quietly with exit 0."
 
 /// Exit codes, shown at the end of the top-level `--help`.
 pub const EXIT_CODES_HELP: &str = "Exit codes:
-  0  success: every payload passed (validate) or was read (classify, show); no differences (diff)
-  1  findings: a payload failed or was not JSON; differences were found (diff)
+  0  success: every payload passed (validate) or was read (classify, show); no differences (diff);
+     the payloads fit the schema's shape (diff --schema)
+  1  findings: a payload failed or was not JSON; differences were found (diff); the payloads
+     drift from the schema's shape (diff --schema)
   2  the command could not do its job: bad arguments, an unreadable path, input that is not
      JSON (diff), a schema that does not compile, an output error (2 wins over 1)
 A closed pipe (`hlmsg ... | head`) ends the run quietly with exit 0.";
@@ -39,12 +42,16 @@ const DIFF_AFTER_HELP: &str = "Examples:
   hlmsg diff fixture.json capture.json --ignore-ids    # what changed, apart from the ids
   hlmsg diff yesterday.ndjson today.ndjson --format json
   hlmsg diff old.json new.json --format json-patch > change.patch.json
+  hlmsg diff --schema samples/                         # every field against the bundled schemas
+  hlmsg diff --schema email payload.json               # one payload against the email schema
+  hlmsg diff --schema --by-channel --allow-extra today.ndjson --format markdown
 
 Exit codes (like diff(1)):
-  0  no differences
-  1  differences were found
-  2  trouble: an unreadable path, input that is not JSON, bad arguments, a capture with
-     --format json-patch (2 wins over 1)";
+  0  no differences; with --schema, the payloads fit the schema's shape (no extra field unless
+     --allow-extra, no type drift, no missing required field)
+  1  differences were found; with --schema, the payloads drift from the shape
+  2  trouble: an unreadable path, input that is not JSON, bad arguments, a schema that does not
+     compile, a capture with --format json-patch (2 wins over 1)";
 
 const VALIDATE_AFTER_HELP: &str = concat!(
     "Examples:
@@ -62,7 +69,7 @@ const VALIDATE_AFTER_HELP: &str = concat!(
 /// hlmsg reads webhook bodies from files, folders or standard input (one payload, a JSON array
 /// of payloads, NDJSON, or concatenated JSON; detected automatically) and checks them against
 /// bundled JSON Schemas for HighLevel's OutboundMessage event (validate), or compares two payloads
-/// or two captures (diff).
+/// or two captures, or payloads with the schemas' shape to see what HighLevel changed (diff).
 #[derive(Debug, Parser)]
 #[command(name = "hlmsg", version, propagate_version = true, after_help = EXIT_CODES_HELP)]
 pub struct Cli {
@@ -73,6 +80,24 @@ pub struct Cli {
     /// The subcommand.
     #[command(subcommand)]
     pub command: Command,
+}
+
+impl Cli {
+    /// Checks the rules between arguments that clap's derive does not express; the error reads
+    /// like clap's own and exits 2.
+    pub fn check(&self) -> Result<(), clap::Error> {
+        let Command::Diff(args) = &self.command else {
+            return Ok(());
+        };
+        args.check().map_err(|message| {
+            let mut cmd = <Cli as clap::CommandFactory>::command();
+            cmd.build();
+            match cmd.find_subcommand_mut("diff") {
+                Some(diff) => diff.error(clap::error::ErrorKind::ArgumentConflict, message),
+                None => cmd.error(clap::error::ErrorKind::ArgumentConflict, message),
+            }
+        })
+    }
 }
 
 /// The subcommands.
@@ -110,7 +135,8 @@ pub enum Command {
     #[command(visible_alias = "pretty", after_help = SHOW_AFTER_HELP)]
     Show(ShowArgs),
 
-    /// Show what changed between two payloads, or two captures.
+    /// Show what changed between two payloads or two captures, or how payloads drift from the
+    /// schemas (--schema).
     ///
     /// Compares LEFT with RIGHT semantically: key order and whitespace never matter, arrays
     /// compare by index, numbers by value (120 equals 120.0; large integers exactly). Each
@@ -124,6 +150,14 @@ pub enum Command {
     /// origins; each payload only in LEFT or only in RIGHT gets a line too. The last line is `N same, N
     /// changed, N only in LEFT, N only in RIGHT`. The smaller side is held in memory and the
     /// other is streamed; a side read from standard input or a pipe is always the one held.
+    ///
+    /// With --schema, the payloads of PATH... are compared with the shape the bundled schemas
+    /// (or a schema file) declare: what HighLevel added (extra), what stopped coming (missing in
+    /// N, never seen), which types moved (type drift). One payload gets a row per declared
+    /// property and carried field; a capture gets one row per field per schema with the payloads
+    /// that carry it and the JSON types seen, in memory that depends on the number of distinct
+    /// fields only. A number without a fractional part counts as integer; a field declared
+    /// number accepts integers.
     #[command(after_help = DIFF_AFTER_HELP)]
     Diff(DiffArgs),
 
@@ -353,14 +387,50 @@ pub struct ShowArgs {
 
 /// `hlmsg diff`.
 #[derive(Debug, Clone, Args)]
+#[command(override_usage = "hlmsg diff [OPTIONS] <LEFT> <RIGHT>\n       \
+                            hlmsg diff --schema[=KIND] [OPTIONS] [PATH]...")]
 pub struct DiffArgs {
-    /// The old side: a file, a folder, or - for standard input.
-    #[arg(value_name = "LEFT")]
-    pub left: PathBuf,
+    /// LEFT and RIGHT, the old and the new side (each a file, a folder, or - for standard input);
+    /// with --schema, the payloads to check (none: standard input).
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
 
-    /// The new side: a file, a folder, or - for standard input.
-    #[arg(value_name = "RIGHT")]
-    pub right: PathBuf,
+    /// Compare payloads with a schema's shape instead of with each other: auto (the default),
+    /// message, email, or a JSON Schema FILE.
+    ///
+    /// auto checks emails against the email schema and other payloads against the message
+    /// schema, as validate does. With one payload, every declared property and every carried
+    /// field is a row: ok, missing (required, absent), absent (optional), extra (not declared) or
+    /// type (a type the schema does not allow). With more, one row per field per schema: the
+    /// payloads that carry it, the JSON types seen, and ok, extra, never seen, type drift or
+    /// missing in N. Nested objects and arrays are walked: `/attachments/*` stands for every
+    /// element of /attachments.
+    ///
+    /// The value is optional. A value other than auto, message and email is a schema FILE only
+    /// when a PATH follows it and it is not a folder: `--schema samples/` and
+    /// `--schema capture.ndjson` check those paths against the bundled schemas, while
+    /// `--schema my.schema.json capture.ndjson` uses my.schema.json (write `-` to read standard
+    /// input: `--schema my.schema.json -`).
+    #[arg(
+        long,
+        value_name = "KIND",
+        num_args = 0..=1,
+        default_missing_value = "auto",
+        conflicts_with_all = ["ignore", "ignore_ids", "by_position"]
+    )]
+    pub schema: Option<String>,
+
+    /// With --schema: split the report by channel (the channel classify tells).
+    #[arg(long, requires = "schema")]
+    pub by_channel: bool,
+
+    /// With --schema: extra fields are reported but do not fail the run.
+    #[arg(long, requires = "schema")]
+    pub allow_extra: bool,
+
+    /// With --schema: use the schemas exactly as HighLevel's documentation publishes them.
+    #[arg(long, requires = "schema")]
+    pub published: bool,
 
     /// Leave a place out of the comparison (repeatable).
     ///
@@ -386,8 +456,9 @@ pub struct DiffArgs {
     #[arg(long)]
     pub redact: bool,
 
-    /// Output format: human, json (JSON Lines), or json-patch (an RFC 6902 patch that turns
-    /// LEFT into RIGHT; two single payloads only).
+    /// Output format: human, json (JSON Lines), json-patch (an RFC 6902 patch that turns LEFT
+    /// into RIGHT; two single payloads only) or markdown (with --schema: the report as
+    /// GitHub-flavoured Markdown tables).
     #[arg(short = 'f', long, value_enum, value_name = "FORMAT", default_value_t = DiffFormat::Human)]
     pub format: DiffFormat,
 
@@ -408,6 +479,43 @@ pub struct DiffArgs {
 }
 
 impl DiffArgs {
+    /// With `--schema`: the schema and the paths to check. A value that is not `auto`, `message`
+    /// or `email` is a path (checked against the bundled schemas) when it is `-`, a folder, or the
+    /// last argument; otherwise it is the schema file.
+    pub fn schema_mode(&self) -> Option<(Selection, Vec<PathBuf>)> {
+        let value = self.schema.as_deref()?;
+        let selection = Selection::parse(value);
+        let Selection::File(file) = &selection else {
+            return Some((selection, self.paths.clone()));
+        };
+        if value == "-" || file.is_dir() || self.paths.is_empty() {
+            let mut paths = vec![file.clone()];
+            paths.extend(self.paths.iter().cloned());
+            return Some((Selection::Auto, paths));
+        }
+        Some((selection, self.paths.clone()))
+    }
+
+    /// Checks what clap cannot: the number of paths, and the formats of each mode.
+    fn check(&self) -> Result<(), String> {
+        match (&self.schema, self.format) {
+            (None, DiffFormat::Markdown) => {
+                Err("--format markdown is for the report of --schema".to_string())
+            }
+            (None, _) if self.paths.len() != 2 => Err(format!(
+                "diff compares two sides: give LEFT and RIGHT (got {} path{}), or --schema to \
+                 check payloads against the bundled schemas",
+                self.paths.len(),
+                if self.paths.len() == 1 { "" } else { "s" }
+            )),
+            (Some(_), DiffFormat::JsonPatch) => Err(
+                "--format json-patch turns LEFT into RIGHT; with --schema use human, json or markdown"
+                    .to_string(),
+            ),
+            _ => Ok(()),
+        }
+    }
+
     /// The places and keys to leave out of the comparison.
     pub fn ignored(&self) -> Ignore {
         let mut ignore = Ignore::new();

@@ -7,6 +7,7 @@
 //! paths / stdin -> input (sources, reader) -> payload (origin, raw bytes, value)
 //!               -> validate (schema + lint) -> render (human, json, github, junit) -> stdout
 //!               -> diff (pairs, semantic diff, JSON Patch) -> render::diff -> stdout
+//!               -> drift (per-field counts against the schemas' shape) -> render::drift -> stdout
 //! ```
 //!
 //! The library never prints on its own and never exits; every output stream is handed in.
@@ -17,6 +18,7 @@ pub mod cli;
 pub mod cmd;
 pub mod diagnostic;
 pub mod diff;
+pub mod drift;
 pub mod exit;
 pub mod html;
 pub mod humanize;
@@ -55,7 +57,9 @@ pub struct MemoryRun {
 /// Arguments that do not parse give `Outcome::Trouble`, as they would exit 2.
 pub fn run_in_memory(args: &[&str], stdin: &[u8]) -> MemoryRun {
     use clap::Parser as _;
-    match Cli::try_parse_from(std::iter::once("hlmsg").chain(args.iter().copied())) {
+    match Cli::try_parse_from(std::iter::once("hlmsg").chain(args.iter().copied()))
+        .and_then(|cli| cli.check().map(|()| cli))
+    {
         Ok(cli) => run_cli_in_memory(&cli, stdin),
         Err(e) => MemoryRun {
             outcome: Ok(Outcome::Trouble),

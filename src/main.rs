@@ -8,6 +8,9 @@ use hlmsg::exit::Outcome;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if let Err(e) = cli.check() {
+        e.exit();
+    }
     // Ctrl-C: remove half-written files and stop at once.
     let _ = ctrlc::set_handler(|| {
         hlmsg::interrupt::cleanup();

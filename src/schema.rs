@@ -78,6 +78,59 @@ impl Selection {
             path => Selection::File(PathBuf::from(path)),
         }
     }
+
+    /// The schema that checks a payload: the user's file (`None`), the one bundled schema forced,
+    /// or the email schema for emails and the message schema otherwise. `validate` and
+    /// `diff --schema` both choose with this rule.
+    pub fn pick(&self, is_email: bool) -> Option<Bundled> {
+        match self {
+            Selection::File(_) => None,
+            Selection::Bundled(b) => Some(*b),
+            Selection::Auto if is_email => Some(Bundled::Email),
+            Selection::Auto => Some(Bundled::Message),
+        }
+    }
+
+    /// The schema documents the selection uses, uncompiled, for reading the shape they declare:
+    /// message then email for `auto`, else the one schema. A file must also compile, as it must
+    /// for `validate`.
+    pub fn documents(&self, published: bool) -> Result<Vec<Document>, SchemaError> {
+        let bundled = |b: Bundled| -> Result<Document, SchemaError> {
+            let value = serde_json::from_str(b.text(published)).map_err(|e| SchemaError::Json {
+                name: b.name().to_string(),
+                message: e.to_string(),
+            })?;
+            Ok(Document {
+                which: Some(b),
+                name: b.name().to_string(),
+                value,
+            })
+        };
+        match self {
+            Selection::Auto => Ok(vec![bundled(Bundled::Message)?, bundled(Bundled::Email)?]),
+            Selection::Bundled(b) => Ok(vec![bundled(*b)?]),
+            Selection::File(path) => {
+                let (value, name) = read_schema_file(path)?;
+                Compiled::new(name.clone(), &value)?;
+                Ok(vec![Document {
+                    which: None,
+                    name,
+                    value,
+                }])
+            }
+        }
+    }
+}
+
+/// A schema document, as JSON.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// The bundled schema, or `None` for the user's file (what [`Selection::pick`] returns).
+    pub which: Option<Bundled>,
+    /// `message`, `email`, or the file's path.
+    pub name: String,
+    /// The schema itself.
+    pub value: Value,
 }
 
 /// A schema that could not be loaded or compiled.
@@ -185,6 +238,7 @@ fn compiled_bundled(b: Bundled, published: bool) -> Result<Arc<Compiled>, Schema
 /// The schemas of one run, compiled once, and the fields they know.
 #[derive(Debug)]
 pub struct SchemaSet {
+    selection: Selection,
     message: Option<Arc<Compiled>>,
     email: Option<Arc<Compiled>>,
     file: Option<Arc<Compiled>>,
@@ -219,6 +273,7 @@ impl SchemaSet {
             }
         }
         Ok(SchemaSet {
+            selection: selection.clone(),
             message,
             email,
             file,
@@ -226,18 +281,19 @@ impl SchemaSet {
         })
     }
 
-    /// The schema for a payload: the user's file, or the only bundled schema loaded, or the email
-    /// schema for emails and the message schema otherwise.
+    /// The schema for a payload, as [`Selection::pick`] chooses it.
     pub fn choose(&self, is_email: bool) -> &Compiled {
-        if let Some(f) = &self.file {
-            return f;
-        }
-        match (&self.message, &self.email) {
-            (Some(_), Some(e)) if is_email => e,
-            (Some(m), _) => m,
-            (None, Some(e)) => e,
-            (None, None) => unreachable!("load always compiles at least one schema"),
-        }
+        let picked = match self.selection.pick(is_email) {
+            None => &self.file,
+            Some(Bundled::Message) => &self.message,
+            Some(Bundled::Email) => &self.email,
+        };
+        picked
+            .as_ref()
+            .or(self.file.as_ref())
+            .or(self.message.as_ref())
+            .or(self.email.as_ref())
+            .expect("load always compiles the schemas its selection picks")
     }
 
     /// Whether a top-level field is described by the schemas in use. With a user schema that

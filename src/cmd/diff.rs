@@ -1,4 +1,5 @@
-//! `hlmsg diff LEFT RIGHT`: compare two payloads, or two captures.
+//! `hlmsg diff LEFT RIGHT`: compare two payloads, or two captures. With `--schema`, the payloads
+//! are compared with the schemas' shape instead ([`super::drift`]).
 //!
 //! Each side is read exactly once, so standard input and pipes work as well as files. The side
 //! that takes less memory to keep (the smaller in bytes; a side whose size cannot be known in
@@ -319,13 +320,24 @@ fn expand_side(path: &Path) -> Result<Vec<Source>, Vec<InputError>> {
 
 /// Runs `diff`.
 pub fn run(args: &DiffArgs, io: &mut Io<'_>) -> anyhow::Result<Outcome> {
+    if let Some((selection, paths)) = args.schema_mode() {
+        return super::drift::run(args, &selection, &paths, io);
+    }
+    let ([left, right], DiffFormat::Human | DiffFormat::Json | DiffFormat::JsonPatch) =
+        (args.paths.as_slice(), args.format)
+    else {
+        // The command line was checked (`Cli::check`); never panic if it was not.
+        io.err
+            .error("diff compares two sides: give LEFT and RIGHT, or --schema")?;
+        return Ok(Outcome::Trouble);
+    };
     let is_stdin = |p: &PathBuf| p.as_os_str() == "-";
-    if is_stdin(&args.left) && is_stdin(&args.right) {
+    if is_stdin(left) && is_stdin(right) {
         io.err
             .error("LEFT and RIGHT cannot both be standard input ('-'); name a file for one")?;
         return Ok(Outcome::Trouble);
     }
-    let (left, right) = match (expand_side(&args.left), expand_side(&args.right)) {
+    let (left, right) = match (expand_side(left), expand_side(right)) {
         (Ok(l), Ok(r)) => (l, r),
         (l, r) => {
             for e in [l.err(), r.err()].into_iter().flatten().flatten() {
@@ -365,7 +377,7 @@ pub fn run(args: &DiffArgs, io: &mut Io<'_>) -> anyhow::Result<Outcome> {
     let mut report: Box<dyn DiffReport + '_> = match args.format {
         DiffFormat::Human => Box::new(HumanDiff::new(&mut **out, painter)),
         DiffFormat::Json => Box::new(JsonDiff::new(&mut **out)),
-        DiffFormat::JsonPatch => Box::new(PatchDiff::new(&mut **out)),
+        DiffFormat::JsonPatch | DiffFormat::Markdown => Box::new(PatchDiff::new(&mut **out)),
     };
     let mut sink_out = Out {
         report: report.as_mut(),

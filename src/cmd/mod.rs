@@ -2,6 +2,7 @@
 
 pub mod classify;
 pub mod diff;
+pub mod drift;
 pub mod show;
 pub mod validate;
 pub mod verify;

@@ -21,6 +21,8 @@ pub enum DiffFormat {
     Json,
     /// One RFC 6902 JSON Patch that turns LEFT into RIGHT (two single payloads only).
     JsonPatch,
+    /// With `--schema`: the report as GitHub-flavoured Markdown tables.
+    Markdown,
 }
 
 /// LEFT or RIGHT.

@@ -2,6 +2,7 @@
 //! (JSON Lines, GitHub workflow commands, JUnit XML) never carry color.
 
 pub mod diff;
+pub mod drift;
 pub mod github;
 pub mod human;
 pub mod json;

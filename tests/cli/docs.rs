@@ -83,3 +83,55 @@ fn readme_diff_examples_match_the_output() {
         }
     }
 }
+
+/// The `hlmsg diff --schema` examples in the README are real output (issue 9).
+#[test]
+fn readme_drift_examples_match_the_output() {
+    let text = readme();
+    let capture = ["diff", "--schema", "tests/fixtures/drift/calls.ndjson"];
+    assert!(text.contains(&format!("$ hlmsg {}", capture.join(" "))));
+    let r = hlmsg(&capture, None);
+    assert_eq!(r.code, 1);
+    for line in r.stdout.lines().filter(|l| !l.is_empty()) {
+        assert!(
+            text.contains(line),
+            "README.md should quote the line {line:?}"
+        );
+    }
+    // The one-payload example is an excerpt: each line shown is a line of the output.
+    let one = ["diff", "--schema", "email", "samples/email.json"];
+    let command = format!("$ hlmsg {}", one.join(" "));
+    let shown: Vec<&str> = text
+        .split(&command)
+        .nth(1)
+        .expect("README.md shows the one-payload example")
+        .lines()
+        .skip(1)
+        .take_while(|l| *l != "…")
+        .collect();
+    let r = hlmsg(&one, None);
+    assert!(shown.len() > 3);
+    for line in shown {
+        assert!(
+            r.stdout.lines().any(|l| l == line),
+            "not in the output: {line:?}"
+        );
+    }
+    // The JSON lines shown are lines of --format json.
+    let r = hlmsg(&[&capture[..], &["--format", "json"]].concat(), None);
+    let quoted: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| {
+            l.starts_with("{\"kind\":\"field\",\"schema\"")
+                || l.starts_with("{\"kind\":\"summary\",\"payloads\"")
+        })
+        .collect();
+    assert_eq!(quoted.len(), 2);
+    for line in quoted {
+        assert!(
+            r.stdout.lines().any(|l| l == line),
+            "not in the output: {line}"
+        );
+    }
+}

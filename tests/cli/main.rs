@@ -5,6 +5,7 @@ mod capture;
 mod classify;
 mod diff;
 mod docs;
+mod drift;
 mod faults;
 mod hostile;
 mod show;

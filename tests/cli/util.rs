@@ -68,3 +68,27 @@ pub fn hlmsg_paths(args: &[&str], paths: &[&Path]) -> Run {
     let refs: Vec<&str> = all.iter().map(String::as_str).collect();
     hlmsg(&refs, None)
 }
+
+/// Every sample, parsed, with its file name (`sms.json`), sorted by name.
+pub fn sample_values() -> Vec<(String, serde_json::Map<String, serde_json::Value>)> {
+    samples()
+        .into_iter()
+        .map(|p| {
+            let name = p.file_name().unwrap().to_string_lossy().into_owned();
+            let value = serde_json::from_slice(&std::fs::read(&p).unwrap()).unwrap();
+            (name, value)
+        })
+        .collect()
+}
+
+/// Writes `payloads` to `dir/name`, one compact JSON line each, and returns the path.
+pub fn write_ndjson<T: serde::Serialize>(dir: &Path, name: &str, payloads: &[T]) -> String {
+    let mut text = String::new();
+    for p in payloads {
+        text.push_str(&serde_json::to_string(p).unwrap());
+        text.push('\n');
+    }
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    path.to_string_lossy().into_owned()
+}
