@@ -13,6 +13,9 @@ use crate::input::{DEFAULT_MAX_PAYLOAD_BYTES, InputOptions};
 use crate::render::{DiffFormat, ValidateFormat};
 use crate::term::ColorChoice;
 
+mod tools;
+pub use tools::*;
+
 /// The exit codes, as `--help` shows them.
 macro_rules! exit_codes_help {
     () => {
@@ -122,6 +125,15 @@ pub enum Command {
     /// other is streamed; a side read from standard input or a pipe is always the one held.
     #[command(after_help = DIFF_AFTER_HELP)]
     Diff(DiffArgs),
+
+    /// Print a bundled JSON Schema, or list them.
+    ///
+    /// Prints hlmsg's refined schema for every channel but email (message, the default) or for
+    /// email, exactly as bundled in the binary, so other tools can use the same rules; with
+    /// --published, the schema exactly as HighLevel's documentation publishes it. --list names
+    /// each bundled schema with its `$id` (the published schemas have none).
+    #[command(after_help = SCHEMA_AFTER_HELP)]
+    Schema(SchemaArgs),
 }
 
 const CLASSIFY_AFTER_HELP: &str = "\

@@ -41,5 +41,6 @@ pub fn run(cli: &Cli, io: &mut cmd::Io<'_>) -> anyhow::Result<Outcome> {
         Command::Classify(args) => cmd::classify::run(args, io),
         Command::Show(args) => cmd::show::run(args, io),
         Command::Diff(args) => cmd::diff::run(args, io),
+        Command::Schema(args) => cmd::schema::run(args, io),
     }
 }

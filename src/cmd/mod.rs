@@ -2,6 +2,7 @@
 
 pub mod classify;
 pub mod diff;
+pub mod schema;
 pub mod show;
 pub mod validate;
 
