@@ -134,6 +134,17 @@ pub enum Command {
     /// each bundled schema with its `$id` (the published schemas have none).
     #[command(after_help = SCHEMA_AFTER_HELP)]
     Schema(SchemaArgs),
+
+    /// Print a bundled sample payload, or generate realistic synthetic payloads.
+    ///
+    /// With NAME, prints that bundled sample exactly as shipped (--list names them all). With
+    /// --count N, writes N synthetic OutboundMessage payloads as NDJSON, for load tests of a
+    /// webhook receiver and for benchmarks: all eight channels of HighLevel's documentation in
+    /// realistic proportions, ids in HighLevel's 20-character style, RFC 3339 dates, HTML email
+    /// bodies, calls with durations, outcomes and recordings. The same --seed always gives the
+    /// same bytes; --invalid-rate makes an exact share of them break the schema on purpose.
+    #[command(after_help = SAMPLE_AFTER_HELP)]
+    Sample(SampleArgs),
 }
 
 const CLASSIFY_AFTER_HELP: &str = "\

@@ -17,6 +17,7 @@ pub mod cmd;
 pub mod diagnostic;
 pub mod diff;
 pub mod exit;
+pub mod generate;
 pub mod html;
 pub mod humanize;
 pub mod input;
@@ -42,5 +43,6 @@ pub fn run(cli: &Cli, io: &mut cmd::Io<'_>) -> anyhow::Result<Outcome> {
         Command::Show(args) => cmd::show::run(args, io),
         Command::Diff(args) => cmd::diff::run(args, io),
         Command::Schema(args) => cmd::schema::run(args, io),
+        Command::Sample(args) => cmd::sample::run(args, io),
     }
 }

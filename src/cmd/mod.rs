@@ -2,6 +2,7 @@
 
 pub mod classify;
 pub mod diff;
+pub mod sample;
 pub mod schema;
 pub mod show;
 pub mod validate;
