@@ -10,6 +10,7 @@ use clap::{Args, Parser, Subcommand};
 
 use crate::diff::Ignore;
 use crate::input::{DEFAULT_MAX_PAYLOAD_BYTES, InputOptions};
+use crate::progress::Progress;
 use crate::render::{DiffFormat, ValidateFormat};
 use crate::term::ColorChoice;
 
@@ -68,6 +69,13 @@ pub struct Cli {
     /// When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never.
     #[arg(long, value_enum, global = true, value_name = "WHEN", default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+
+    /// Never show a progress bar.
+    ///
+    /// Without this flag, validate, classify, show and diff show one on standard error when it
+    /// is a terminal and the run reads more than about 50 MB or lasts longer than a second.
+    #[arg(long, global = true)]
+    pub no_progress: bool,
 
     /// The subcommand.
     #[command(subcommand)]
@@ -195,6 +203,7 @@ impl InputArgs {
             paths: self.paths.clone(),
             max_payload: self.max_payload_size,
             require_payload: false,
+            progress: Progress::new(),
         }
     }
 }

@@ -26,6 +26,7 @@ pub mod lint;
 pub mod locate;
 pub mod origin;
 pub mod payload;
+pub mod progress;
 pub mod render;
 pub mod schema;
 pub mod term;
@@ -37,6 +38,7 @@ use exit::Outcome;
 
 /// Runs a parsed command line with the given streams.
 pub fn run(cli: &Cli, io: &mut cmd::Io<'_>) -> anyhow::Result<Outcome> {
+    progress::allow(!cli.no_progress);
     match &cli.command {
         Command::Validate(args) => cmd::validate::run(args, io),
         Command::Classify(args) => cmd::classify::run(args, io),

@@ -333,6 +333,7 @@ pub fn run(args: &DiffArgs, io: &mut Io<'_>) -> anyhow::Result<Outcome> {
         paths: Vec::new(),
         max_payload: args.max_payload_size,
         require_payload: true,
+        progress: crate::progress::Progress::new(),
     };
 
     let Io {

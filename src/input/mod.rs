@@ -13,6 +13,7 @@ use std::sync::Arc;
 
 use crate::origin::STDIN_NAME;
 use crate::payload::{Fault, Payload, parse};
+use crate::progress::Progress;
 
 pub use reader::{DEFAULT_MAX_PAYLOAD_BYTES, Item, Reader, Record, RecordStatus, StreamFault};
 
@@ -206,6 +207,8 @@ pub struct InputOptions {
     pub max_payload: u64,
     /// Whether a source without any payload is reported as a failed entry.
     pub require_payload: bool,
+    /// Progress on a terminal for long reads (the default shows none).
+    pub progress: Progress,
 }
 
 impl Default for InputOptions {
@@ -214,6 +217,7 @@ impl Default for InputOptions {
             paths: Vec::new(),
             max_payload: DEFAULT_MAX_PAYLOAD_BYTES,
             require_payload: false,
+            progress: Progress::default(),
         }
     }
 }
@@ -247,6 +251,9 @@ pub fn read_record_sources(
     sink: &mut dyn RecordSink,
 ) -> io::Result<bool> {
     let mut trouble = false;
+    let progress = &opts.progress;
+    progress.expect(&sources);
+    let _clear_bar = progress.pause_on_drop();
     for source in sources {
         let source = match source {
             Ok(s) => s,
@@ -265,7 +272,7 @@ pub fn read_record_sources(
                 continue;
             }
         };
-        let mut reader = Reader::new(name.clone(), input)
+        let mut reader = Reader::new(name.clone(), progress.wrap(input))
             .with_max_payload(opts.max_payload)
             .require_entry(opts.require_payload);
         loop {
@@ -286,6 +293,7 @@ pub fn read_record_sources(
                     break;
                 }
             }
+            progress.tick();
         }
     }
     Ok(trouble)

@@ -4,6 +4,7 @@
 mod classify;
 mod diff;
 mod docs;
+mod progress;
 mod sample;
 mod schema;
 mod show;
