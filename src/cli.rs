@@ -153,6 +153,15 @@ pub enum Command {
     /// same bytes; --invalid-rate makes an exact share of them break the schema on purpose.
     #[command(after_help = SAMPLE_AFTER_HELP)]
     Sample(SampleArgs),
+
+    /// Print a shell completion script: bash, zsh, fish, powershell or elvish.
+    ///
+    /// The script completes subcommands, options and their values (formats, channels, schema
+    /// names, shells) and file paths. Save it where your shell looks for completions (see the
+    /// examples), or load it in the current shell, e.g. `source <(hlmsg completions bash)`.
+    /// The same scripts are in the completions/ folder of the source.
+    #[command(after_help = COMPLETIONS_AFTER_HELP)]
+    Completions(CompletionsArgs),
 }
 
 const CLASSIFY_AFTER_HELP: &str = "\

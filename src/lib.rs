@@ -46,5 +46,6 @@ pub fn run(cli: &Cli, io: &mut cmd::Io<'_>) -> anyhow::Result<Outcome> {
         Command::Diff(args) => cmd::diff::run(args, io),
         Command::Schema(args) => cmd::schema::run(args, io),
         Command::Sample(args) => cmd::sample::run(args, io),
+        Command::Completions(args) => cmd::completions::run(args, io),
     }
 }

@@ -26,6 +26,16 @@ Exit codes:
   0  the payloads (or the list) were printed
   2  bad arguments (an unknown sample or channel, a rate outside 0..1), an output error";
 
+pub(crate) const COMPLETIONS_AFTER_HELP: &str = "\
+Examples:
+  hlmsg completions bash > ~/.local/share/bash-completion/completions/hlmsg
+  hlmsg completions zsh > ~/.zfunc/_hlmsg          # with fpath+=(~/.zfunc) in ~/.zshrc
+  hlmsg completions fish > ~/.config/fish/completions/hlmsg.fish
+
+Exit codes:
+  0  the script was printed
+  2  bad arguments, an output error";
+
 /// A bundled schema's name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
 pub enum SchemaName {
@@ -177,6 +187,14 @@ fn parse_rate(s: &str) -> Result<f64, String> {
             "expected a number from 0 to 1, such as 0.01, found '{s}'"
         )),
     }
+}
+
+/// `hlmsg completions`.
+#[derive(Debug, Clone, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete in.
+    #[arg(value_enum, value_name = "SHELL")]
+    pub shell: clap_complete::Shell,
 }
 
 #[cfg(test)]

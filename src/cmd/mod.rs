@@ -1,6 +1,7 @@
 //! One module per subcommand: each wires the input reader, the library and a renderer together.
 
 pub mod classify;
+pub mod completions;
 pub mod diff;
 pub mod sample;
 pub mod schema;

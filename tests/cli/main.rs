@@ -2,6 +2,7 @@
 //! subcommand.
 
 mod classify;
+mod completions;
 mod diff;
 mod docs;
 mod progress;
