@@ -35,6 +35,7 @@ Register-ArgumentCompleter -Native -CommandName 'hlmsg' -ScriptBlock {
             [CompletionResult]::new('schema', 'schema', [CompletionResultType]::ParameterValue, 'Print a bundled JSON Schema, or list them')
             [CompletionResult]::new('sample', 'sample', [CompletionResultType]::ParameterValue, 'Print a bundled sample payload, or generate realistic synthetic payloads')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script: bash, zsh, fish, powershell or elvish')
+            [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print hlmsg''s manual page (roff), covering every subcommand')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -155,6 +156,15 @@ Register-ArgumentCompleter -Native -CommandName 'hlmsg' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'hlmsg;man' {
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never show a progress bar')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'hlmsg;help' {
             [CompletionResult]::new('validate', 'validate', [CompletionResultType]::ParameterValue, 'Check payloads against the bundled schemas and semantic rules')
             [CompletionResult]::new('classify', 'classify', [CompletionResultType]::ParameterValue, 'Tell the channel of each payload, summarize a capture, filter or split it by channel')
@@ -163,6 +173,7 @@ Register-ArgumentCompleter -Native -CommandName 'hlmsg' -ScriptBlock {
             [CompletionResult]::new('schema', 'schema', [CompletionResultType]::ParameterValue, 'Print a bundled JSON Schema, or list them')
             [CompletionResult]::new('sample', 'sample', [CompletionResultType]::ParameterValue, 'Print a bundled sample payload, or generate realistic synthetic payloads')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script: bash, zsh, fish, powershell or elvish')
+            [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print hlmsg''s manual page (roff), covering every subcommand')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -185,6 +196,9 @@ Register-ArgumentCompleter -Native -CommandName 'hlmsg' -ScriptBlock {
             break
         }
         'hlmsg;help;completions' {
+            break
+        }
+        'hlmsg;help;man' {
             break
         }
         'hlmsg;help;help' {

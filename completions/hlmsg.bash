@@ -28,6 +28,9 @@ _hlmsg() {
             hlmsg,help)
                 cmd="hlmsg__subcmd__help"
                 ;;
+            hlmsg,man)
+                cmd="hlmsg__subcmd__man"
+                ;;
             hlmsg,pretty)
                 cmd="hlmsg__subcmd__show"
                 ;;
@@ -55,6 +58,9 @@ _hlmsg() {
             hlmsg__subcmd__help,help)
                 cmd="hlmsg__subcmd__help__subcmd__help"
                 ;;
+            hlmsg__subcmd__help,man)
+                cmd="hlmsg__subcmd__help__subcmd__man"
+                ;;
             hlmsg__subcmd__help,sample)
                 cmd="hlmsg__subcmd__help__subcmd__sample"
                 ;;
@@ -74,7 +80,7 @@ _hlmsg() {
 
     case "${cmd}" in
         hlmsg)
-            opts="-h -V --color --no-progress --help --version validate classify show pretty diff schema sample completions help"
+            opts="-h -V --color --no-progress --help --version validate classify show pretty diff schema sample completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -182,7 +188,7 @@ _hlmsg() {
             return 0
             ;;
         hlmsg__subcmd__help)
-            opts="validate classify show diff schema sample completions help"
+            opts="validate classify show diff schema sample completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -251,6 +257,20 @@ _hlmsg() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        hlmsg__subcmd__help__subcmd__man)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         hlmsg__subcmd__help__subcmd__sample)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -300,6 +320,24 @@ _hlmsg() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hlmsg__subcmd__man)
+            opts="-h -V --color --no-progress --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;

@@ -32,6 +32,7 @@ set edit:completion:arg-completer[hlmsg] = {|@words|
             cand schema 'Print a bundled JSON Schema, or list them'
             cand sample 'Print a bundled sample payload, or generate realistic synthetic payloads'
             cand completions 'Print a shell completion script: bash, zsh, fish, powershell or elvish'
+            cand man 'Print hlmsg''s manual page (roff), covering every subcommand'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'hlmsg;validate'= {
@@ -143,6 +144,14 @@ set edit:completion:arg-completer[hlmsg] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'hlmsg;man'= {
+            cand --color 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never'
+            cand --no-progress 'Never show a progress bar'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'hlmsg;help'= {
             cand validate 'Check payloads against the bundled schemas and semantic rules'
             cand classify 'Tell the channel of each payload, summarize a capture, filter or split it by channel'
@@ -151,6 +160,7 @@ set edit:completion:arg-completer[hlmsg] = {|@words|
             cand schema 'Print a bundled JSON Schema, or list them'
             cand sample 'Print a bundled sample payload, or generate realistic synthetic payloads'
             cand completions 'Print a shell completion script: bash, zsh, fish, powershell or elvish'
+            cand man 'Print hlmsg''s manual page (roff), covering every subcommand'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'hlmsg;help;validate'= {
@@ -166,6 +176,8 @@ set edit:completion:arg-completer[hlmsg] = {|@words|
         &'hlmsg;help;sample'= {
         }
         &'hlmsg;help;completions'= {
+        }
+        &'hlmsg;help;man'= {
         }
         &'hlmsg;help;help'= {
         }

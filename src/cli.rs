@@ -162,6 +162,14 @@ pub enum Command {
     /// The same scripts are in the completions/ folder of the source.
     #[command(after_help = COMPLETIONS_AFTER_HELP)]
     Completions(CompletionsArgs),
+
+    /// Print hlmsg's manual page (roff), covering every subcommand.
+    ///
+    /// The page for hlmsg itself comes first, then one page per subcommand (hlmsg-validate,
+    /// hlmsg-classify, ...), each with its description, every option and its examples, all in
+    /// one stream that man(1) reads as it is. Generated from the same definition as --help.
+    #[command(after_help = MAN_AFTER_HELP)]
+    Man(ManArgs),
 }
 
 const CLASSIFY_AFTER_HELP: &str = "\

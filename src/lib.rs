@@ -47,5 +47,6 @@ pub fn run(cli: &Cli, io: &mut cmd::Io<'_>) -> anyhow::Result<Outcome> {
         Command::Schema(args) => cmd::schema::run(args, io),
         Command::Sample(args) => cmd::sample::run(args, io),
         Command::Completions(args) => cmd::completions::run(args, io),
+        Command::Man(args) => cmd::man::run(args, io),
     }
 }

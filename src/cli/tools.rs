@@ -36,6 +36,15 @@ Exit codes:
   0  the script was printed
   2  bad arguments, an output error";
 
+pub(crate) const MAN_AFTER_HELP: &str = "\
+Examples:
+  hlmsg man | man -l -                             # read it now
+  hlmsg man > ~/.local/share/man/man1/hlmsg.1      # install it: then `man hlmsg`
+
+Exit codes:
+  0  the page was printed
+  2  an output error";
+
 /// A bundled schema's name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
 pub enum SchemaName {
@@ -196,6 +205,10 @@ pub struct CompletionsArgs {
     #[arg(value_enum, value_name = "SHELL")]
     pub shell: clap_complete::Shell,
 }
+
+/// `hlmsg man`.
+#[derive(Debug, Clone, Args)]
+pub struct ManArgs {}
 
 #[cfg(test)]
 mod tests {

@@ -3,6 +3,7 @@
 pub mod classify;
 pub mod completions;
 pub mod diff;
+pub mod man;
 pub mod sample;
 pub mod schema;
 pub mod show;
