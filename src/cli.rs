@@ -177,7 +177,7 @@ Examples:
   hlmsg classify samples/                          # one line per payload, then a summary table
   hlmsg classify --summary day.ndjson              # only the table
   hlmsg classify --only sms day.ndjson > sms.ndjson
-  hlmsg classify --split by-channel/ day.ndjson    # by-channel/sms.ndjson, by-channel/call.ndjson, ...
+  hlmsg classify --split by-channel/ day.ndjson    # one NDJSON file per channel
 
 Exit codes:
   0  every payload was read

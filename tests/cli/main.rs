@@ -5,6 +5,7 @@ mod classify;
 mod completions;
 mod diff;
 mod docs;
+mod help;
 mod man;
 mod progress;
 mod sample;

@@ -250,3 +250,21 @@ fn bad_arguments_exit_2() {
     let r = hlmsg(&["sample", "--count", "0"], None);
     assert_eq!((r.code, r.stdout.as_str()), (0, ""));
 }
+
+/// The README quotes a generated payload: the generator's output for a seed never changes
+/// unless the changelog says so.
+#[test]
+fn readme_example_payload_is_what_the_generator_writes() {
+    let readme = std::fs::read_to_string(path("README.md")).unwrap();
+    let command = "$ hlmsg sample --count 1 --seed 7 --channel call\n";
+    assert!(readme.contains(command));
+    let r = hlmsg(
+        &["sample", "--count", "1", "--seed", "7", "--channel", "call"],
+        None,
+    );
+    assert!(
+        readme.contains(&format!("{command}{}", r.stdout)),
+        "README.md should quote:\n{}",
+        r.stdout
+    );
+}

@@ -70,3 +70,12 @@ fn bad_arguments_exit_2() {
     assert_eq!(hlmsg(&["schema", "sms"], None).code, 2);
     assert_eq!(hlmsg(&["schema", "--list", "email"], None).code, 2);
 }
+
+#[test]
+fn readme_quotes_the_list() {
+    let readme = std::fs::read_to_string(path("README.md")).unwrap();
+    assert!(readme.contains("$ hlmsg schema --list\n"));
+    for line in hlmsg(&["schema", "--list"], None).stdout.lines() {
+        assert!(readme.contains(line), "README.md should quote {line:?}");
+    }
+}
