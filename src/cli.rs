@@ -11,10 +11,14 @@ use clap::{Args, Parser, Subcommand};
 use crate::capture::InputMode;
 use crate::diff::Ignore;
 use crate::input::{DEFAULT_MAX_DEPTH, DEFAULT_MAX_PAYLOAD_BYTES, InputOptions};
+use crate::progress::Progress;
 use crate::render::{DiffFormat, ValidateFormat};
 use crate::schema::Selection;
 use crate::signature::Scheme;
 use crate::term::ColorChoice;
+
+mod tools;
+pub use tools::*;
 
 /// The exit codes, as `--help` shows them.
 macro_rules! exit_codes_help {
@@ -40,10 +44,8 @@ A closed pipe (`hlmsg ... | head`) ends the run quietly with exit 0.";
 
 const DIFF_AFTER_HELP: &str = "Examples:
   hlmsg diff fixture.json capture.json --ignore-ids    # what changed, apart from the ids
-  hlmsg diff yesterday.ndjson today.ndjson --format json
-  hlmsg diff old.json new.json --format json-patch > change.patch.json
-  hlmsg diff --schema samples/                         # every field against the bundled schemas
   hlmsg diff --schema email payload.json               # one payload against the email schema
+  hlmsg diff --schema samples/                         # every field against the bundled schemas
   hlmsg diff --schema --by-channel --allow-extra today.ndjson --format markdown
 
 Exit codes (like diff(1)):
@@ -76,6 +78,13 @@ pub struct Cli {
     /// When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never.
     #[arg(long, value_enum, global = true, value_name = "WHEN", default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+
+    /// Never show a progress bar.
+    ///
+    /// Without this flag, validate, classify, show and diff show one on standard error when it
+    /// is a terminal and the run reads more than about 50 MB or lasts longer than a second.
+    #[arg(long, global = true)]
+    pub no_progress: bool,
 
     /// The subcommand.
     #[command(subcommand)]
@@ -135,8 +144,7 @@ pub enum Command {
     #[command(visible_alias = "pretty", after_help = SHOW_AFTER_HELP)]
     Show(ShowArgs),
 
-    /// Show what changed between two payloads or two captures, or how payloads drift from the
-    /// schemas (--schema).
+    /// Compare two payloads or captures, or payloads with the schemas (--schema).
     ///
     /// Compares LEFT with RIGHT semantically: key order and whitespace never matter, arrays
     /// compare by index, numbers by value (120 equals 120.0; large integers exactly). Each
@@ -172,6 +180,43 @@ pub enum Command {
     /// whose timestamp is older fail; a webhookId seen twice in a run fails as a duplicate.
     #[command(after_help = VERIFY_AFTER_HELP)]
     Verify(VerifyArgs),
+
+    /// Print a bundled JSON Schema, or list them.
+    ///
+    /// Prints hlmsg's refined schema for every channel but email (message, the default) or for
+    /// email, exactly as bundled in the binary, so other tools can use the same rules; with
+    /// --published, the schema exactly as HighLevel's documentation publishes it. --list names
+    /// each bundled schema with its `$id` (the published schemas have none).
+    #[command(after_help = SCHEMA_AFTER_HELP)]
+    Schema(SchemaArgs),
+
+    /// Print a bundled sample payload, or generate realistic synthetic payloads.
+    ///
+    /// With NAME, prints that bundled sample exactly as shipped (--list names them all). With
+    /// --count N, writes N synthetic OutboundMessage payloads as NDJSON, for load tests of a
+    /// webhook receiver and for benchmarks: all eight channels of HighLevel's documentation in
+    /// realistic proportions, ids in HighLevel's 20-character style, RFC 3339 dates, HTML email
+    /// bodies, calls with durations, outcomes and recordings. The same --seed always gives the
+    /// same bytes; --invalid-rate makes an exact share of them break the schema on purpose.
+    #[command(after_help = SAMPLE_AFTER_HELP)]
+    Sample(SampleArgs),
+
+    /// Print a shell completion script: bash, zsh, fish, powershell or elvish.
+    ///
+    /// The script completes subcommands, options and their values (formats, channels, schema
+    /// names, shells) and file paths. Save it where your shell looks for completions (see the
+    /// examples), or load it in the current shell, e.g. `source <(hlmsg completions bash)`.
+    /// The same scripts are in the completions/ folder of the source.
+    #[command(after_help = COMPLETIONS_AFTER_HELP)]
+    Completions(CompletionsArgs),
+
+    /// Print hlmsg's manual page (roff), covering every subcommand.
+    ///
+    /// The page for hlmsg itself comes first, then one page per subcommand (hlmsg-validate,
+    /// hlmsg-classify, ...), each with its description, every option and its examples, all in
+    /// one stream that man(1) reads as it is. Generated from the same definition as --help.
+    #[command(after_help = MAN_AFTER_HELP)]
+    Man(ManArgs),
 }
 
 const CLASSIFY_AFTER_HELP: &str = "\
@@ -179,7 +224,7 @@ Examples:
   hlmsg classify samples/                          # one line per payload, then a summary table
   hlmsg classify --summary day.ndjson              # only the table
   hlmsg classify --only sms day.ndjson > sms.ndjson
-  hlmsg classify --split by-channel/ day.ndjson    # by-channel/sms.ndjson, by-channel/call.ndjson, ...
+  hlmsg classify --split by-channel/ day.ndjson    # one NDJSON file per channel
 
 Exit codes:
   0  every payload was read
@@ -247,6 +292,7 @@ impl InputArgs {
             require_payload: false,
             mode: self.input,
             stdin: None,
+            progress: Progress::new(),
         }
     }
 }

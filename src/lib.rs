@@ -20,6 +20,7 @@ pub mod diagnostic;
 pub mod diff;
 pub mod drift;
 pub mod exit;
+pub mod generate;
 pub mod html;
 pub mod humanize;
 pub mod input;
@@ -29,6 +30,7 @@ pub mod lint;
 pub mod locate;
 pub mod origin;
 pub mod payload;
+pub mod progress;
 pub mod redact;
 pub mod render;
 pub mod robust;
@@ -95,11 +97,16 @@ pub fn run_cli_in_memory(cli: &Cli, stdin: &[u8]) -> MemoryRun {
 
 /// Runs a parsed command line with the given streams.
 pub fn run(cli: &Cli, io: &mut cmd::Io<'_>) -> anyhow::Result<Outcome> {
+    progress::allow(!cli.no_progress);
     match &cli.command {
         Command::Validate(args) => cmd::validate::run(args, io),
         Command::Classify(args) => cmd::classify::run(args, io),
         Command::Show(args) => cmd::show::run(args, io),
         Command::Diff(args) => cmd::diff::run(args, io),
         Command::Verify(args) => cmd::verify::run(args, io),
+        Command::Schema(args) => cmd::schema::run(args, io),
+        Command::Sample(args) => cmd::sample::run(args, io),
+        Command::Completions(args) => cmd::completions::run(args, io),
+        Command::Man(args) => cmd::man::run(args, io),
     }
 }

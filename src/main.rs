@@ -5,20 +5,24 @@ use clap::Parser;
 use hlmsg::cli::Cli;
 use hlmsg::cmd::{ErrStream, Io};
 use hlmsg::exit::Outcome;
+use hlmsg::progress::Guard;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
-    if let Err(e) = cli.check() {
-        e.exit();
-    }
     // Ctrl-C: remove half-written files and stop at once.
     let _ = ctrlc::set_handler(|| {
         hlmsg::interrupt::cleanup();
         std::process::exit(hlmsg::interrupt::EXIT_INTERRUPTED);
     });
+    let cli = Cli::parse();
+    if let Err(e) = cli.check() {
+        e.exit();
+    }
+    // Lines written to a terminal that a progress bar may share go around the bar.
+    let bar = !cli.no_progress && io::stderr().is_terminal();
     let stdout = io::stdout();
-    let mut out = BufWriter::with_capacity(64 * 1024, stdout.lock());
-    let mut stderr = io::stderr().lock();
+    let stdout_guard = Guard::new(stdout.lock(), bar && stdout.is_terminal());
+    let mut out = BufWriter::with_capacity(64 * 1024, stdout_guard);
+    let mut stderr = Guard::new(io::stderr(), bar);
     let mut io = Io {
         out: &mut out,
         out_color: cli.color.for_stdout(),

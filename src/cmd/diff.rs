@@ -365,6 +365,7 @@ pub fn run(args: &DiffArgs, io: &mut Io<'_>) -> anyhow::Result<Outcome> {
         require_payload: true,
         mode: args.input,
         stdin: io.stdin.clone(),
+        progress: crate::progress::Progress::new(),
     };
 
     let Io {

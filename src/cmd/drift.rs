@@ -142,6 +142,7 @@ pub fn run(
         require_payload: true,
         mode: args.input,
         stdin: io.stdin.clone(),
+        progress: crate::progress::Progress::new(),
     };
 
     let Io {

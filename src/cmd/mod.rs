@@ -1,8 +1,12 @@
 //! One module per subcommand: each wires the input reader, the library and a renderer together.
 
 pub mod classify;
+pub mod completions;
 pub mod diff;
 pub mod drift;
+pub mod man;
+pub mod sample;
+pub mod schema;
 pub mod show;
 pub mod validate;
 pub mod verify;

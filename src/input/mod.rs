@@ -14,6 +14,7 @@ use std::sync::Arc;
 use crate::capture::InputMode;
 use crate::origin::STDIN_NAME;
 use crate::payload::{Fault, Payload, parse};
+use crate::progress::Progress;
 
 pub use reader::{
     DEFAULT_MAX_DEPTH, DEFAULT_MAX_PAYLOAD_BYTES, Item, Reader, Record, RecordStatus, StreamFault,
@@ -229,6 +230,8 @@ pub struct InputOptions {
     pub mode: InputMode,
     /// Bytes that stand in for standard input (tests and fuzzing); `None` reads the real one.
     pub stdin: Option<Arc<[u8]>>,
+    /// Progress on a terminal for long reads (the default shows none).
+    pub progress: Progress,
 }
 
 impl Default for InputOptions {
@@ -240,6 +243,7 @@ impl Default for InputOptions {
             require_payload: false,
             mode: InputMode::Auto,
             stdin: None,
+            progress: Progress::default(),
         }
     }
 }
@@ -273,6 +277,9 @@ pub fn read_record_sources(
     sink: &mut dyn RecordSink,
 ) -> io::Result<bool> {
     let mut trouble = false;
+    let progress = &opts.progress;
+    progress.expect(&sources);
+    let _clear_bar = progress.pause_on_drop();
     for source in sources {
         let source = match source {
             Ok(s) => s,
@@ -291,7 +298,7 @@ pub fn read_record_sources(
                 continue;
             }
         };
-        let mut reader = Reader::new(name.clone(), input)
+        let mut reader = Reader::new(name.clone(), progress.wrap(input))
             .with_mode(opts.mode)
             .with_max_payload(opts.max_payload)
             .with_max_depth(opts.max_depth)
@@ -320,6 +327,7 @@ pub fn read_record_sources(
                     break;
                 }
             }
+            progress.tick();
         }
     }
     Ok(trouble)

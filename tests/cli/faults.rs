@@ -128,7 +128,8 @@ fn an_interrupt_stops_promptly_and_leaves_no_half_written_file() {
         writeln!(stdin, "{line}").unwrap();
     }
     stdin.flush().unwrap();
-    // Wait until the split has started writing, then interrupt while standard input is open.
+    // Wait until the split has started writing (so the run is under way), then interrupt while
+    // standard input is still open: the run is blocked reading more input.
     let started = Instant::now();
     while !std::fs::read_dir(&split).is_ok_and(|mut d| d.next().is_some()) {
         assert!(
@@ -153,22 +154,4 @@ fn an_interrupt_stops_promptly_and_leaves_no_half_written_file() {
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
     assert!(left.is_empty(), "files left behind: {left:?}");
-}
-
-#[cfg(unix)]
-#[test]
-fn an_interrupt_stops_a_run_waiting_for_input() {
-    let mut child = Command::new(bin())
-        .args(["validate", "-"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    std::thread::sleep(Duration::from_millis(300));
-    interrupt(child.id());
-    let sent = Instant::now();
-    let status = child.wait().unwrap();
-    assert!(sent.elapsed() < Duration::from_secs(5));
-    assert_eq!(status.code(), Some(130));
 }

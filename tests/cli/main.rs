@@ -3,11 +3,17 @@
 
 mod capture;
 mod classify;
+mod completions;
 mod diff;
 mod docs;
 mod drift;
 mod faults;
+mod help;
 mod hostile;
+mod man;
+mod progress;
+mod sample;
+mod schema;
 mod show;
 mod util;
 mod validate;

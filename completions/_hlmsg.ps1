@@ -1,0 +1,255 @@
+
+using namespace System.Management.Automation
+using namespace System.Management.Automation.Language
+
+Register-ArgumentCompleter -Native -CommandName 'hlmsg' -ScriptBlock {
+    param($wordToComplete, $commandAst, $cursorPosition)
+
+    $commandElements = $commandAst.CommandElements
+    $command = @(
+        'hlmsg'
+        for ($i = 1; $i -lt $commandElements.Count; $i++) {
+            $element = $commandElements[$i]
+            if ($element -isnot [StringConstantExpressionAst] -or
+                $element.StringConstantType -ne [StringConstantType]::BareWord -or
+                $element.Value.StartsWith('-') -or
+                $element.Value -eq $wordToComplete) {
+                break
+        }
+        $element.Value
+    }) -join ';'
+
+    $completions = @(switch ($command) {
+        'hlmsg' {
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never show a progress bar')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('validate', 'validate', [CompletionResultType]::ParameterValue, 'Check payloads against the bundled schemas and semantic rules')
+            [CompletionResult]::new('classify', 'classify', [CompletionResultType]::ParameterValue, 'Tell the channel of each payload, summarize a capture, filter or split it by channel')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Pretty-print payloads: a summary card, the body as text, and colored JSON')
+            [CompletionResult]::new('pretty', 'pretty', [CompletionResultType]::ParameterValue, 'Pretty-print payloads: a summary card, the body as text, and colored JSON')
+            [CompletionResult]::new('diff', 'diff', [CompletionResultType]::ParameterValue, 'Compare two payloads or captures, or payloads with the schemas (--schema)')
+            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Check HighLevel''s signature of each delivery over its exact raw body')
+            [CompletionResult]::new('schema', 'schema', [CompletionResultType]::ParameterValue, 'Print a bundled JSON Schema, or list them')
+            [CompletionResult]::new('sample', 'sample', [CompletionResultType]::ParameterValue, 'Print a bundled sample payload, or generate realistic synthetic payloads')
+            [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script: bash, zsh, fish, powershell or elvish')
+            [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print hlmsg''s manual page (roff), covering every subcommand')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'hlmsg;validate' {
+            [CompletionResult]::new('--max-payload-size', '--max-payload-size', [CompletionResultType]::ParameterName, 'Largest payload to inspect, e.g. 16MiB, 512k, 1000000 (larger ones are reported and skipped)')
+            [CompletionResult]::new('--max-depth', '--max-depth', [CompletionResultType]::ParameterName, 'Deepest nesting of a payload to inspect (deeper ones are reported and skipped; at most 1000)')
+            [CompletionResult]::new('--input', '--input', [CompletionResultType]::ParameterName, 'What the input holds: auto (detect), payload (bare payloads), http (raw HTTP requests as captured, e.g. by `nc -l`), envelope (JSON objects with "headers" and "body", e.g. an n8n webhook node''s output)')
+            [CompletionResult]::new('--schema', '--schema', [CompletionResultType]::ParameterName, 'Schema to check against: auto (email schema for emails, message schema otherwise), message, email, or the path of a JSON Schema file')
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never')
+            [CompletionResult]::new('--published', '--published', [CompletionResultType]::ParameterName, 'Use the schemas exactly as HighLevel''s documentation publishes them instead of hlmsg''s refined schemas')
+            [CompletionResult]::new('--strict', '--strict', [CompletionResultType]::ParameterName, 'Treat warnings as errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Also print a line for each payload without findings')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Also print a line for each payload without findings')
+            [CompletionResult]::new('--redact', '--redact', [CompletionResultType]::ParameterName, 'Mask personal data (addresses, phone numbers, bodies, attachment paths) before printing')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never show a progress bar')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'hlmsg;classify' {
+            [CompletionResult]::new('--max-payload-size', '--max-payload-size', [CompletionResultType]::ParameterName, 'Largest payload to inspect, e.g. 16MiB, 512k, 1000000 (larger ones are reported and skipped)')
+            [CompletionResult]::new('--max-depth', '--max-depth', [CompletionResultType]::ParameterName, 'Deepest nesting of a payload to inspect (deeper ones are reported and skipped; at most 1000)')
+            [CompletionResult]::new('--input', '--input', [CompletionResultType]::ParameterName, 'What the input holds: auto (detect), payload (bare payloads), http (raw HTTP requests as captured, e.g. by `nc -l`), envelope (JSON objects with "headers" and "body", e.g. an n8n webhook node''s output)')
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Output format of the report')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format of the report')
+            [CompletionResult]::new('--only', '--only', [CompletionResultType]::ParameterName, 'Instead of the report, write each payload of CHANNEL to standard output, one per line (repeatable)')
+            [CompletionResult]::new('--split', '--split', [CompletionResultType]::ParameterName, 'Write every payload to DIR/<channel>.ndjson (same bytes rule as --only), creating DIR; then print the count per file and `N read, N written, N unreadable`')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never')
+            [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'Print only the summary table')
+            [CompletionResult]::new('--summary', '--summary', [CompletionResultType]::ParameterName, 'Print only the summary table')
+            [CompletionResult]::new('--redact', '--redact', [CompletionResultType]::ParameterName, 'Mask personal data (addresses, phone numbers, bodies, attachment paths) before printing')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never show a progress bar')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'hlmsg;show' {
+            [CompletionResult]::new('--max-payload-size', '--max-payload-size', [CompletionResultType]::ParameterName, 'Largest payload to inspect, e.g. 16MiB, 512k, 1000000 (larger ones are reported and skipped)')
+            [CompletionResult]::new('--max-depth', '--max-depth', [CompletionResultType]::ParameterName, 'Deepest nesting of a payload to inspect (deeper ones are reported and skipped; at most 1000)')
+            [CompletionResult]::new('--input', '--input', [CompletionResultType]::ParameterName, 'What the input holds: auto (detect), payload (bare payloads), http (raw HTTP requests as captured, e.g. by `nc -l`), envelope (JSON objects with "headers" and "body", e.g. an n8n webhook node''s output)')
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--fields', '--fields', [CompletionResultType]::ParameterName, 'Only these fields in the card or the table, comma-separated')
+            [CompletionResult]::new('--now', '--now', [CompletionResultType]::ParameterName, 'The time ages are measured from (RFC 3339), instead of now')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never')
+            [CompletionResult]::new('--full', '--full', [CompletionResultType]::ParameterName, 'Show whole bodies, however long')
+            [CompletionResult]::new('--redact', '--redact', [CompletionResultType]::ParameterName, 'Mask personal data (addresses, phone numbers, bodies, attachment paths) before printing')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never show a progress bar')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'hlmsg;pretty' {
+            [CompletionResult]::new('--max-payload-size', '--max-payload-size', [CompletionResultType]::ParameterName, 'Largest payload to inspect, e.g. 16MiB, 512k, 1000000 (larger ones are reported and skipped)')
+            [CompletionResult]::new('--max-depth', '--max-depth', [CompletionResultType]::ParameterName, 'Deepest nesting of a payload to inspect (deeper ones are reported and skipped; at most 1000)')
+            [CompletionResult]::new('--input', '--input', [CompletionResultType]::ParameterName, 'What the input holds: auto (detect), payload (bare payloads), http (raw HTTP requests as captured, e.g. by `nc -l`), envelope (JSON objects with "headers" and "body", e.g. an n8n webhook node''s output)')
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--fields', '--fields', [CompletionResultType]::ParameterName, 'Only these fields in the card or the table, comma-separated')
+            [CompletionResult]::new('--now', '--now', [CompletionResultType]::ParameterName, 'The time ages are measured from (RFC 3339), instead of now')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never')
+            [CompletionResult]::new('--full', '--full', [CompletionResultType]::ParameterName, 'Show whole bodies, however long')
+            [CompletionResult]::new('--redact', '--redact', [CompletionResultType]::ParameterName, 'Mask personal data (addresses, phone numbers, bodies, attachment paths) before printing')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never show a progress bar')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'hlmsg;diff' {
+            [CompletionResult]::new('--schema', '--schema', [CompletionResultType]::ParameterName, 'Compare payloads with a schema''s shape instead of with each other: auto (the default), message, email, or a JSON Schema FILE')
+            [CompletionResult]::new('--ignore', '--ignore', [CompletionResultType]::ParameterName, 'Leave a place out of the comparison (repeatable)')
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Output format: human, json (JSON Lines), json-patch (an RFC 6902 patch that turns LEFT into RIGHT; two single payloads only) or markdown (with --schema: the report as GitHub-flavoured Markdown tables)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human, json (JSON Lines), json-patch (an RFC 6902 patch that turns LEFT into RIGHT; two single payloads only) or markdown (with --schema: the report as GitHub-flavoured Markdown tables)')
+            [CompletionResult]::new('--max-payload-size', '--max-payload-size', [CompletionResultType]::ParameterName, 'Largest payload to compare, e.g. 16MiB, 512k, 1000000 (a larger one is an error)')
+            [CompletionResult]::new('--max-depth', '--max-depth', [CompletionResultType]::ParameterName, 'Deepest nesting of a payload to inspect (deeper ones are reported and skipped; at most 1000)')
+            [CompletionResult]::new('--input', '--input', [CompletionResultType]::ParameterName, 'What the input holds: auto (detect), payload (bare payloads), http (raw HTTP requests as captured, e.g. by `nc -l`), envelope (JSON objects with "headers" and "body", e.g. an n8n webhook node''s output)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never')
+            [CompletionResult]::new('--by-channel', '--by-channel', [CompletionResultType]::ParameterName, 'With --schema: split the report by channel (the channel classify tells)')
+            [CompletionResult]::new('--allow-extra', '--allow-extra', [CompletionResultType]::ParameterName, 'With --schema: extra fields are reported but do not fail the run')
+            [CompletionResult]::new('--published', '--published', [CompletionResultType]::ParameterName, 'With --schema: use the schemas exactly as HighLevel''s documentation publishes them')
+            [CompletionResult]::new('--ignore-ids', '--ignore-ids', [CompletionResultType]::ParameterName, 'Ignore the fields that differ between two deliveries of the same kind of message')
+            [CompletionResult]::new('--by-position', '--by-position', [CompletionResultType]::ParameterName, 'Pair the payloads of two captures by position, not by messageId')
+            [CompletionResult]::new('--redact', '--redact', [CompletionResultType]::ParameterName, 'Mask personal data (addresses, phone numbers, bodies, attachment paths) before printing')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never show a progress bar')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'hlmsg;verify' {
+            [CompletionResult]::new('--max-payload-size', '--max-payload-size', [CompletionResultType]::ParameterName, 'Largest payload to inspect, e.g. 16MiB, 512k, 1000000 (larger ones are reported and skipped)')
+            [CompletionResult]::new('--max-depth', '--max-depth', [CompletionResultType]::ParameterName, 'Deepest nesting of a payload to inspect (deeper ones are reported and skipped; at most 1000)')
+            [CompletionResult]::new('--input', '--input', [CompletionResultType]::ParameterName, 'What the input holds: auto (detect), payload (bare payloads), http (raw HTTP requests as captured, e.g. by `nc -l`), envelope (JSON objects with "headers" and "body", e.g. an n8n webhook node''s output)')
+            [CompletionResult]::new('--public-key', '--public-key', [CompletionResultType]::ParameterName, 'A PEM public key (Ed25519 or RSA) to use instead of HighLevel''s key of that scheme (repeatable: one per scheme)')
+            [CompletionResult]::new('--signature', '--signature', [CompletionResultType]::ParameterName, 'The signature (base64) of every body read, for bare bodies without headers')
+            [CompletionResult]::new('--scheme', '--scheme', [CompletionResultType]::ParameterName, 'The scheme of --signature')
+            [CompletionResult]::new('--max-age', '--max-age', [CompletionResultType]::ParameterName, 'Fail deliveries whose `timestamp` is older than this (e.g. 300, 90s, 5m, 1h, 2d)')
+            [CompletionResult]::new('--now', '--now', [CompletionResultType]::ParameterName, 'The time --max-age is measured from (RFC 3339), instead of now')
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never')
+            [CompletionResult]::new('--reserialize', '--reserialize', [CompletionResultType]::ParameterName, 'When an envelope holds the parsed body, try HighLevel''s compact serialization of it')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never show a progress bar')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'hlmsg;schema' {
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never')
+            [CompletionResult]::new('--published', '--published', [CompletionResultType]::ParameterName, 'Print the schema exactly as HighLevel''s documentation publishes it instead of hlmsg''s refined one')
+            [CompletionResult]::new('-l', '-l', [CompletionResultType]::ParameterName, 'List the bundled schemas with their $id instead')
+            [CompletionResult]::new('--list', '--list', [CompletionResultType]::ParameterName, 'List the bundled schemas with their $id instead')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never show a progress bar')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'hlmsg;sample' {
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Generate N synthetic payloads, one compact JSON object per line (NDJSON)')
+            [CompletionResult]::new('--count', '--count', [CompletionResultType]::ParameterName, 'Generate N synthetic payloads, one compact JSON object per line (NDJSON)')
+            [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'Seed of the generator; the same seed gives the same payloads, byte for byte')
+            [CompletionResult]::new('--seed', '--seed', [CompletionResultType]::ParameterName, 'Seed of the generator; the same seed gives the same payloads, byte for byte')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Only payloads of CHANNEL (repeatable), in their proportions to each other')
+            [CompletionResult]::new('--channel', '--channel', [CompletionResultType]::ParameterName, 'Only payloads of CHANNEL (repeatable), in their proportions to each other')
+            [CompletionResult]::new('--invalid-rate', '--invalid-rate', [CompletionResultType]::ParameterName, 'Share of payloads, from 0 to 1, that break the refined schema on purpose')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never')
+            [CompletionResult]::new('-l', '-l', [CompletionResultType]::ParameterName, 'List the bundled samples with their channel')
+            [CompletionResult]::new('--list', '--list', [CompletionResultType]::ParameterName, 'List the bundled samples with their channel')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never show a progress bar')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'hlmsg;completions' {
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never show a progress bar')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'hlmsg;man' {
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never show a progress bar')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'hlmsg;help' {
+            [CompletionResult]::new('validate', 'validate', [CompletionResultType]::ParameterValue, 'Check payloads against the bundled schemas and semantic rules')
+            [CompletionResult]::new('classify', 'classify', [CompletionResultType]::ParameterValue, 'Tell the channel of each payload, summarize a capture, filter or split it by channel')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Pretty-print payloads: a summary card, the body as text, and colored JSON')
+            [CompletionResult]::new('diff', 'diff', [CompletionResultType]::ParameterValue, 'Compare two payloads or captures, or payloads with the schemas (--schema)')
+            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Check HighLevel''s signature of each delivery over its exact raw body')
+            [CompletionResult]::new('schema', 'schema', [CompletionResultType]::ParameterValue, 'Print a bundled JSON Schema, or list them')
+            [CompletionResult]::new('sample', 'sample', [CompletionResultType]::ParameterValue, 'Print a bundled sample payload, or generate realistic synthetic payloads')
+            [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script: bash, zsh, fish, powershell or elvish')
+            [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print hlmsg''s manual page (roff), covering every subcommand')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'hlmsg;help;validate' {
+            break
+        }
+        'hlmsg;help;classify' {
+            break
+        }
+        'hlmsg;help;show' {
+            break
+        }
+        'hlmsg;help;diff' {
+            break
+        }
+        'hlmsg;help;verify' {
+            break
+        }
+        'hlmsg;help;schema' {
+            break
+        }
+        'hlmsg;help;sample' {
+            break
+        }
+        'hlmsg;help;completions' {
+            break
+        }
+        'hlmsg;help;man' {
+            break
+        }
+        'hlmsg;help;help' {
+            break
+        }
+    })
+
+    $completions.Where{ $_.CompletionText -like "$wordToComplete*" } |
+        Sort-Object -Property ListItemText
+}

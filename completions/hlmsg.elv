@@ -1,0 +1,228 @@
+
+use builtin;
+use str;
+
+set edit:completion:arg-completer[hlmsg] = {|@words|
+    fn spaces {|n|
+        builtin:repeat $n ' ' | str:join ''
+    }
+    fn cand {|text desc|
+        edit:complex-candidate $text &display=$text' '(spaces (- 14 (wcswidth $text)))$desc
+    }
+    var command = 'hlmsg'
+    for word $words[1..-1] {
+        if (str:has-prefix $word '-') {
+            break
+        }
+        set command = $command';'$word
+    }
+    var completions = [
+        &'hlmsg'= {
+            cand --color 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never'
+            cand --no-progress 'Never show a progress bar'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand validate 'Check payloads against the bundled schemas and semantic rules'
+            cand classify 'Tell the channel of each payload, summarize a capture, filter or split it by channel'
+            cand show 'Pretty-print payloads: a summary card, the body as text, and colored JSON'
+            cand pretty 'Pretty-print payloads: a summary card, the body as text, and colored JSON'
+            cand diff 'Compare two payloads or captures, or payloads with the schemas (--schema)'
+            cand verify 'Check HighLevel''s signature of each delivery over its exact raw body'
+            cand schema 'Print a bundled JSON Schema, or list them'
+            cand sample 'Print a bundled sample payload, or generate realistic synthetic payloads'
+            cand completions 'Print a shell completion script: bash, zsh, fish, powershell or elvish'
+            cand man 'Print hlmsg''s manual page (roff), covering every subcommand'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'hlmsg;validate'= {
+            cand --max-payload-size 'Largest payload to inspect, e.g. 16MiB, 512k, 1000000 (larger ones are reported and skipped)'
+            cand --max-depth 'Deepest nesting of a payload to inspect (deeper ones are reported and skipped; at most 1000)'
+            cand --input 'What the input holds: auto (detect), payload (bare payloads), http (raw HTTP requests as captured, e.g. by `nc -l`), envelope (JSON objects with "headers" and "body", e.g. an n8n webhook node''s output)'
+            cand --schema 'Schema to check against: auto (email schema for emails, message schema otherwise), message, email, or the path of a JSON Schema file'
+            cand -f 'Output format'
+            cand --format 'Output format'
+            cand --color 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never'
+            cand --published 'Use the schemas exactly as HighLevel''s documentation publishes them instead of hlmsg''s refined schemas'
+            cand --strict 'Treat warnings as errors'
+            cand -v 'Also print a line for each payload without findings'
+            cand --verbose 'Also print a line for each payload without findings'
+            cand --redact 'Mask personal data (addresses, phone numbers, bodies, attachment paths) before printing'
+            cand --no-progress 'Never show a progress bar'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hlmsg;classify'= {
+            cand --max-payload-size 'Largest payload to inspect, e.g. 16MiB, 512k, 1000000 (larger ones are reported and skipped)'
+            cand --max-depth 'Deepest nesting of a payload to inspect (deeper ones are reported and skipped; at most 1000)'
+            cand --input 'What the input holds: auto (detect), payload (bare payloads), http (raw HTTP requests as captured, e.g. by `nc -l`), envelope (JSON objects with "headers" and "body", e.g. an n8n webhook node''s output)'
+            cand -f 'Output format of the report'
+            cand --format 'Output format of the report'
+            cand --only 'Instead of the report, write each payload of CHANNEL to standard output, one per line (repeatable)'
+            cand --split 'Write every payload to DIR/<channel>.ndjson (same bytes rule as --only), creating DIR; then print the count per file and `N read, N written, N unreadable`'
+            cand --color 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never'
+            cand -s 'Print only the summary table'
+            cand --summary 'Print only the summary table'
+            cand --redact 'Mask personal data (addresses, phone numbers, bodies, attachment paths) before printing'
+            cand --no-progress 'Never show a progress bar'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hlmsg;show'= {
+            cand --max-payload-size 'Largest payload to inspect, e.g. 16MiB, 512k, 1000000 (larger ones are reported and skipped)'
+            cand --max-depth 'Deepest nesting of a payload to inspect (deeper ones are reported and skipped; at most 1000)'
+            cand --input 'What the input holds: auto (detect), payload (bare payloads), http (raw HTTP requests as captured, e.g. by `nc -l`), envelope (JSON objects with "headers" and "body", e.g. an n8n webhook node''s output)'
+            cand -f 'Output format'
+            cand --format 'Output format'
+            cand --fields 'Only these fields in the card or the table, comma-separated'
+            cand --now 'The time ages are measured from (RFC 3339), instead of now'
+            cand --color 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never'
+            cand --full 'Show whole bodies, however long'
+            cand --redact 'Mask personal data (addresses, phone numbers, bodies, attachment paths) before printing'
+            cand --no-progress 'Never show a progress bar'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hlmsg;pretty'= {
+            cand --max-payload-size 'Largest payload to inspect, e.g. 16MiB, 512k, 1000000 (larger ones are reported and skipped)'
+            cand --max-depth 'Deepest nesting of a payload to inspect (deeper ones are reported and skipped; at most 1000)'
+            cand --input 'What the input holds: auto (detect), payload (bare payloads), http (raw HTTP requests as captured, e.g. by `nc -l`), envelope (JSON objects with "headers" and "body", e.g. an n8n webhook node''s output)'
+            cand -f 'Output format'
+            cand --format 'Output format'
+            cand --fields 'Only these fields in the card or the table, comma-separated'
+            cand --now 'The time ages are measured from (RFC 3339), instead of now'
+            cand --color 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never'
+            cand --full 'Show whole bodies, however long'
+            cand --redact 'Mask personal data (addresses, phone numbers, bodies, attachment paths) before printing'
+            cand --no-progress 'Never show a progress bar'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hlmsg;diff'= {
+            cand --schema 'Compare payloads with a schema''s shape instead of with each other: auto (the default), message, email, or a JSON Schema FILE'
+            cand --ignore 'Leave a place out of the comparison (repeatable)'
+            cand -f 'Output format: human, json (JSON Lines), json-patch (an RFC 6902 patch that turns LEFT into RIGHT; two single payloads only) or markdown (with --schema: the report as GitHub-flavoured Markdown tables)'
+            cand --format 'Output format: human, json (JSON Lines), json-patch (an RFC 6902 patch that turns LEFT into RIGHT; two single payloads only) or markdown (with --schema: the report as GitHub-flavoured Markdown tables)'
+            cand --max-payload-size 'Largest payload to compare, e.g. 16MiB, 512k, 1000000 (a larger one is an error)'
+            cand --max-depth 'Deepest nesting of a payload to inspect (deeper ones are reported and skipped; at most 1000)'
+            cand --input 'What the input holds: auto (detect), payload (bare payloads), http (raw HTTP requests as captured, e.g. by `nc -l`), envelope (JSON objects with "headers" and "body", e.g. an n8n webhook node''s output)'
+            cand --color 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never'
+            cand --by-channel 'With --schema: split the report by channel (the channel classify tells)'
+            cand --allow-extra 'With --schema: extra fields are reported but do not fail the run'
+            cand --published 'With --schema: use the schemas exactly as HighLevel''s documentation publishes them'
+            cand --ignore-ids 'Ignore the fields that differ between two deliveries of the same kind of message'
+            cand --by-position 'Pair the payloads of two captures by position, not by messageId'
+            cand --redact 'Mask personal data (addresses, phone numbers, bodies, attachment paths) before printing'
+            cand --no-progress 'Never show a progress bar'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hlmsg;verify'= {
+            cand --max-payload-size 'Largest payload to inspect, e.g. 16MiB, 512k, 1000000 (larger ones are reported and skipped)'
+            cand --max-depth 'Deepest nesting of a payload to inspect (deeper ones are reported and skipped; at most 1000)'
+            cand --input 'What the input holds: auto (detect), payload (bare payloads), http (raw HTTP requests as captured, e.g. by `nc -l`), envelope (JSON objects with "headers" and "body", e.g. an n8n webhook node''s output)'
+            cand --public-key 'A PEM public key (Ed25519 or RSA) to use instead of HighLevel''s key of that scheme (repeatable: one per scheme)'
+            cand --signature 'The signature (base64) of every body read, for bare bodies without headers'
+            cand --scheme 'The scheme of --signature'
+            cand --max-age 'Fail deliveries whose `timestamp` is older than this (e.g. 300, 90s, 5m, 1h, 2d)'
+            cand --now 'The time --max-age is measured from (RFC 3339), instead of now'
+            cand -f 'Output format'
+            cand --format 'Output format'
+            cand --color 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never'
+            cand --reserialize 'When an envelope holds the parsed body, try HighLevel''s compact serialization of it'
+            cand --no-progress 'Never show a progress bar'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hlmsg;schema'= {
+            cand --color 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never'
+            cand --published 'Print the schema exactly as HighLevel''s documentation publishes it instead of hlmsg''s refined one'
+            cand -l 'List the bundled schemas with their $id instead'
+            cand --list 'List the bundled schemas with their $id instead'
+            cand --no-progress 'Never show a progress bar'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hlmsg;sample'= {
+            cand -n 'Generate N synthetic payloads, one compact JSON object per line (NDJSON)'
+            cand --count 'Generate N synthetic payloads, one compact JSON object per line (NDJSON)'
+            cand -s 'Seed of the generator; the same seed gives the same payloads, byte for byte'
+            cand --seed 'Seed of the generator; the same seed gives the same payloads, byte for byte'
+            cand -c 'Only payloads of CHANNEL (repeatable), in their proportions to each other'
+            cand --channel 'Only payloads of CHANNEL (repeatable), in their proportions to each other'
+            cand --invalid-rate 'Share of payloads, from 0 to 1, that break the refined schema on purpose'
+            cand --color 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never'
+            cand -l 'List the bundled samples with their channel'
+            cand --list 'List the bundled samples with their channel'
+            cand --no-progress 'Never show a progress bar'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hlmsg;completions'= {
+            cand --color 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never'
+            cand --no-progress 'Never show a progress bar'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hlmsg;man'= {
+            cand --color 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never'
+            cand --no-progress 'Never show a progress bar'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hlmsg;help'= {
+            cand validate 'Check payloads against the bundled schemas and semantic rules'
+            cand classify 'Tell the channel of each payload, summarize a capture, filter or split it by channel'
+            cand show 'Pretty-print payloads: a summary card, the body as text, and colored JSON'
+            cand diff 'Compare two payloads or captures, or payloads with the schemas (--schema)'
+            cand verify 'Check HighLevel''s signature of each delivery over its exact raw body'
+            cand schema 'Print a bundled JSON Schema, or list them'
+            cand sample 'Print a bundled sample payload, or generate realistic synthetic payloads'
+            cand completions 'Print a shell completion script: bash, zsh, fish, powershell or elvish'
+            cand man 'Print hlmsg''s manual page (roff), covering every subcommand'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'hlmsg;help;validate'= {
+        }
+        &'hlmsg;help;classify'= {
+        }
+        &'hlmsg;help;show'= {
+        }
+        &'hlmsg;help;diff'= {
+        }
+        &'hlmsg;help;verify'= {
+        }
+        &'hlmsg;help;schema'= {
+        }
+        &'hlmsg;help;sample'= {
+        }
+        &'hlmsg;help;completions'= {
+        }
+        &'hlmsg;help;man'= {
+        }
+        &'hlmsg;help;help'= {
+        }
+    ]
+    $completions[$command]
+}

@@ -1,0 +1,92 @@
+//! Shell completions (issue 8): the committed scripts in completions/ are exactly what the
+//! binary generates, and the bash one completes.
+
+use std::process::Command;
+
+use crate::util::{hlmsg, path};
+
+/// Each shell and the file its script is committed as.
+const SCRIPTS: [(&str, &str); 5] = [
+    ("bash", "hlmsg.bash"),
+    ("zsh", "_hlmsg"),
+    ("fish", "hlmsg.fish"),
+    ("powershell", "_hlmsg.ps1"),
+    ("elvish", "hlmsg.elv"),
+];
+
+const REGENERATE: &str = "sh completions/generate.sh";
+
+#[test]
+fn committed_scripts_match_the_binary() {
+    let mut stale = Vec::new();
+    for (shell, file) in SCRIPTS {
+        let r = hlmsg(&["completions", shell], None);
+        assert_eq!(r.code, 0, "{shell}: {}", r.stderr);
+        assert!(r.stdout.contains("hlmsg"), "{shell}");
+        let committed = std::fs::read_to_string(path("completions").join(file)).unwrap_or_default();
+        if committed != r.stdout {
+            stale.push(format!("completions/{file}"));
+        }
+    }
+    assert!(
+        stale.is_empty(),
+        "{} {} from what `hlmsg completions SHELL` prints now; regenerate the scripts with:\n\n    {REGENERATE}\n",
+        stale.join(", "),
+        if stale.len() == 1 {
+            "differs"
+        } else {
+            "differ"
+        }
+    );
+}
+
+#[test]
+fn the_folder_holds_only_the_scripts_and_their_generator() {
+    let script = std::fs::read_to_string(path("completions/generate.sh")).unwrap();
+    let mut names: Vec<String> = std::fs::read_dir(path("completions"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    let mut expected: Vec<String> = SCRIPTS.iter().map(|(_, f)| f.to_string()).collect();
+    expected.push("generate.sh".to_string());
+    expected.sort();
+    assert_eq!(names, expected);
+    for (shell, file) in SCRIPTS {
+        assert!(
+            script.contains(&format!("{shell}:{file}")),
+            "generate.sh misses {shell}"
+        );
+    }
+}
+
+#[test]
+fn bash_completes_subcommands_and_values() {
+    if Command::new("bash").arg("--version").output().is_err() {
+        return;
+    }
+    let run = |words: &str, cword: usize| {
+        let script = format!(
+            "source completions/hlmsg.bash; COMP_WORDS=({words}); COMP_CWORD={cword}; \
+             _hlmsg hlmsg \"${{COMP_WORDS[COMP_CWORD]}}\" \"${{COMP_WORDS[COMP_CWORD-1]}}\"; \
+             echo \"${{COMPREPLY[@]}}\""
+        );
+        let out = Command::new("bash")
+            .current_dir(path(""))
+            .args(["--norc", "-c", &script])
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap().trim().to_string()
+    };
+    assert_eq!(run("hlmsg sa", 1), "sample");
+    assert_eq!(run("hlmsg sample --channel l", 3), "live-chat");
+    assert!(run("hlmsg validate --format ''", 3).contains("github"));
+    assert!(run("hlmsg completions ''", 2).contains("powershell"));
+}
+
+#[test]
+fn unknown_shell_exits_2() {
+    let r = hlmsg(&["completions", "tcsh"], None);
+    assert_eq!(r.code, 2);
+    assert!(r.stdout.is_empty());
+}
