@@ -54,6 +54,9 @@ pub const COMMANDS: &[&[&str]] = &[
         "-",
         "-",
     ],
+    &["diff", "--schema", "-"],
+    &["diff", "--schema", "--by-channel", "--format", "json", "-"],
+    &["diff", "--schema=email", "--format", "markdown", "-"],
     &["verify", "-"],
     &["verify", "--signature", "AAAA", "--scheme", "ed25519", "-"],
     &[
