@@ -21,6 +21,8 @@ Register-ArgumentCompleter -Native -CommandName 'hlmsg' -ScriptBlock {
 
     $completions = @(switch ($command) {
         'hlmsg' {
+            [CompletionResult]::new('-j', '-j', [CompletionResultType]::ParameterName, 'Threads that parse and check payloads; 0 (the default) uses every core. Output order is the input order whatever the number')
+            [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'Threads that parse and check payloads; 0 (the default) uses every core. Output order is the input order whatever the number')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never')
             [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never show a progress bar')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -47,6 +49,8 @@ Register-ArgumentCompleter -Native -CommandName 'hlmsg' -ScriptBlock {
             [CompletionResult]::new('--schema', '--schema', [CompletionResultType]::ParameterName, 'Schema to check against: auto (email schema for emails, message schema otherwise), message, email, or the path of a JSON Schema file')
             [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('-j', '-j', [CompletionResultType]::ParameterName, 'Threads that parse and check payloads; 0 (the default) uses every core. Output order is the input order whatever the number')
+            [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'Threads that parse and check payloads; 0 (the default) uses every core. Output order is the input order whatever the number')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never')
             [CompletionResult]::new('--published', '--published', [CompletionResultType]::ParameterName, 'Use the schemas exactly as HighLevel''s documentation publishes them instead of hlmsg''s refined schemas')
             [CompletionResult]::new('--strict', '--strict', [CompletionResultType]::ParameterName, 'Treat warnings as errors')
@@ -68,6 +72,8 @@ Register-ArgumentCompleter -Native -CommandName 'hlmsg' -ScriptBlock {
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format of the report')
             [CompletionResult]::new('--only', '--only', [CompletionResultType]::ParameterName, 'Instead of the report, write each payload of CHANNEL to standard output, one per line (repeatable)')
             [CompletionResult]::new('--split', '--split', [CompletionResultType]::ParameterName, 'Write every payload to DIR/<channel>.ndjson (same bytes rule as --only), creating DIR; then print the count per file and `N read, N written, N unreadable`')
+            [CompletionResult]::new('-j', '-j', [CompletionResultType]::ParameterName, 'Threads that parse and check payloads; 0 (the default) uses every core. Output order is the input order whatever the number')
+            [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'Threads that parse and check payloads; 0 (the default) uses every core. Output order is the input order whatever the number')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never')
             [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'Print only the summary table')
             [CompletionResult]::new('--summary', '--summary', [CompletionResultType]::ParameterName, 'Print only the summary table')
@@ -87,6 +93,8 @@ Register-ArgumentCompleter -Native -CommandName 'hlmsg' -ScriptBlock {
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--fields', '--fields', [CompletionResultType]::ParameterName, 'Only these fields in the card or the table, comma-separated')
             [CompletionResult]::new('--now', '--now', [CompletionResultType]::ParameterName, 'The time ages are measured from (RFC 3339), instead of now')
+            [CompletionResult]::new('-j', '-j', [CompletionResultType]::ParameterName, 'Threads that parse and check payloads; 0 (the default) uses every core. Output order is the input order whatever the number')
+            [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'Threads that parse and check payloads; 0 (the default) uses every core. Output order is the input order whatever the number')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never')
             [CompletionResult]::new('--full', '--full', [CompletionResultType]::ParameterName, 'Show whole bodies, however long')
             [CompletionResult]::new('--redact', '--redact', [CompletionResultType]::ParameterName, 'Mask personal data (addresses, phone numbers, bodies, attachment paths) before printing')
@@ -105,6 +113,8 @@ Register-ArgumentCompleter -Native -CommandName 'hlmsg' -ScriptBlock {
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--fields', '--fields', [CompletionResultType]::ParameterName, 'Only these fields in the card or the table, comma-separated')
             [CompletionResult]::new('--now', '--now', [CompletionResultType]::ParameterName, 'The time ages are measured from (RFC 3339), instead of now')
+            [CompletionResult]::new('-j', '-j', [CompletionResultType]::ParameterName, 'Threads that parse and check payloads; 0 (the default) uses every core. Output order is the input order whatever the number')
+            [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'Threads that parse and check payloads; 0 (the default) uses every core. Output order is the input order whatever the number')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never')
             [CompletionResult]::new('--full', '--full', [CompletionResultType]::ParameterName, 'Show whole bodies, however long')
             [CompletionResult]::new('--redact', '--redact', [CompletionResultType]::ParameterName, 'Mask personal data (addresses, phone numbers, bodies, attachment paths) before printing')
@@ -123,6 +133,8 @@ Register-ArgumentCompleter -Native -CommandName 'hlmsg' -ScriptBlock {
             [CompletionResult]::new('--max-payload-size', '--max-payload-size', [CompletionResultType]::ParameterName, 'Largest payload to compare, e.g. 16MiB, 512k, 1000000 (a larger one is an error)')
             [CompletionResult]::new('--max-depth', '--max-depth', [CompletionResultType]::ParameterName, 'Deepest nesting of a payload to inspect (deeper ones are reported and skipped; at most 1000)')
             [CompletionResult]::new('--input', '--input', [CompletionResultType]::ParameterName, 'What the input holds: auto (detect), payload (bare payloads), http (raw HTTP requests as captured, e.g. by `nc -l`), envelope (JSON objects with "headers" and "body", e.g. an n8n webhook node''s output)')
+            [CompletionResult]::new('-j', '-j', [CompletionResultType]::ParameterName, 'Threads that parse and check payloads; 0 (the default) uses every core. Output order is the input order whatever the number')
+            [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'Threads that parse and check payloads; 0 (the default) uses every core. Output order is the input order whatever the number')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never')
             [CompletionResult]::new('--by-channel', '--by-channel', [CompletionResultType]::ParameterName, 'With --schema: split the report by channel (the channel classify tells)')
             [CompletionResult]::new('--allow-extra', '--allow-extra', [CompletionResultType]::ParameterName, 'With --schema: extra fields are reported but do not fail the run')
@@ -148,6 +160,8 @@ Register-ArgumentCompleter -Native -CommandName 'hlmsg' -ScriptBlock {
             [CompletionResult]::new('--now', '--now', [CompletionResultType]::ParameterName, 'The time --max-age is measured from (RFC 3339), instead of now')
             [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('-j', '-j', [CompletionResultType]::ParameterName, 'Threads that parse and check payloads; 0 (the default) uses every core. Output order is the input order whatever the number')
+            [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'Threads that parse and check payloads; 0 (the default) uses every core. Output order is the input order whatever the number')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never')
             [CompletionResult]::new('--reserialize', '--reserialize', [CompletionResultType]::ParameterName, 'When an envelope holds the parsed body, try HighLevel''s compact serialization of it')
             [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never show a progress bar')
@@ -158,6 +172,8 @@ Register-ArgumentCompleter -Native -CommandName 'hlmsg' -ScriptBlock {
             break
         }
         'hlmsg;schema' {
+            [CompletionResult]::new('-j', '-j', [CompletionResultType]::ParameterName, 'Threads that parse and check payloads; 0 (the default) uses every core. Output order is the input order whatever the number')
+            [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'Threads that parse and check payloads; 0 (the default) uses every core. Output order is the input order whatever the number')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never')
             [CompletionResult]::new('--published', '--published', [CompletionResultType]::ParameterName, 'Print the schema exactly as HighLevel''s documentation publishes it instead of hlmsg''s refined one')
             [CompletionResult]::new('-l', '-l', [CompletionResultType]::ParameterName, 'List the bundled schemas with their $id instead')
@@ -177,6 +193,8 @@ Register-ArgumentCompleter -Native -CommandName 'hlmsg' -ScriptBlock {
             [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Only payloads of CHANNEL (repeatable), in their proportions to each other')
             [CompletionResult]::new('--channel', '--channel', [CompletionResultType]::ParameterName, 'Only payloads of CHANNEL (repeatable), in their proportions to each other')
             [CompletionResult]::new('--invalid-rate', '--invalid-rate', [CompletionResultType]::ParameterName, 'Share of payloads, from 0 to 1, that break the refined schema on purpose')
+            [CompletionResult]::new('-j', '-j', [CompletionResultType]::ParameterName, 'Threads that parse and check payloads; 0 (the default) uses every core. Output order is the input order whatever the number')
+            [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'Threads that parse and check payloads; 0 (the default) uses every core. Output order is the input order whatever the number')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never')
             [CompletionResult]::new('-l', '-l', [CompletionResultType]::ParameterName, 'List the bundled samples with their channel')
             [CompletionResult]::new('--list', '--list', [CompletionResultType]::ParameterName, 'List the bundled samples with their channel')
@@ -188,6 +206,8 @@ Register-ArgumentCompleter -Native -CommandName 'hlmsg' -ScriptBlock {
             break
         }
         'hlmsg;completions' {
+            [CompletionResult]::new('-j', '-j', [CompletionResultType]::ParameterName, 'Threads that parse and check payloads; 0 (the default) uses every core. Output order is the input order whatever the number')
+            [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'Threads that parse and check payloads; 0 (the default) uses every core. Output order is the input order whatever the number')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never')
             [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never show a progress bar')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -197,6 +217,8 @@ Register-ArgumentCompleter -Native -CommandName 'hlmsg' -ScriptBlock {
             break
         }
         'hlmsg;man' {
+            [CompletionResult]::new('-j', '-j', [CompletionResultType]::ParameterName, 'Threads that parse and check payloads; 0 (the default) uses every core. Output order is the input order whatever the number')
+            [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'Threads that parse and check payloads; 0 (the default) uses every core. Output order is the input order whatever the number')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never')
             [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never show a progress bar')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')

@@ -86,12 +86,20 @@ _hlmsg() {
 
     case "${cmd}" in
         hlmsg)
-            opts="-h -V --color --no-progress --help --version validate classify show pretty diff verify schema sample completions man help"
+            opts="-j -h -V --jobs --color --no-progress --help --version validate classify show pretty diff verify schema sample completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -j)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -104,7 +112,7 @@ _hlmsg() {
             return 0
             ;;
         hlmsg__subcmd__classify)
-            opts="-s -f -h -V --max-payload-size --max-depth --input --summary --format --only --split --redact --color --no-progress --help --version"
+            opts="-s -f -j -h -V --max-payload-size --max-depth --input --summary --format --only --split --redact --jobs --color --no-progress --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -138,6 +146,14 @@ _hlmsg() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -j)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -150,12 +166,20 @@ _hlmsg() {
             return 0
             ;;
         hlmsg__subcmd__completions)
-            opts="-h -V --color --no-progress --help --version bash elvish fish powershell zsh"
+            opts="-j -h -V --jobs --color --no-progress --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -j)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -168,7 +192,7 @@ _hlmsg() {
             return 0
             ;;
         hlmsg__subcmd__diff)
-            opts="-f -h -V --schema --by-channel --allow-extra --published --ignore --ignore-ids --by-position --redact --format --max-payload-size --max-depth --input --color --no-progress --help --version"
+            opts="-f -j -h -V --schema --by-channel --allow-extra --published --ignore --ignore-ids --by-position --redact --format --max-payload-size --max-depth --input --jobs --color --no-progress --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -200,6 +224,14 @@ _hlmsg() {
                     ;;
                 --input)
                     COMPREPLY=($(compgen -W "auto payload http envelope" -- "${cur}"))
+                    return 0
+                    ;;
+                --jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -j)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -368,12 +400,20 @@ _hlmsg() {
             return 0
             ;;
         hlmsg__subcmd__man)
-            opts="-h -V --color --no-progress --help --version"
+            opts="-j -h -V --jobs --color --no-progress --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -j)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -386,7 +426,7 @@ _hlmsg() {
             return 0
             ;;
         hlmsg__subcmd__sample)
-            opts="-l -n -s -c -h -V --list --count --seed --channel --invalid-rate --color --no-progress --help --version"
+            opts="-l -n -s -c -j -h -V --list --count --seed --channel --invalid-rate --jobs --color --no-progress --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -420,6 +460,14 @@ _hlmsg() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -j)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -432,12 +480,20 @@ _hlmsg() {
             return 0
             ;;
         hlmsg__subcmd__schema)
-            opts="-l -h -V --published --list --color --no-progress --help --version message email"
+            opts="-l -j -h -V --published --list --jobs --color --no-progress --help --version message email"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -j)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -450,7 +506,7 @@ _hlmsg() {
             return 0
             ;;
         hlmsg__subcmd__show)
-            opts="-f -h -V --max-payload-size --max-depth --input --format --full --fields --now --redact --color --no-progress --help --version"
+            opts="-f -j -h -V --max-payload-size --max-depth --input --format --full --fields --now --redact --jobs --color --no-progress --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -484,6 +540,14 @@ _hlmsg() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -j)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -496,7 +560,7 @@ _hlmsg() {
             return 0
             ;;
         hlmsg__subcmd__validate)
-            opts="-f -v -h -V --max-payload-size --max-depth --input --schema --published --strict --format --verbose --redact --color --no-progress --help --version"
+            opts="-f -v -j -h -V --max-payload-size --max-depth --input --schema --published --strict --format --verbose --redact --jobs --color --no-progress --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -526,6 +590,14 @@ _hlmsg() {
                     COMPREPLY=($(compgen -W "human json github junit" -- "${cur}"))
                     return 0
                     ;;
+                --jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -j)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -538,7 +610,7 @@ _hlmsg() {
             return 0
             ;;
         hlmsg__subcmd__verify)
-            opts="-f -h -V --max-payload-size --max-depth --input --public-key --signature --scheme --reserialize --max-age --now --format --color --no-progress --help --version"
+            opts="-f -j -h -V --max-payload-size --max-depth --input --public-key --signature --scheme --reserialize --max-age --now --format --jobs --color --no-progress --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -582,6 +654,14 @@ _hlmsg() {
                     ;;
                 -f)
                     COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    return 0
+                    ;;
+                --jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -j)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --color)

@@ -18,6 +18,8 @@ set edit:completion:arg-completer[hlmsg] = {|@words|
     }
     var completions = [
         &'hlmsg'= {
+            cand -j 'Threads that parse and check payloads; 0 (the default) uses every core. Output order is the input order whatever the number'
+            cand --jobs 'Threads that parse and check payloads; 0 (the default) uses every core. Output order is the input order whatever the number'
             cand --color 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never'
             cand --no-progress 'Never show a progress bar'
             cand -h 'Print help (see more with ''--help'')'
@@ -43,6 +45,8 @@ set edit:completion:arg-completer[hlmsg] = {|@words|
             cand --schema 'Schema to check against: auto (email schema for emails, message schema otherwise), message, email, or the path of a JSON Schema file'
             cand -f 'Output format'
             cand --format 'Output format'
+            cand -j 'Threads that parse and check payloads; 0 (the default) uses every core. Output order is the input order whatever the number'
+            cand --jobs 'Threads that parse and check payloads; 0 (the default) uses every core. Output order is the input order whatever the number'
             cand --color 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never'
             cand --published 'Use the schemas exactly as HighLevel''s documentation publishes them instead of hlmsg''s refined schemas'
             cand --strict 'Treat warnings as errors'
@@ -63,6 +67,8 @@ set edit:completion:arg-completer[hlmsg] = {|@words|
             cand --format 'Output format of the report'
             cand --only 'Instead of the report, write each payload of CHANNEL to standard output, one per line (repeatable)'
             cand --split 'Write every payload to DIR/<channel>.ndjson (same bytes rule as --only), creating DIR; then print the count per file and `N read, N written, N unreadable`'
+            cand -j 'Threads that parse and check payloads; 0 (the default) uses every core. Output order is the input order whatever the number'
+            cand --jobs 'Threads that parse and check payloads; 0 (the default) uses every core. Output order is the input order whatever the number'
             cand --color 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never'
             cand -s 'Print only the summary table'
             cand --summary 'Print only the summary table'
@@ -81,6 +87,8 @@ set edit:completion:arg-completer[hlmsg] = {|@words|
             cand --format 'Output format'
             cand --fields 'Only these fields in the card or the table, comma-separated'
             cand --now 'The time ages are measured from (RFC 3339), instead of now'
+            cand -j 'Threads that parse and check payloads; 0 (the default) uses every core. Output order is the input order whatever the number'
+            cand --jobs 'Threads that parse and check payloads; 0 (the default) uses every core. Output order is the input order whatever the number'
             cand --color 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never'
             cand --full 'Show whole bodies, however long'
             cand --redact 'Mask personal data (addresses, phone numbers, bodies, attachment paths) before printing'
@@ -98,6 +106,8 @@ set edit:completion:arg-completer[hlmsg] = {|@words|
             cand --format 'Output format'
             cand --fields 'Only these fields in the card or the table, comma-separated'
             cand --now 'The time ages are measured from (RFC 3339), instead of now'
+            cand -j 'Threads that parse and check payloads; 0 (the default) uses every core. Output order is the input order whatever the number'
+            cand --jobs 'Threads that parse and check payloads; 0 (the default) uses every core. Output order is the input order whatever the number'
             cand --color 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never'
             cand --full 'Show whole bodies, however long'
             cand --redact 'Mask personal data (addresses, phone numbers, bodies, attachment paths) before printing'
@@ -115,6 +125,8 @@ set edit:completion:arg-completer[hlmsg] = {|@words|
             cand --max-payload-size 'Largest payload to compare, e.g. 16MiB, 512k, 1000000 (a larger one is an error)'
             cand --max-depth 'Deepest nesting of a payload to inspect (deeper ones are reported and skipped; at most 1000)'
             cand --input 'What the input holds: auto (detect), payload (bare payloads), http (raw HTTP requests as captured, e.g. by `nc -l`), envelope (JSON objects with "headers" and "body", e.g. an n8n webhook node''s output)'
+            cand -j 'Threads that parse and check payloads; 0 (the default) uses every core. Output order is the input order whatever the number'
+            cand --jobs 'Threads that parse and check payloads; 0 (the default) uses every core. Output order is the input order whatever the number'
             cand --color 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never'
             cand --by-channel 'With --schema: split the report by channel (the channel classify tells)'
             cand --allow-extra 'With --schema: extra fields are reported but do not fail the run'
@@ -139,6 +151,8 @@ set edit:completion:arg-completer[hlmsg] = {|@words|
             cand --now 'The time --max-age is measured from (RFC 3339), instead of now'
             cand -f 'Output format'
             cand --format 'Output format'
+            cand -j 'Threads that parse and check payloads; 0 (the default) uses every core. Output order is the input order whatever the number'
+            cand --jobs 'Threads that parse and check payloads; 0 (the default) uses every core. Output order is the input order whatever the number'
             cand --color 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never'
             cand --reserialize 'When an envelope holds the parsed body, try HighLevel''s compact serialization of it'
             cand --no-progress 'Never show a progress bar'
@@ -148,6 +162,8 @@ set edit:completion:arg-completer[hlmsg] = {|@words|
             cand --version 'Print version'
         }
         &'hlmsg;schema'= {
+            cand -j 'Threads that parse and check payloads; 0 (the default) uses every core. Output order is the input order whatever the number'
+            cand --jobs 'Threads that parse and check payloads; 0 (the default) uses every core. Output order is the input order whatever the number'
             cand --color 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never'
             cand --published 'Print the schema exactly as HighLevel''s documentation publishes it instead of hlmsg''s refined one'
             cand -l 'List the bundled schemas with their $id instead'
@@ -166,6 +182,8 @@ set edit:completion:arg-completer[hlmsg] = {|@words|
             cand -c 'Only payloads of CHANNEL (repeatable), in their proportions to each other'
             cand --channel 'Only payloads of CHANNEL (repeatable), in their proportions to each other'
             cand --invalid-rate 'Share of payloads, from 0 to 1, that break the refined schema on purpose'
+            cand -j 'Threads that parse and check payloads; 0 (the default) uses every core. Output order is the input order whatever the number'
+            cand --jobs 'Threads that parse and check payloads; 0 (the default) uses every core. Output order is the input order whatever the number'
             cand --color 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never'
             cand -l 'List the bundled samples with their channel'
             cand --list 'List the bundled samples with their channel'
@@ -176,6 +194,8 @@ set edit:completion:arg-completer[hlmsg] = {|@words|
             cand --version 'Print version'
         }
         &'hlmsg;completions'= {
+            cand -j 'Threads that parse and check payloads; 0 (the default) uses every core. Output order is the input order whatever the number'
+            cand --jobs 'Threads that parse and check payloads; 0 (the default) uses every core. Output order is the input order whatever the number'
             cand --color 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never'
             cand --no-progress 'Never show a progress bar'
             cand -h 'Print help (see more with ''--help'')'
@@ -184,6 +204,8 @@ set edit:completion:arg-completer[hlmsg] = {|@words|
             cand --version 'Print version'
         }
         &'hlmsg;man'= {
+            cand -j 'Threads that parse and check payloads; 0 (the default) uses every core. Output order is the input order whatever the number'
+            cand --jobs 'Threads that parse and check payloads; 0 (the default) uses every core. Output order is the input order whatever the number'
             cand --color 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never'
             cand --no-progress 'Never show a progress bar'
             cand -h 'Print help (see more with ''--help'')'

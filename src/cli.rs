@@ -75,6 +75,11 @@ const VALIDATE_AFTER_HELP: &str = concat!(
 #[derive(Debug, Parser)]
 #[command(name = "hlmsg", version, propagate_version = true, after_help = EXIT_CODES_HELP)]
 pub struct Cli {
+    /// Threads that parse and check payloads; 0 (the default) uses every core. Output order is
+    /// the input order whatever the number.
+    #[arg(short = 'j', long, global = true, value_name = "N", default_value_t = 0)]
+    pub jobs: usize,
+
     /// When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never.
     #[arg(long, value_enum, global = true, value_name = "WHEN", default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,

@@ -85,6 +85,8 @@ pub fn run_cli_in_memory(cli: &Cli, stdin: &[u8]) -> MemoryRun {
             },
             stdin_is_terminal: false,
             stdin: Some(std::sync::Arc::from(stdin)),
+            // In memory, --jobs 0 (the default) means one thread: no pool for a short run.
+            jobs: cli.jobs.max(1),
         };
         run(cli, &mut io).map_err(|e| format!("{e:#}"))
     };

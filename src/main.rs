@@ -32,6 +32,10 @@ fn main() -> ExitCode {
         },
         stdin_is_terminal: io::stdin().is_terminal(),
         stdin: None,
+        jobs: match cli.jobs {
+            0 => hlmsg::input::parallel::default_jobs(),
+            n => n,
+        },
     };
     let result = hlmsg::run(&cli, &mut io).and_then(|o| {
         out.flush()?;

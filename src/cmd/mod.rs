@@ -31,6 +31,8 @@ pub struct Io<'a> {
     pub stdin_is_terminal: bool,
     /// Bytes that stand in for standard input (tests and fuzzing); `None` reads the real one.
     pub stdin: Option<Arc<[u8]>>,
+    /// Threads that parse and check payloads (`--jobs`; 1 runs everything on this thread).
+    pub jobs: usize,
 }
 
 /// Standard error, with its own color decision.

@@ -1,11 +1,13 @@
 //! `hlmsg validate`: check every payload, report findings, summarize.
-
-use std::io;
+//!
+//! Payloads are parsed and checked on all cores (`--jobs`); findings are reported in input
+//! order, so the output does not depend on the number of jobs.
 
 use crate::cli::ValidateArgs;
 use crate::exit::Outcome;
-use crate::input::{EntrySink, InputError, InputOptions, read_all};
-use crate::payload::{Fault, Payload};
+use crate::input::parallel::{Event, process};
+use crate::input::{InputOptions, Record, expand};
+use crate::payload::parse;
 use crate::render::github::GithubReport;
 use crate::render::human::HumanReport;
 use crate::render::json::JsonReport;
@@ -15,34 +17,12 @@ use crate::schema::Selection;
 use crate::term::Painter;
 use crate::validate::{Checker, Summary, Verdict};
 
-use super::{ErrStream, Io};
+use super::Io;
 
-struct Run<'r, 'io> {
-    checker: &'r Checker,
-    report: &'r mut dyn ValidateReport,
-    summary: Summary,
-    err: &'r mut ErrStream<'io>,
-    redact: bool,
-}
-
-impl EntrySink for Run<'_, '_> {
-    fn entry(&mut self, entry: Result<Payload<'_>, Fault>) -> io::Result<()> {
-        let mut verdict: Verdict = match entry {
-            Ok(p) => self.checker.check(&p),
-            Err(f) => f.into(),
-        };
-        if self.redact {
-            for d in &mut verdict.diagnostics {
-                d.message = crate::redact::redact_message(d.pointer.as_deref(), &d.message);
-            }
-        }
-        self.summary.add(&verdict);
-        self.report.verdict(&verdict)
-    }
-
-    fn input_error(&mut self, e: &InputError) -> io::Result<()> {
-        self.err.error(&e.to_string())?;
-        self.report.input_error(e)
+/// Masks what findings quote, for `--redact`.
+fn redact_verdict(verdict: &mut Verdict) {
+    for d in &mut verdict.diagnostics {
+        d.message = crate::redact::redact_message(d.pointer.as_deref(), &d.message);
     }
 }
 
@@ -71,6 +51,7 @@ pub fn run(args: &ValidateArgs, io: &mut Io<'_>) -> anyhow::Result<Outcome> {
         require_payload: true,
         ..io.input_options(&args.input)
     };
+    let io_jobs = io.jobs;
     let Io {
         out,
         out_color,
@@ -84,15 +65,36 @@ pub fn run(args: &ValidateArgs, io: &mut Io<'_>) -> anyhow::Result<Outcome> {
         ValidateFormat::Github => Box::new(GithubReport::new(&mut **out)),
         ValidateFormat::Junit => Box::new(JunitReport::new(&mut **out)),
     };
-    let mut run = Run {
-        checker: &checker,
-        report: report.as_mut(),
-        summary: Summary::default(),
-        err,
-        redact: args.redact,
+    let redact = args.redact;
+    let work = |rec: Record<'_>| {
+        let mut verdict: Verdict = match parse(rec) {
+            Ok(p) => checker.check(&p),
+            Err(f) => f.into(),
+        };
+        if redact {
+            redact_verdict(&mut verdict);
+        }
+        verdict
     };
-    let trouble = read_all(&input, &mut run)?;
-    let summary = run.summary;
+    let mut summary = Summary::default();
+    let trouble = process(expand(&input.paths), &input, io_jobs, work, |event| match event {
+        Event::Done(verdict) => {
+            summary.add(&verdict);
+            report.verdict(&verdict)
+        }
+        Event::Fault(f) => {
+            let mut verdict = Verdict::from(f);
+            if redact {
+                redact_verdict(&mut verdict);
+            }
+            summary.add(&verdict);
+            report.verdict(&verdict)
+        }
+        Event::InputError(e) => {
+            err.error(&e.to_string())?;
+            report.input_error(&e)
+        }
+    })?;
     report.finish(&summary)?;
     drop(report);
     out.flush()?;

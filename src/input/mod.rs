@@ -4,6 +4,7 @@
 //! sorted order, for `*.json`, `*.ndjson` and `*.jsonl`), or `-` for standard input. Sources are
 //! opened one at a time, when their turn comes.
 
+pub mod parallel;
 pub mod reader;
 
 use std::fs::File;
