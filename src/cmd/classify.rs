@@ -16,7 +16,9 @@ use crate::channel::{CallOutcome, Channel, Classification, classify_view};
 use crate::cli::{ClassifyArgs, ClassifyFormat};
 use crate::exit::Outcome;
 use crate::humanize;
-use crate::input::{InputError, Record, RecordSink, read_records};
+use crate::input::parallel::{Event, process};
+use crate::input::{Record, expand};
+use crate::origin::Origin;
 use crate::jsontext::compact_into;
 use crate::payload::{Fault, parse_view};
 use crate::render::human::finding_line;
@@ -190,6 +192,35 @@ enum Mode {
     Split(Splitter),
 }
 
+/// A classified record, ready to report: computed on a worker thread.
+struct Classified {
+    origin: Origin,
+    class: Classification,
+    /// The payload as one output line, when `--only` wants it or `--split` writes it.
+    line: Option<Vec<u8>>,
+}
+
+/// The payload as one line: its bytes when it arrived on one line, else compacted; with
+/// `--redact`, its masked form (or nothing, should the bytes not parse again, rather than the
+/// unmasked bytes).
+fn one_line(raw: &[u8], redact: bool) -> Vec<u8> {
+    let mut line = Vec::with_capacity(raw.len() + 1);
+    if redact {
+        if let Ok(mut value) = crate::payload::parse_json(raw) {
+            crate::redact::redact(&mut value);
+            let _ = write_line(&mut line, &value);
+        }
+        return line;
+    }
+    if memchr::memchr2(b'\n', b'\r', raw).is_some() {
+        compact_into(raw, &mut line);
+    } else {
+        line.extend_from_slice(raw);
+    }
+    line.push(b'\n');
+    line
+}
+
 struct Run<'r, 'io> {
     mode: Mode,
     format: ClassifyFormat,
@@ -197,12 +228,11 @@ struct Run<'r, 'io> {
     painter: Painter,
     err: &'r mut ErrStream<'io>,
     tally: Tally,
-    line: Vec<u8>,
-    redact: bool,
 }
 
 impl Run<'_, '_> {
     fn report_fault(&mut self, f: &Fault) -> io::Result<()> {
+        self.tally.unreadable += 1;
         if matches!(self.mode, Mode::Report { .. }) && self.format == ClassifyFormat::Json {
             return write_line(
                 self.out,
@@ -220,8 +250,7 @@ impl Run<'_, '_> {
         writeln!(self.err.w, "{line}")
     }
 
-    fn report_line(&mut self, rec: &Record<'_>, c: &Classification) -> io::Result<()> {
-        let o = &rec.origin;
+    fn report_line(&mut self, o: &Origin, c: &Classification) -> io::Result<()> {
         if self.format == ClassifyFormat::Json {
             return write_line(
                 self.out,
@@ -282,68 +311,31 @@ impl Run<'_, '_> {
         Ok(())
     }
 
-    /// Puts the payload in `self.line` as one line: its bytes when it arrived on one line, else
-    /// compacted; with `--redact`, its masked form.
-    fn fill_line(&mut self, raw: &[u8]) {
-        self.line.clear();
-        if self.redact {
-            // The bytes parsed as a payload already, so this succeeds; if it did not, nothing
-            // is written rather than the unmasked bytes.
-            if let Ok(mut value) = crate::payload::parse_json(raw) {
-                crate::redact::redact(&mut value);
-                let _ = write_line(&mut self.line, &value);
-            }
-            return;
-        }
-        if memchr::memchr2(b'\n', b'\r', raw).is_some() {
-            compact_into(raw, &mut self.line);
-        } else {
-            self.line.extend_from_slice(raw);
-        }
-        self.line.push(b'\n');
-    }
-}
-
-impl RecordSink for Run<'_, '_> {
-    fn record(&mut self, rec: Record<'_>) -> io::Result<()> {
-        let view = match parse_view(&rec) {
-            Ok(v) => v,
-            Err(f) => return self.fault(f),
+    fn event(&mut self, event: Event<Result<Classified, Fault>>) -> io::Result<()> {
+        let c = match event {
+            Event::Done(Ok(c)) => c,
+            Event::Done(Err(f)) | Event::Fault(f) => return self.report_fault(&f),
+            Event::InputError(e) => return self.err.error(&e.to_string()),
         };
-        let class = classify_view(&view);
-        self.tally.add(&class);
+        self.tally.add(&c.class);
         match &mut self.mode {
             Mode::Report { summary_only } => {
                 if !*summary_only {
-                    self.report_line(&rec, &class)?;
+                    self.report_line(&c.origin, &c.class)?;
                 }
             }
-            Mode::Only(channels) => {
-                if channels
-                    .iter()
-                    .any(|ch| matches_channel(ch, &class.channel))
-                {
-                    self.fill_line(rec.bytes);
-                    self.out.write_all(&self.line)?;
+            Mode::Only(_) => {
+                if let Some(line) = &c.line {
+                    self.out.write_all(line)?;
                 }
             }
-            Mode::Split(_) => {
-                self.fill_line(rec.bytes);
-                if let Mode::Split(splitter) = &mut self.mode {
-                    splitter.write(class.channel.slug(), &self.line)?;
+            Mode::Split(splitter) => {
+                if let Some(line) = &c.line {
+                    splitter.write(c.class.channel.slug(), line)?;
                 }
             }
         }
         Ok(())
-    }
-
-    fn fault(&mut self, f: Fault) -> io::Result<()> {
-        self.tally.unreadable += 1;
-        self.report_fault(&f)
-    }
-
-    fn input_error(&mut self, e: &InputError) -> io::Result<()> {
-        self.err.error(&e.to_string())
     }
 }
 
@@ -447,6 +439,26 @@ pub fn run(args: &ClassifyArgs, io: &mut Io<'_>) -> anyhow::Result<Outcome> {
     };
 
     let input = io.input_options(&args.input);
+    let jobs = io.jobs;
+    let (only, split, redact) = match &mode {
+        Mode::Only(channels) => (Some(channels.clone()), false, args.redact),
+        Mode::Split(_) => (None, true, args.redact),
+        Mode::Report { .. } => (None, false, false),
+    };
+    let work = |rec: Record<'_>| -> Result<Classified, Fault> {
+        let view = parse_view(&rec)?;
+        let class = classify_view(&view);
+        let wanted = split
+            || only
+                .as_ref()
+                .is_some_and(|chs| chs.iter().any(|ch| matches_channel(ch, &class.channel)));
+        let line = wanted.then(|| one_line(rec.bytes, redact));
+        Ok(Classified {
+            origin: rec.origin.clone(),
+            class,
+            line,
+        })
+    };
     let Io {
         out,
         out_color,
@@ -460,10 +472,8 @@ pub fn run(args: &ClassifyArgs, io: &mut Io<'_>) -> anyhow::Result<Outcome> {
         painter: Painter::new(*out_color),
         err,
         tally: Tally::default(),
-        line: Vec::new(),
-        redact: args.redact,
     };
-    let result = read_records(&input, &mut run);
+    let result = process(expand(&input.paths), &input, jobs, work, |e| run.event(e));
     let trouble = match result {
         Ok(t) => t,
         Err(e) => {
