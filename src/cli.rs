@@ -77,7 +77,13 @@ const VALIDATE_AFTER_HELP: &str = concat!(
 pub struct Cli {
     /// Threads that parse and check payloads; 0 (the default) uses every core. Output order is
     /// the input order whatever the number.
-    #[arg(short = 'j', long, global = true, value_name = "N", default_value_t = 0)]
+    #[arg(
+        short = 'j',
+        long,
+        global = true,
+        value_name = "N",
+        default_value_t = 0
+    )]
     pub jobs: usize,
 
     /// When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never.

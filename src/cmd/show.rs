@@ -18,9 +18,10 @@ use crate::diagnostic::shorten;
 use crate::exit::Outcome;
 use crate::html;
 use crate::humanize;
-use crate::input::{InputError, Record, RecordSink, read_records};
+use crate::input::parallel::{Event, process};
+use crate::input::{Record, expand};
 use crate::jsontext::{JsonStyle, compact_into, pretty};
-use crate::payload::{Fault, parse, parse_view};
+use crate::payload::{Fault, Payload, parse, parse_view};
 use crate::redact::redact;
 use crate::render::human::finding_line;
 use crate::render::json::write_line;
@@ -266,38 +267,34 @@ impl Subject<'_> {
     }
 }
 
-struct Run<'r, 'io> {
-    args: &'r ShowArgs,
+/// What one record renders to, on a worker thread.
+enum Rendered {
+    /// Text to write as it is (a card, pretty JSON, a compact line).
+    Text(Vec<u8>),
+    /// The cells of a table row.
+    Row(Vec<String>),
+}
+
+/// Renders records; shared by the worker threads.
+struct Renderer<'a> {
+    args: &'a ShowArgs,
     fields: Option<Vec<Field>>,
-    out: &'r mut dyn Write,
     painter: Painter,
-    err: &'r mut ErrStream<'io>,
     now: jiff::Timestamp,
-    unreadable: u64,
-    shown: u64,
-    table: TableState,
-    line: Vec<u8>,
 }
 
-/// The streaming table: rows are buffered until the columns can be sized, then written.
-#[derive(Default)]
-struct TableState {
-    widths: Option<Vec<usize>>,
-    pending: Vec<Vec<String>>,
-}
-
-impl Run<'_, '_> {
+impl Renderer<'_> {
     fn table_fields(&self) -> Vec<Field> {
         self.fields
             .clone()
             .unwrap_or_else(|| TABLE_DEFAULT.iter().map(|n| Field::parse(n)).collect())
     }
 
-    fn card(&mut self, subject: &Subject<'_>) -> io::Result<()> {
+    fn card(&self, subject: &Subject<'_>, out: &mut Vec<u8>) -> io::Result<()> {
         let p = self.painter;
         let header = format!("── {} ", subject.record.origin);
         writeln!(
-            self.out,
+            out,
             "{}{}",
             p.paint(&header, styles::location()),
             p.paint(
@@ -322,32 +319,28 @@ impl Run<'_, '_> {
             }
         }
         if table.row_count() > 0 {
-            writeln!(self.out, "{table}")?;
+            writeln!(out, "{table}")?;
         }
         if self.fields.is_none() {
             if let Some(body) = subject.text(&Field::Known("body", "Body")) {
-                writeln!(self.out, "{}", p.paint("Body", styles::location()))?;
-                self.body(&body)?;
-                writeln!(self.out)?;
+                writeln!(out, "{}", p.paint("Body", styles::location()))?;
+                self.body(&body, out)?;
+                writeln!(out)?;
             }
             if let Some(map) = subject.map {
                 writeln!(
-                    self.out,
+                    out,
                     "{}",
                     pretty(&Value::Object(map.clone()), JsonStyle { color: p.color() })
                 )?;
             }
         }
-        writeln!(self.out)
+        writeln!(out)
     }
 
-    fn body(&mut self, body: &str) -> io::Result<()> {
+    fn body(&self, body: &str, out: &mut Vec<u8>) -> io::Result<()> {
         if body.trim().is_empty() {
-            return writeln!(
-                self.out,
-                "  {}",
-                self.painter.paint("(empty)", styles::dim())
-            );
+            return writeln!(out, "  {}", self.painter.paint("(empty)", styles::dim()));
         }
         let total_chars = body.chars().count();
         let mut shown_chars = 0;
@@ -356,21 +349,20 @@ impl Run<'_, '_> {
             if !self.args.full && (i >= BODY_LIMIT_LINES || shown_chars + len > BODY_LIMIT_CHARS) {
                 let left = total_chars.saturating_sub(shown_chars);
                 let marker = format!("… {left} more characters (--full shows all)");
-                return writeln!(self.out, "  {}", self.painter.paint(&marker, styles::dim()));
+                return writeln!(out, "  {}", self.painter.paint(&marker, styles::dim()));
             }
             shown_chars += len;
             if line.trim().is_empty() {
-                writeln!(self.out)?;
+                writeln!(out)?;
             } else {
-                writeln!(self.out, "  {}", escape(line))?;
+                writeln!(out, "  {}", escape(line))?;
             }
         }
         Ok(())
     }
 
-    fn table_row(&mut self, subject: &Subject<'_>) -> io::Result<()> {
-        let fields = self.table_fields();
-        let row: Vec<String> = fields
+    fn table_row(&self, subject: &Subject<'_>) -> Vec<String> {
+        self.table_fields()
             .iter()
             .map(|f| {
                 let text = subject.text(f).unwrap_or_default();
@@ -382,15 +374,132 @@ impl Run<'_, '_> {
                 };
                 shorten(&escape(&one_line), limit)
             })
-            .collect();
-        if self.table.widths.is_some() {
-            return self.write_row(&row);
+            .collect()
+    }
+
+    /// The payload, masked when `--redact` asks.
+    fn redacted<'p>(&self, mut p: Payload<'p>) -> Payload<'p> {
+        if self.args.redact {
+            redact(&mut p.value);
         }
-        self.table.pending.push(row);
-        if self.table.pending.len() >= TABLE_SIZING_ROWS {
-            self.flush_table()?;
+        p
+    }
+
+    /// Renders one record in the chosen format.
+    fn render(&self, rec: Record<'_>) -> Result<Rendered, Fault> {
+        let mut out = Vec::new();
+        match self.args.format {
+            ShowFormat::Compact => {
+                parse_view(&rec)?;
+                if self.args.redact || needs_escaping(rec.bytes) {
+                    // Re-serialize: to mask personal data, or so that characters unsafe on a
+                    // terminal travel as JSON escapes.
+                    let p = self.redacted(parse(rec.clone())?);
+                    let _ = write_line(&mut out, &p.value);
+                } else {
+                    compact_into(rec.bytes, &mut out);
+                    out.push(b'\n');
+                }
+                Ok(Rendered::Text(out))
+            }
+            ShowFormat::Json => {
+                let p = self.redacted(parse(rec)?);
+                let color = self.painter.color();
+                let _ = writeln!(out, "{}", pretty(&p.value, JsonStyle { color }));
+                Ok(Rendered::Text(out))
+            }
+            ShowFormat::Table => {
+                // The borrowed view serves the default columns; redaction and other fields
+                // need the whole payload.
+                let need_map = self.args.redact
+                    || self
+                        .fields
+                        .as_ref()
+                        .is_some_and(|f| f.iter().any(|x| !x.in_view()));
+                let parsed = if need_map {
+                    Some(self.redacted(parse(rec.clone())?))
+                } else {
+                    None
+                };
+                let map = parsed.as_ref().map(|p| p.fields());
+                let view = match map {
+                    Some(m) => View::from_map(m),
+                    None => parse_view(&rec)?,
+                };
+                let class = classify_view(&view);
+                let subject = Subject {
+                    record: &rec,
+                    view: &view,
+                    class: &class,
+                    map,
+                    delivery: rec.delivery.as_deref(),
+                    now: self.now,
+                };
+                Ok(Rendered::Row(self.table_row(&subject)))
+            }
+            ShowFormat::Card => {
+                let payload = self.redacted(parse(rec.clone())?);
+                let map = payload.fields();
+                let view = View::from_map(map);
+                let class = classify_view(&view);
+                let subject = Subject {
+                    record: &rec,
+                    view: &view,
+                    class: &class,
+                    map: Some(map),
+                    delivery: payload.delivery.as_deref(),
+                    now: self.now,
+                };
+                let _ = self.card(&subject, &mut out);
+                Ok(Rendered::Text(out))
+            }
         }
-        Ok(())
+    }
+}
+
+/// Writes what the workers rendered, in input order.
+struct Run<'r, 'io> {
+    out: &'r mut dyn Write,
+    painter: Painter,
+    err: &'r mut ErrStream<'io>,
+    headers: Vec<String>,
+    unreadable: u64,
+    shown: u64,
+    table: TableState,
+}
+
+/// The streaming table: rows are buffered until the columns can be sized, then written.
+#[derive(Default)]
+struct TableState {
+    widths: Option<Vec<usize>>,
+    pending: Vec<Vec<String>>,
+}
+
+impl Run<'_, '_> {
+    fn event(&mut self, event: Event<Result<Rendered, Fault>>) -> io::Result<()> {
+        match event {
+            Event::Done(Ok(Rendered::Text(bytes))) => {
+                self.shown += 1;
+                self.out.write_all(&bytes)
+            }
+            Event::Done(Ok(Rendered::Row(row))) => {
+                self.shown += 1;
+                if self.table.widths.is_some() {
+                    return self.write_row(&row);
+                }
+                self.table.pending.push(row);
+                if self.table.pending.len() >= TABLE_SIZING_ROWS {
+                    self.flush_table()?;
+                }
+                Ok(())
+            }
+            Event::Done(Err(f)) | Event::Fault(f) => {
+                self.unreadable += 1;
+                let line = finding_line(Painter::new(self.err.color), &f.origin, &f.diagnostic);
+                writeln!(self.err.w, "{line}")
+            }
+            Event::InputError(e) => self.err.error(&e.to_string()),
+        }
     }
 
     /// Sizes the columns from the buffered rows and writes the header and the rows.
@@ -398,19 +507,14 @@ impl Run<'_, '_> {
         if self.table.widths.is_some() {
             return Ok(());
         }
-        let fields = self.table_fields();
-        let headers: Vec<String> = fields
-            .iter()
-            .map(|f| escape(f.label()).into_owned())
-            .collect();
-        let mut widths: Vec<usize> = headers.iter().map(|h| h.width()).collect();
+        let mut widths: Vec<usize> = self.headers.iter().map(|h| h.width()).collect();
         for row in &self.table.pending {
             for (w, cell) in widths.iter_mut().zip(row) {
                 *w = (*w).max(cell.width());
             }
         }
         self.table.widths = Some(widths);
-        let header_line = self.format_row(&headers);
+        let header_line = self.format_row(&self.headers);
         writeln!(
             self.out,
             "{}",
@@ -461,127 +565,6 @@ fn needs_escaping(raw: &[u8]) -> bool {
     })
 }
 
-impl RecordSink for Run<'_, '_> {
-    fn record(&mut self, rec: Record<'_>) -> io::Result<()> {
-        match self.args.format {
-            ShowFormat::Compact => {
-                let payload = match parse_view(&rec) {
-                    Ok(_) => rec.bytes,
-                    Err(f) => return self.fault(f),
-                };
-                self.shown += 1;
-                if self.args.redact || needs_escaping(payload) {
-                    // Re-serialize: to mask personal data, or so that characters unsafe on a
-                    // terminal travel as JSON escapes.
-                    return match parse(rec.clone()) {
-                        Ok(mut p) => {
-                            if self.args.redact {
-                                redact(&mut p.value);
-                            }
-                            write_line(self.out, &p.value)
-                        }
-                        Err(f) => self.fault(f),
-                    };
-                }
-                self.line.clear();
-                compact_into(payload, &mut self.line);
-                self.line.push(b'\n');
-                self.out.write_all(&self.line)
-            }
-            ShowFormat::Json => match parse(rec) {
-                Ok(mut p) => {
-                    self.shown += 1;
-                    if self.args.redact {
-                        redact(&mut p.value);
-                    }
-                    let text = pretty(
-                        &p.value,
-                        JsonStyle {
-                            color: self.painter.color(),
-                        },
-                    );
-                    writeln!(self.out, "{text}")
-                }
-                Err(f) => self.fault(f),
-            },
-            ShowFormat::Table => {
-                // The borrowed view serves the default columns; redaction and other fields
-                // need the whole payload.
-                let need_map = self.args.redact
-                    || self
-                        .fields
-                        .as_ref()
-                        .is_some_and(|f| f.iter().any(|x| !x.in_view()));
-                let parsed = if need_map {
-                    Some(parse(rec.clone()).map(|mut p| {
-                        if self.args.redact {
-                            redact(&mut p.value);
-                        }
-                        p
-                    }))
-                } else {
-                    None
-                };
-                let map = match &parsed {
-                    Some(Ok(p)) => Some(p.fields()),
-                    Some(Err(f)) => return self.fault(f.clone()),
-                    None => None,
-                };
-                let view = match map {
-                    Some(m) => View::from_map(m),
-                    None => match parse_view(&rec) {
-                        Ok(v) => v,
-                        Err(f) => return self.fault(f),
-                    },
-                };
-                let class = classify_view(&view);
-                self.shown += 1;
-                let subject = Subject {
-                    record: &rec,
-                    view: &view,
-                    class: &class,
-                    map,
-                    delivery: rec.delivery.as_deref(),
-                    now: self.now,
-                };
-                self.table_row(&subject)
-            }
-            ShowFormat::Card => {
-                let mut payload = match parse(rec.clone()) {
-                    Ok(p) => p,
-                    Err(f) => return self.fault(f),
-                };
-                if self.args.redact {
-                    redact(&mut payload.value);
-                }
-                let map = payload.fields();
-                let view = View::from_map(map);
-                let class = classify_view(&view);
-                self.shown += 1;
-                let subject = Subject {
-                    record: &rec,
-                    view: &view,
-                    class: &class,
-                    map: Some(map),
-                    delivery: payload.delivery.as_deref(),
-                    now: self.now,
-                };
-                self.card(&subject)
-            }
-        }
-    }
-
-    fn fault(&mut self, f: Fault) -> io::Result<()> {
-        self.unreadable += 1;
-        let line = finding_line(Painter::new(self.err.color), &f.origin, &f.diagnostic);
-        writeln!(self.err.w, "{line}")
-    }
-
-    fn input_error(&mut self, e: &InputError) -> io::Result<()> {
-        self.err.error(&e.to_string())
-    }
-}
-
 /// Runs `show`.
 pub fn run(args: &ShowArgs, io: &mut Io<'_>) -> anyhow::Result<Outcome> {
     if io.refuse_terminal_stdin(!args.input.paths.is_empty(), "show")? {
@@ -601,6 +584,18 @@ pub fn run(args: &ShowArgs, io: &mut Io<'_>) -> anyhow::Result<Outcome> {
             .collect::<Vec<_>>()
     });
     let input = io.input_options(&args.input);
+    let jobs = io.jobs;
+    let renderer = Renderer {
+        args,
+        fields,
+        painter: Painter::new(io.out_color),
+        now,
+    };
+    let headers = renderer
+        .table_fields()
+        .iter()
+        .map(|f| escape(f.label()).into_owned())
+        .collect();
     let Io {
         out,
         out_color,
@@ -608,18 +603,16 @@ pub fn run(args: &ShowArgs, io: &mut Io<'_>) -> anyhow::Result<Outcome> {
         ..
     } = io;
     let mut run = Run {
-        args,
-        fields,
         out: &mut **out,
         painter: Painter::new(*out_color),
         err,
-        now,
+        headers,
         unreadable: 0,
         shown: 0,
         table: TableState::default(),
-        line: Vec::new(),
     };
-    let trouble = read_records(&input, &mut run)?;
+    let work = |rec: Record<'_>| renderer.render(rec);
+    let trouble = process(expand(&input.paths), &input, jobs, work, |e| run.event(e))?;
     if args.format == ShowFormat::Table && run.shown > 0 {
         run.flush_table()?;
     }

@@ -77,24 +77,30 @@ pub fn run(args: &ValidateArgs, io: &mut Io<'_>) -> anyhow::Result<Outcome> {
         verdict
     };
     let mut summary = Summary::default();
-    let trouble = process(expand(&input.paths), &input, io_jobs, work, |event| match event {
-        Event::Done(verdict) => {
-            summary.add(&verdict);
-            report.verdict(&verdict)
-        }
-        Event::Fault(f) => {
-            let mut verdict = Verdict::from(f);
-            if redact {
-                redact_verdict(&mut verdict);
+    let trouble = process(
+        expand(&input.paths),
+        &input,
+        io_jobs,
+        work,
+        |event| match event {
+            Event::Done(verdict) => {
+                summary.add(&verdict);
+                report.verdict(&verdict)
             }
-            summary.add(&verdict);
-            report.verdict(&verdict)
-        }
-        Event::InputError(e) => {
-            err.error(&e.to_string())?;
-            report.input_error(&e)
-        }
-    })?;
+            Event::Fault(f) => {
+                let mut verdict = Verdict::from(f);
+                if redact {
+                    redact_verdict(&mut verdict);
+                }
+                summary.add(&verdict);
+                report.verdict(&verdict)
+            }
+            Event::InputError(e) => {
+                err.error(&e.to_string())?;
+                report.input_error(&e)
+            }
+        },
+    )?;
     report.finish(&summary)?;
     drop(report);
     out.flush()?;

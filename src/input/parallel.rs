@@ -14,7 +14,9 @@ use std::sync::mpsc::{SyncSender, sync_channel};
 
 use rayon::prelude::*;
 
-use super::{InputError, InputOptions, Record, RecordSink, RecordStatus, Source, read_record_sources};
+use super::{
+    InputError, InputOptions, Record, RecordSink, RecordStatus, Source, read_record_sources,
+};
 use crate::capture::Delivery;
 use crate::origin::Origin;
 use crate::payload::Fault;

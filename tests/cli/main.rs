@@ -10,6 +10,7 @@ mod drift;
 mod faults;
 mod help;
 mod hostile;
+mod jobs;
 mod man;
 mod progress;
 mod sample;
