@@ -122,7 +122,7 @@ set edit:completion:arg-completer[hlmsg] = {|@words|
             cand --ignore 'Leave a place out of the comparison (repeatable)'
             cand -f 'Output format: human, json (JSON Lines), json-patch (an RFC 6902 patch that turns LEFT into RIGHT; two single payloads only) or markdown (with --schema: the report as GitHub-flavoured Markdown tables)'
             cand --format 'Output format: human, json (JSON Lines), json-patch (an RFC 6902 patch that turns LEFT into RIGHT; two single payloads only) or markdown (with --schema: the report as GitHub-flavoured Markdown tables)'
-            cand --max-payload-size 'Largest payload to compare, e.g. 16MiB, 512k, 1000000 (a larger one is an error)'
+            cand --max-payload-size 'Largest payload to inspect, e.g. 16MiB, 512k, 1000000 (larger ones are reported and skipped)'
             cand --max-depth 'Deepest nesting of a payload to inspect (deeper ones are reported and skipped; at most 1000)'
             cand --input 'What the input holds: auto (detect), payload (bare payloads), http (raw HTTP requests as captured, e.g. by `nc -l`), envelope (JSON objects with "headers" and "body", e.g. an n8n webhook node''s output)'
             cand -j 'Threads that parse and check payloads; 0 (the default) uses every core. Output order is the input order whatever the number'

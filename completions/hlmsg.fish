@@ -131,7 +131,7 @@ complete -c hlmsg -n "__fish_hlmsg_using_subcommand diff" -s f -l format -d 'Out
 json\t'JSON Lines: one object per difference, then a summary object'
 json-patch\t'One RFC 6902 JSON Patch that turns LEFT into RIGHT (two single payloads only)'
 markdown\t'With `--schema`: the report as GitHub-flavoured Markdown tables'"
-complete -c hlmsg -n "__fish_hlmsg_using_subcommand diff" -l max-payload-size -d 'Largest payload to compare, e.g. 16MiB, 512k, 1000000 (a larger one is an error)' -r
+complete -c hlmsg -n "__fish_hlmsg_using_subcommand diff" -l max-payload-size -d 'Largest payload to inspect, e.g. 16MiB, 512k, 1000000 (larger ones are reported and skipped)' -r
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand diff" -l max-depth -d 'Deepest nesting of a payload to inspect (deeper ones are reported and skipped; at most 1000)' -r
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand diff" -l input -d 'What the input holds: auto (detect), payload (bare payloads), http (raw HTTP requests as captured, e.g. by `nc -l`), envelope (JSON objects with "headers" and "body", e.g. an n8n webhook node\'s output)' -r -f -a "auto\t'Detect: raw HTTP requests, envelopes, or bare payloads'
 payload\t'Bare payloads only (an object with `headers` and `body` is a payload too)'

@@ -266,7 +266,7 @@ Exit codes:
   2  the command could not do its job: bad arguments, an unreadable path or key, an output error";
 
 /// Where payloads come from; shared by every subcommand.
-#[derive(Debug, Clone, Args)]
+#[derive(Debug, Clone, Default, Args)]
 pub struct InputArgs {
     /// Files, folders (searched recursively for *.json, *.ndjson, *.jsonl) or - for standard
     /// input. Without a path, standard input is read.
@@ -276,6 +276,14 @@ pub struct InputArgs {
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 
+    /// How payloads are read.
+    #[command(flatten)]
+    pub read: ReadArgs,
+}
+
+/// How payloads are read: limits and the kind of input; shared by every subcommand that reads.
+#[derive(Debug, Clone, Args)]
+pub struct ReadArgs {
     /// Largest payload to inspect, e.g. 16MiB, 512k, 1000000 (larger ones are reported and
     /// skipped).
     #[arg(long, value_name = "SIZE", default_value = "16MiB", value_parser = parse_size)]
@@ -283,7 +291,7 @@ pub struct InputArgs {
 
     /// Deepest nesting of a payload to inspect (deeper ones are reported and skipped; at most
     /// 1000).
-    #[arg(long, value_name = "LEVELS", default_value_t = 128, value_parser = clap::value_parser!(u64).range(1..=1000))]
+    #[arg(long, value_name = "LEVELS", default_value_t = DEFAULT_MAX_DEPTH, value_parser = clap::value_parser!(u64).range(1..=1000))]
     pub max_depth: u64,
 
     /// What the input holds: auto (detect), payload (bare payloads), http (raw HTTP requests as
@@ -293,11 +301,11 @@ pub struct InputArgs {
     pub input: InputMode,
 }
 
-impl InputArgs {
-    /// The input settings.
-    pub fn options(&self) -> InputOptions {
+impl ReadArgs {
+    /// The input settings for `paths`.
+    pub fn options(&self, paths: Vec<PathBuf>) -> InputOptions {
         InputOptions {
-            paths: self.paths.clone(),
+            paths,
             max_payload: self.max_payload_size,
             max_depth: self.max_depth,
             require_payload: false,
@@ -308,16 +316,23 @@ impl InputArgs {
     }
 }
 
-impl Default for InputArgs {
+impl Default for ReadArgs {
     fn default() -> Self {
-        InputArgs {
-            paths: Vec::new(),
+        ReadArgs {
             max_payload_size: DEFAULT_MAX_PAYLOAD_BYTES,
             max_depth: DEFAULT_MAX_DEPTH,
             input: InputMode::Auto,
         }
     }
 }
+
+impl InputArgs {
+    /// The input settings.
+    pub fn options(&self) -> InputOptions {
+        self.read.options(self.paths.clone())
+    }
+}
+
 
 /// `hlmsg validate`.
 #[derive(Debug, Clone, Args)]
@@ -519,20 +534,9 @@ pub struct DiffArgs {
     #[arg(short = 'f', long, value_enum, value_name = "FORMAT", default_value_t = DiffFormat::Human)]
     pub format: DiffFormat,
 
-    /// Largest payload to compare, e.g. 16MiB, 512k, 1000000 (a larger one is an error).
-    #[arg(long, value_name = "SIZE", default_value = "16MiB", value_parser = parse_size)]
-    pub max_payload_size: u64,
-
-    /// Deepest nesting of a payload to inspect (deeper ones are reported and skipped; at most
-    /// 1000).
-    #[arg(long, value_name = "LEVELS", default_value_t = 128, value_parser = clap::value_parser!(u64).range(1..=1000))]
-    pub max_depth: u64,
-
-    /// What the input holds: auto (detect), payload (bare payloads), http (raw HTTP requests as
-    /// captured, e.g. by `nc -l`), envelope (JSON objects with "headers" and "body", e.g. an n8n
-    /// webhook node's output).
-    #[arg(long, value_enum, value_name = "KIND", default_value_t = InputMode::Auto)]
-    pub input: InputMode,
+    /// How payloads are read.
+    #[command(flatten)]
+    pub read: ReadArgs,
 }
 
 impl DiffArgs {

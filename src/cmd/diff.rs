@@ -359,13 +359,9 @@ pub fn run(args: &DiffArgs, io: &mut Io<'_>) -> anyhow::Result<Outcome> {
     };
     let ignore = args.ignored();
     let input = InputOptions {
-        paths: Vec::new(),
-        max_payload: args.max_payload_size,
-        max_depth: args.max_depth,
         require_payload: true,
-        mode: args.input,
         stdin: io.stdin.clone(),
-        progress: crate::progress::Progress::new(),
+        ..args.read.options(Vec::new())
     };
 
     let Io {

@@ -136,13 +136,9 @@ pub fn run(
         .map(|d| Shape::from_schema(d.name.clone(), &d.value))
         .collect();
     let input = InputOptions {
-        paths: paths.to_vec(),
-        max_payload: args.max_payload_size,
-        max_depth: args.max_depth,
         require_payload: true,
-        mode: args.input,
         stdin: io.stdin.clone(),
-        progress: crate::progress::Progress::new(),
+        ..args.read.options(paths.to_vec())
     };
 
     let Io {

@@ -778,21 +778,27 @@ fn looks_like_scalar(token: &[u8]) -> bool {
             .all(|b| matches!(b, b'0'..=b'9' | b'-' | b'+' | b'.' | b'e' | b'E'))
 }
 
+/// A reader that hands out at most a given number of bytes per read, for tests of chunk
+/// boundaries.
+#[cfg(test)]
+pub(crate) struct Chunked<'a>(pub &'a [u8], pub usize);
+
+#[cfg(test)]
+impl Read for Chunked<'_> {
+    fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
+        let n = self.0.len().min(out.len()).min(self.1);
+        out[..n].copy_from_slice(&self.0[..n]);
+        self.0 = &self.0[n..];
+        Ok(n)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     /// Reads everything, returning (line, column, text-or-fault, status) per item.
     fn split_with(input: &[u8], max: u64, chunk: usize) -> Vec<(u64, u64, String, String)> {
-        struct Chunked<'a>(&'a [u8], usize);
-        impl Read for Chunked<'_> {
-            fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
-                let n = self.0.len().min(out.len()).min(self.1);
-                out[..n].copy_from_slice(&self.0[..n]);
-                self.0 = &self.0[n..];
-                Ok(n)
-            }
-        }
         let mut r = Reader::new(Arc::from("t"), Chunked(input, chunk)).with_max_payload(max);
         let mut out = Vec::new();
         while let Some(item) = r.next().unwrap() {

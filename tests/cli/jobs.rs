@@ -7,7 +7,15 @@ fn output_is_identical_single_and_multi_threaded() {
     let dir = tempfile::tempdir().unwrap();
     // A capture big enough for several batches, with broken entries among the payloads.
     let generated = hlmsg(
-        &["sample", "--count", "5000", "--seed", "11", "--invalid-rate", "0.02"],
+        &[
+            "sample",
+            "--count",
+            "5000",
+            "--seed",
+            "11",
+            "--invalid-rate",
+            "0.02",
+        ],
         None,
     );
     assert_eq!(generated.code, 0, "{}", generated.stderr);
@@ -45,7 +53,10 @@ fn output_is_identical_single_and_multi_threaded() {
             .collect();
         assert!(outputs[0].1.len() > 1000, "{args:?}: too little output");
         for (jobs, other) in ["2", "4"].iter().zip(&outputs[1..]) {
-            assert_eq!(&outputs[0], other, "{args:?}: --jobs 1 and --jobs {jobs} differ");
+            assert_eq!(
+                &outputs[0], other,
+                "{args:?}: --jobs 1 and --jobs {jobs} differ"
+            );
         }
     }
 }

@@ -381,20 +381,12 @@ impl<R: Read> Reader<R> {
 mod tests {
     use super::*;
     use crate::capture::InputMode;
+    use crate::input::reader::Chunked;
     use std::sync::Arc;
 
     type Got = (u64, u64, String, String, Option<String>);
 
     fn read(input: &[u8], mode: InputMode, chunk: usize) -> Vec<Got> {
-        struct Chunked<'a>(&'a [u8], usize);
-        impl Read for Chunked<'_> {
-            fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
-                let n = self.0.len().min(out.len()).min(self.1);
-                out[..n].copy_from_slice(&self.0[..n]);
-                self.0 = &self.0[n..];
-                Ok(n)
-            }
-        }
         let mut r = Reader::new(Arc::from("t"), Chunked(input, chunk)).with_mode(mode);
         let mut out = Vec::new();
         while let Some(item) = r.next().unwrap() {
