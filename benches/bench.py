@@ -53,10 +53,12 @@ class Bench:
                 with open(path, "wb") as f:
                     sh([self.hlmsg, "sample", "--count", str(count), "--seed", "42",
                         "--invalid-rate", "0.01"], stdout=f)
-        # The same corpus as JSON Lines for tools that go by the extension.
+        # The same corpus as JSON Lines for tools that go by the extension (a copy: a link would
+        # be followed back to the .ndjson name).
         self.c100k_jsonl = c / "100k.jsonl"
-        if not self.c100k_jsonl.exists():
-            os.symlink(self.c100k, self.c100k_jsonl)
+        if self.c100k_jsonl.is_symlink() or not self.c100k_jsonl.exists():
+            self.c100k_jsonl.unlink(missing_ok=True)
+            shutil.copyfile(self.c100k, self.c100k_jsonl)
         # 1,000 fixture files: the first 1,000 payloads, one per file.
         self.files = c / "files"
         if not self.files.exists():
@@ -270,7 +272,8 @@ class Bench:
                  "|---|---|---:|---:|---:|---:|---:|"]
         for r in self.rows:
             ratio = f"{r['wall'] / r['base']['wall']:.2f}×" if r["base"] else "—"
-            lines.append(f"| {r['scenario']} | {r['tool']} | {r['wall']:.3f} s | {r['pps']:,.0f} | "
+            tool = r["tool"].replace("|", "\\|")
+            lines.append(f"| {r['scenario']} | {tool} | {r['wall']:.3f} s | {r['pps']:,.0f} | "
                          f"{r['mbps']:,.1f} | {r['peak']:.1f} MB | {ratio} |")
         lines += ["", "## Targets", "", "| target | measured | wanted | met |", "|---|---:|---|---|"]
         for name, value, wanted, met in self.targets:

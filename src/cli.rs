@@ -333,7 +333,6 @@ impl InputArgs {
     }
 }
 
-
 /// `hlmsg validate`.
 #[derive(Debug, Clone, Args)]
 pub struct ValidateArgs {

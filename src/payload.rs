@@ -8,7 +8,7 @@ use crate::capture::Delivery;
 use crate::diagnostic::{Diagnostic, Severity, show_value, typed_value};
 use crate::input::reader::MAX_MAX_DEPTH;
 use crate::input::{Record, RecordStatus, StreamFault};
-use std::cell::OnceCell;
+use std::cell::{Cell, OnceCell};
 use std::collections::HashMap;
 
 use crate::locate::{locate, pointer_tokens, top_level_members};
@@ -37,9 +37,14 @@ pub struct Payload<'a> {
     pub delivery: Option<Box<Delivery>>,
     /// Members of the top-level object in the bytes, repeated keys included, when known.
     pub members: Option<u32>,
-    /// Built on the first position lookup: makes each further lookup cheap.
+    /// Position lookups made without the index so far.
+    lookups: Cell<u32>,
+    /// Built once lookups are many: makes each further lookup cheap.
     index: OnceCell<PositionIndex>,
 }
+
+/// Position lookups that scan the payload's bytes before an index is built for the rest.
+const DIRECT_LOOKUPS: u32 = 8;
 
 /// Where the lines and the top-level members of a payload's bytes are.
 #[derive(Debug)]
@@ -92,6 +97,14 @@ impl Payload<'_> {
     /// Where the value at `pointer` starts in the source, or the payload's start when the value is
     /// absent.
     pub fn position_of(&self, pointer: &str) -> Position {
+        // A few lookups scan the bytes directly; past that, one index serves them all.
+        if self.index.get().is_none() && self.lookups.get() < DIRECT_LOOKUPS {
+            self.lookups.set(self.lookups.get() + 1);
+            return match locate(self.raw, pointer) {
+                Some(offset) => self.position_at_offset(offset),
+                None => self.origin.position,
+            };
+        }
         let index = self.index.get_or_init(|| PositionIndex {
             ascii: self.raw.is_ascii(),
             newlines: memchr::memchr_iter(b'\n', self.raw).collect(),
@@ -188,6 +201,7 @@ pub fn parse(record: Record<'_>) -> Result<Payload<'_>, Fault> {
             value,
             delivery,
             members,
+            lookups: Cell::new(0),
             index: OnceCell::new(),
         }),
         Ok(other) => {

@@ -64,26 +64,28 @@ impl<'a> View<'a> {
 
     /// Reads the view from a parsed payload.
     pub fn from_map(map: &'a Map<String, Value>) -> Self {
-        let s = |k: &str| map.get(k).and_then(Value::as_str).map(Cow::Borrowed);
-        let mut present = 0u16;
-        for (i, f) in PRESENCE_FIELDS.iter().enumerate() {
-            if map.get(*f).is_some_and(|v| !v.is_null()) {
-                present |= 1 << i;
+        // One pass over the members, matching names, rather than a hashed lookup per field.
+        let mut v = View::default();
+        for (key, value) in map {
+            let s = || value.as_str().map(Cow::Borrowed);
+            match key.as_str() {
+                "messageType" => v.message_type = s(),
+                "messageTypeString" => v.type_string = s(),
+                "callStatus" => v.call_status = s(),
+                "dateAdded" => v.date_added = s(),
+                "direction" => v.direction = s(),
+                "status" => v.status = s(),
+                "contactId" => v.contact_id = s(),
+                "messageId" => v.message_id = s(),
+                "body" => v.body = s(),
+                _ => {}
             }
+            if key == "callDuration" {
+                v.call_duration = value.as_f64();
+            }
+            v.set_present(key, !value.is_null());
         }
-        View {
-            message_type: s("messageType"),
-            type_string: s("messageTypeString"),
-            call_status: s("callStatus"),
-            call_duration: map.get("callDuration").and_then(Value::as_f64),
-            date_added: s("dateAdded"),
-            direction: s("direction"),
-            status: s("status"),
-            contact_id: s("contactId"),
-            message_id: s("messageId"),
-            body: s("body"),
-            present,
-        }
+        v
     }
 
     /// Parses the view from a payload's bytes (which must hold one JSON object).

@@ -43,14 +43,24 @@ impl Source {
     }
 
     /// Opens the source for reading; `stdin` replaces the process's standard input when given.
-    pub fn open(&self, stdin: Option<&Arc<[u8]>>) -> Result<Box<dyn Read>, InputError> {
+    /// Also gives the source's size when it is known (a regular file).
+    pub fn open(
+        &self,
+        stdin: Option<&Arc<[u8]>>,
+    ) -> Result<(Box<dyn Read>, Option<u64>), InputError> {
         match self {
             Source::Stdin => match stdin {
-                Some(bytes) => Ok(Box::new(io::Cursor::new(bytes.clone()))),
-                None => Ok(Box::new(io::stdin().lock())),
+                Some(bytes) => Ok((
+                    Box::new(io::Cursor::new(bytes.clone())),
+                    Some(bytes.len() as u64),
+                )),
+                None => Ok((Box::new(io::stdin().lock()), None)),
             },
             Source::File(path) => match File::open(path) {
-                Ok(f) => Ok(Box::new(f)),
+                Ok(f) => {
+                    let size = f.metadata().ok().filter(|m| m.is_file()).map(|m| m.len());
+                    Ok((Box::new(f), size))
+                }
                 Err(e) => Err(InputError::io(path, &e)),
             },
         }
@@ -291,15 +301,15 @@ pub fn read_record_sources(
             }
         };
         let name = source.name();
-        let input = match source.open(opts.stdin.as_ref()) {
-            Ok(r) => r,
+        let (input, size) = match source.open(opts.stdin.as_ref()) {
+            Ok(opened) => opened,
             Err(e) => {
                 trouble = true;
                 sink.input_error(&e)?;
                 continue;
             }
         };
-        let mut reader = Reader::new(name.clone(), progress.wrap(input))
+        let mut reader = Reader::with_size_hint(name.clone(), progress.wrap(input), size)
             .with_mode(opts.mode)
             .with_max_payload(opts.max_payload)
             .with_max_depth(opts.max_depth)

@@ -22,9 +22,12 @@ use crate::origin::Origin;
 use crate::payload::Fault;
 
 /// Records per batch.
-const BATCH_RECORDS: usize = 1024;
+const BATCH_RECORDS: usize = 512;
 /// Bytes per batch (a batch closes at whichever limit comes first).
-const BATCH_BYTES: usize = 1 << 20;
+const BATCH_BYTES: usize = 256 << 10;
+/// Inputs made only of regular files smaller than this in all are checked on one thread: for
+/// them, starting threads costs more than it saves.
+const SMALL_INPUT: u64 = 4 << 20;
 /// Batches waiting between the reader and the workers.
 const BATCHES_IN_FLIGHT: usize = 2;
 
@@ -166,7 +169,7 @@ where
     W: Fn(Record<'_>) -> R + Sync,
     C: FnMut(Event<R>) -> io::Result<()>,
 {
-    if jobs <= 1 {
+    if jobs <= 1 || is_small(&sources) {
         let mut inline = Inline {
             work: &work,
             consume: &mut consume,
@@ -225,6 +228,25 @@ where
             None => read,
         }
     })
+}
+
+/// Whether every source is a regular file and together they are small.
+fn is_small(sources: &[Result<Source, InputError>]) -> bool {
+    let mut total = 0u64;
+    for s in sources {
+        match s {
+            Ok(Source::File(p)) => match std::fs::metadata(p) {
+                Ok(m) if m.is_file() => total += m.len(),
+                _ => return false,
+            },
+            Ok(Source::Stdin) => return false,
+            Err(_) => {}
+        }
+        if total >= SMALL_INPUT {
+            return false;
+        }
+    }
+    true
 }
 
 /// The shared pool of worker threads, built on first use with `jobs` threads.

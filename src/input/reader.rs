@@ -182,12 +182,20 @@ impl<R: Read> Reader<R> {
     /// Creates a reader for `inner`, named `source` in messages. A name ending in `.ndjson` or
     /// `.jsonl` marks the source as one payload per line.
     pub fn new(source: Arc<str>, inner: R) -> Self {
+        Reader::with_size_hint(source, inner, None)
+    }
+
+    /// Like [`Reader::new`], for a source of a known size: a small source gets a small buffer.
+    pub fn with_size_hint(source: Arc<str>, inner: R, size: Option<u64>) -> Self {
+        let capacity = size.map_or(INITIAL_BUFFER, |n| {
+            (n as usize).saturating_add(1).clamp(4096, INITIAL_BUFFER)
+        });
         let lower = source.to_ascii_lowercase();
         let line_mode = (lower.ends_with(".ndjson") || lower.ends_with(".jsonl")).then_some(true);
         Reader {
             source,
             inner,
-            buf: vec![0; INITIAL_BUFFER],
+            buf: vec![0; capacity],
             base: 0,
             pos: 0,
             end: 0,
