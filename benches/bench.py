@@ -279,11 +279,14 @@ class Bench:
         for name, value, wanted, met in self.targets:
             shown = f"{value:.1f} MB" if "MB" in wanted else f"{value:.2f}×"
             lines.append(f"| {name} | {shown} | {wanted} | {'yes' if met else '**no**'} |")
+        notes = ROOT / "benches/notes.md"
         lines += ["", f"Peak memory, validate: {self.flat[0]:.1f} MB on 100k payloads, "
                   f"{self.flat[1]:.1f} MB on 1M; classify --summary: {self.flat[2]:.1f} MB on 100k, "
                   f"{self.flat[3]:.1f} MB on 1M.", "", "## Versions", ""]
         for name, v in self.versions():
             lines.append(f"- {name}: {v}")
+        if notes.exists():
+            lines += ["", notes.read_text().rstrip("\n")]
         return "\n".join(lines) + "\n"
 
 
