@@ -164,8 +164,8 @@ pub enum SchemaError {
 
 /// A compiled schema and its name in output.
 pub struct Compiled {
-    /// `message`, `email`, or the file's path.
-    pub name: String,
+    /// `message`, `email`, or the file's path (shared with every verdict it checks).
+    pub name: Arc<str>,
     validator: Validator,
 }
 
@@ -185,7 +185,10 @@ impl Compiled {
             .should_validate_formats(true)
             .build(schema)
         {
-            Ok(validator) => Ok(Compiled { name, validator }),
+            Ok(validator) => Ok(Compiled {
+                name: Arc::from(name),
+                validator,
+            }),
             Err(e) => Err(SchemaError::Compile {
                 name,
                 message: e.to_string(),

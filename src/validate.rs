@@ -1,6 +1,8 @@
 //! Checking one payload: schema violations (errors), semantic rules (warnings) and schema drift
 //! (notes), in one [`Verdict`].
 
+use std::sync::Arc;
+
 use crate::channel::classify;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::lint::lint;
@@ -17,7 +19,7 @@ pub struct Verdict {
     /// Where the entry starts.
     pub origin: Origin,
     /// The schema that checked it (`None` when it is not a payload).
-    pub schema: Option<String>,
+    pub schema: Option<Arc<str>>,
     /// Its findings: errors first, then warnings, then notes, each in source order.
     pub diagnostics: Vec<Diagnostic>,
 }
