@@ -69,9 +69,11 @@ const VALIDATE_AFTER_HELP: &str = concat!(
 /// Validate, inspect and compare HighLevel OutboundMessage webhook payloads.
 ///
 /// hlmsg reads webhook bodies from files, folders or standard input (one payload, a JSON array
-/// of payloads, NDJSON, or concatenated JSON; detected automatically) and checks them against
-/// bundled JSON Schemas for HighLevel's OutboundMessage event (validate), or compares two payloads
-/// or two captures, or payloads with the schemas' shape to see what HighLevel changed (diff).
+/// of payloads, NDJSON, concatenated JSON, raw HTTP captures or envelopes; detected
+/// automatically). It checks them against bundled JSON Schemas for HighLevel's OutboundMessage
+/// event (validate), tells their channels (classify), pretty-prints them (show), compares
+/// payloads, captures or a capture with the schemas' shape (diff), and checks HighLevel's
+/// signatures (verify).
 #[derive(Debug, Parser)]
 #[command(name = "hlmsg", version, propagate_version = true, after_help = EXIT_CODES_HELP)]
 pub struct Cli {
