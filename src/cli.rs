@@ -77,8 +77,8 @@ const VALIDATE_AFTER_HELP: &str = concat!(
 #[derive(Debug, Parser)]
 #[command(name = "hlmsg", version, propagate_version = true, after_help = EXIT_CODES_HELP)]
 pub struct Cli {
-    /// Threads that parse and check payloads; 0 (the default) uses every core. Output order is
-    /// the input order whatever the number.
+    /// Threads that parse and check payloads in validate, classify and show; 0 (the default) uses
+    /// every core. Output order is the input order whatever the number.
     #[arg(
         short = 'j',
         long,

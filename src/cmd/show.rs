@@ -279,17 +279,13 @@ enum Rendered {
 struct Renderer<'a> {
     args: &'a ShowArgs,
     fields: Option<Vec<Field>>,
+    /// The table's columns: `fields`, or the default columns (worked out once, not per row).
+    table_fields: Vec<Field>,
     painter: Painter,
     now: jiff::Timestamp,
 }
 
 impl Renderer<'_> {
-    fn table_fields(&self) -> Vec<Field> {
-        self.fields
-            .clone()
-            .unwrap_or_else(|| TABLE_DEFAULT.iter().map(|n| Field::parse(n)).collect())
-    }
-
     fn card(&self, subject: &Subject<'_>, out: &mut Vec<u8>) -> io::Result<()> {
         let p = self.painter;
         let header = format!("── {} ", subject.record.origin);
@@ -362,7 +358,7 @@ impl Renderer<'_> {
     }
 
     fn table_row(&self, subject: &Subject<'_>) -> Vec<String> {
-        self.table_fields()
+        self.table_fields
             .iter()
             .map(|f| {
                 let text = subject.text(f).unwrap_or_default();
@@ -585,14 +581,18 @@ pub fn run(args: &ShowArgs, io: &mut Io<'_>) -> anyhow::Result<Outcome> {
     });
     let input = io.input_options(&args.input);
     let jobs = io.jobs;
+    let table_fields = fields
+        .clone()
+        .unwrap_or_else(|| TABLE_DEFAULT.iter().map(|n| Field::parse(n)).collect());
     let renderer = Renderer {
         args,
         fields,
+        table_fields,
         painter: Painter::new(io.out_color),
         now,
     };
     let headers = renderer
-        .table_fields()
+        .table_fields
         .iter()
         .map(|f| escape(f.label()).into_owned())
         .collect();
