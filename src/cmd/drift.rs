@@ -30,7 +30,9 @@ use super::{ErrStream, Io};
 struct ErrorLine<'a> {
     kind: &'static str,
     source: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
     line: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     column: Option<u64>,
     message: &'a str,
 }
