@@ -139,7 +139,7 @@ _hlmsg() {
                     return 0
                     ;;
                 --only)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "call voicemail sms gmb fb ig email live-chat whatsapp internal-comment custom rcs tiktok unknown" -- "${cur}"))
                     return 0
                     ;;
                 --split)

@@ -47,7 +47,7 @@ complete -c hlmsg -n "__fish_hlmsg_using_subcommand validate" -l max-depth -d 'D
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand validate" -l input -d 'What the input holds: auto (detect), payload (bare payloads), http (raw HTTP requests as captured, e.g. by `nc -l`), envelope (JSON objects with "headers" and "body", e.g. an n8n webhook node\'s output)' -r -f -a "auto\t'Detect: raw HTTP requests, envelopes, or bare payloads'
 payload\t'Bare payloads only (an object with `headers` and `body` is a payload too)'
 http\t'Raw HTTP requests, one after another'
-envelope\t'JSON envelopes `{"headers": {…}, "body": {…} or "…"}`, alone or in an array'"
+envelope\t'JSON envelopes {"headers": {…}, "body": {…} or "…"}, alone or in an array'"
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand validate" -l schema -d 'Schema to check against: auto (email schema for emails, message schema otherwise), message, email, or the path of a JSON Schema file' -r
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand validate" -s f -l format -d 'Output format' -r -f -a "human\t'One line per finding, `source:line:column: severity[rule]: /pointer: message`'
 json\t'JSON Lines: one object per payload, then a summary object'
@@ -69,10 +69,23 @@ complete -c hlmsg -n "__fish_hlmsg_using_subcommand classify" -l max-depth -d 'D
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand classify" -l input -d 'What the input holds: auto (detect), payload (bare payloads), http (raw HTTP requests as captured, e.g. by `nc -l`), envelope (JSON objects with "headers" and "body", e.g. an n8n webhook node\'s output)' -r -f -a "auto\t'Detect: raw HTTP requests, envelopes, or bare payloads'
 payload\t'Bare payloads only (an object with `headers` and `body` is a payload too)'
 http\t'Raw HTTP requests, one after another'
-envelope\t'JSON envelopes `{"headers": {…}, "body": {…} or "…"}`, alone or in an array'"
+envelope\t'JSON envelopes {"headers": {…}, "body": {…} or "…"}, alone or in an array'"
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand classify" -s f -l format -d 'Output format of the report' -r -f -a "human\t'`source:line:column  CHANNEL  (by FIELD)` per payload, then a summary table'
 json\t'JSON Lines: one object per payload, then a summary object'"
-complete -c hlmsg -n "__fish_hlmsg_using_subcommand classify" -l only -d 'Instead of the report, write each payload of CHANNEL to standard output, one per line (repeatable)' -r
+complete -c hlmsg -n "__fish_hlmsg_using_subcommand classify" -l only -d 'Instead of the report, write each payload of CHANNEL to standard output, one per line (repeatable)' -r -f -a "call\t'Phone calls, answered or reaching voicemail'
+voicemail\t'Voicemail drops'
+sms\t'Text messages'
+gmb\t'Google Business Profile messages'
+fb\t'Facebook Messenger'
+ig\t'Instagram Direct'
+email\t'Email'
+live-chat\t'Live chat (web chat widget)'
+whatsapp\t'WhatsApp'
+internal-comment\t'A note visible only to the team'
+custom\t'A message sent through a custom conversation provider'
+rcs\t'RCS business messaging'
+tiktok\t'TikTok messages'
+unknown\t'No known channel'"
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand classify" -l split -d 'Write every payload to DIR/<channel>.ndjson (same bytes rule as --only), creating DIR; then print the count per file and `N read, N written, N unreadable`' -r -F
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand classify" -s j -l jobs -d 'Threads that parse and check payloads in validate, classify and show; 0 (the default) uses every core. Output order is the input order whatever the number' -r
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand classify" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'Color when the stream is a terminal and `NO_COLOR` is not set'
@@ -88,7 +101,7 @@ complete -c hlmsg -n "__fish_hlmsg_using_subcommand show" -l max-depth -d 'Deepe
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand show" -l input -d 'What the input holds: auto (detect), payload (bare payloads), http (raw HTTP requests as captured, e.g. by `nc -l`), envelope (JSON objects with "headers" and "body", e.g. an n8n webhook node\'s output)' -r -f -a "auto\t'Detect: raw HTTP requests, envelopes, or bare payloads'
 payload\t'Bare payloads only (an object with `headers` and `body` is a payload too)'
 http\t'Raw HTTP requests, one after another'
-envelope\t'JSON envelopes `{"headers": {…}, "body": {…} or "…"}`, alone or in an array'"
+envelope\t'JSON envelopes {"headers": {…}, "body": {…} or "…"}, alone or in an array'"
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand show" -s f -l format -d 'Output format' -r -f -a "card\t'A card, the body as text, and the pretty JSON of each payload'
 json\t'Only the pretty JSON (colored on a terminal), keys in the order they arrived'
 compact\t'One compact JSON line per payload (an NDJSON formatter), key order kept'
@@ -109,7 +122,7 @@ complete -c hlmsg -n "__fish_hlmsg_using_subcommand pretty" -l max-depth -d 'Dee
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand pretty" -l input -d 'What the input holds: auto (detect), payload (bare payloads), http (raw HTTP requests as captured, e.g. by `nc -l`), envelope (JSON objects with "headers" and "body", e.g. an n8n webhook node\'s output)' -r -f -a "auto\t'Detect: raw HTTP requests, envelopes, or bare payloads'
 payload\t'Bare payloads only (an object with `headers` and `body` is a payload too)'
 http\t'Raw HTTP requests, one after another'
-envelope\t'JSON envelopes `{"headers": {…}, "body": {…} or "…"}`, alone or in an array'"
+envelope\t'JSON envelopes {"headers": {…}, "body": {…} or "…"}, alone or in an array'"
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand pretty" -s f -l format -d 'Output format' -r -f -a "card\t'A card, the body as text, and the pretty JSON of each payload'
 json\t'Only the pretty JSON (colored on a terminal), keys in the order they arrived'
 compact\t'One compact JSON line per payload (an NDJSON formatter), key order kept'
@@ -136,14 +149,14 @@ complete -c hlmsg -n "__fish_hlmsg_using_subcommand diff" -l max-depth -d 'Deepe
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand diff" -l input -d 'What the input holds: auto (detect), payload (bare payloads), http (raw HTTP requests as captured, e.g. by `nc -l`), envelope (JSON objects with "headers" and "body", e.g. an n8n webhook node\'s output)' -r -f -a "auto\t'Detect: raw HTTP requests, envelopes, or bare payloads'
 payload\t'Bare payloads only (an object with `headers` and `body` is a payload too)'
 http\t'Raw HTTP requests, one after another'
-envelope\t'JSON envelopes `{"headers": {…}, "body": {…} or "…"}`, alone or in an array'"
+envelope\t'JSON envelopes {"headers": {…}, "body": {…} or "…"}, alone or in an array'"
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand diff" -s j -l jobs -d 'Threads that parse and check payloads in validate, classify and show; 0 (the default) uses every core. Output order is the input order whatever the number' -r
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand diff" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'Color when the stream is a terminal and `NO_COLOR` is not set'
 always\t'Always color, even into a pipe or a file'
 never\t'Never color'"
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand diff" -l by-channel -d 'With --schema: split the report by channel (the channel classify tells)'
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand diff" -l allow-extra -d 'With --schema: extra fields are reported but do not fail the run'
-complete -c hlmsg -n "__fish_hlmsg_using_subcommand diff" -l published -d 'With --schema: use the schemas exactly as HighLevel\'s documentation publishes them'
+complete -c hlmsg -n "__fish_hlmsg_using_subcommand diff" -l published -d 'Use the schemas exactly as HighLevel\'s documentation publishes them instead of hlmsg\'s refined schemas'
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand diff" -l ignore-ids -d 'Ignore the fields that differ between two deliveries of the same kind of message'
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand diff" -l by-position -d 'Pair the payloads of two captures by position, not by messageId'
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand diff" -l redact -d 'Mask personal data (addresses, phone numbers, bodies, attachment paths) before printing'
@@ -155,13 +168,13 @@ complete -c hlmsg -n "__fish_hlmsg_using_subcommand verify" -l max-depth -d 'Dee
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand verify" -l input -d 'What the input holds: auto (detect), payload (bare payloads), http (raw HTTP requests as captured, e.g. by `nc -l`), envelope (JSON objects with "headers" and "body", e.g. an n8n webhook node\'s output)' -r -f -a "auto\t'Detect: raw HTTP requests, envelopes, or bare payloads'
 payload\t'Bare payloads only (an object with `headers` and `body` is a payload too)'
 http\t'Raw HTTP requests, one after another'
-envelope\t'JSON envelopes `{"headers": {…}, "body": {…} or "…"}`, alone or in an array'"
+envelope\t'JSON envelopes {"headers": {…}, "body": {…} or "…"}, alone or in an array'"
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand verify" -l public-key -d 'A PEM public key (Ed25519 or RSA) to use instead of HighLevel\'s key of that scheme (repeatable: one per scheme)' -r -F
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand verify" -l signature -d 'The signature (base64) of every body read, for bare bodies without headers' -r
-complete -c hlmsg -n "__fish_hlmsg_using_subcommand verify" -l scheme -d 'The scheme of --signature' -r -f -a "ed25519\t'Ed25519 (`X-GHL-Signature`)'
-rsa\t'RSA PKCS#1 v1.5 with SHA-256 (`X-WH-Signature`)'"
+complete -c hlmsg -n "__fish_hlmsg_using_subcommand verify" -l scheme -d 'The scheme of --signature' -r -f -a "ed25519\t'Ed25519 (X-GHL-Signature)'
+rsa\t'RSA PKCS#1 v1.5 with SHA-256 (X-WH-Signature)'"
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand verify" -l max-age -d 'Fail deliveries whose `timestamp` is older than this (e.g. 300, 90s, 5m, 1h, 2d)' -r
-complete -c hlmsg -n "__fish_hlmsg_using_subcommand verify" -l now -d 'The time --max-age is measured from (RFC 3339), instead of now' -r
+complete -c hlmsg -n "__fish_hlmsg_using_subcommand verify" -l now -d 'The time ages are measured from (RFC 3339), instead of now' -r
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand verify" -s f -l format -d 'Output format' -r -f -a "human\t'`source:line:column: verified (ed25519)` or `FAILED (reason)`, then a summary line'
 json\t'JSON Lines: one object per delivery, then a summary object'"
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand verify" -s j -l jobs -d 'Threads that parse and check payloads in validate, classify and show; 0 (the default) uses every core. Output order is the input order whatever the number' -r
@@ -176,7 +189,7 @@ complete -c hlmsg -n "__fish_hlmsg_using_subcommand schema" -s j -l jobs -d 'Thr
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand schema" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'Color when the stream is a terminal and `NO_COLOR` is not set'
 always\t'Always color, even into a pipe or a file'
 never\t'Never color'"
-complete -c hlmsg -n "__fish_hlmsg_using_subcommand schema" -l published -d 'Print the schema exactly as HighLevel\'s documentation publishes it instead of hlmsg\'s refined one'
+complete -c hlmsg -n "__fish_hlmsg_using_subcommand schema" -l published -d 'Use the schemas exactly as HighLevel\'s documentation publishes them instead of hlmsg\'s refined schemas'
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand schema" -s l -l list -d 'List the bundled schemas with their $id instead'
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand schema" -l no-progress -d 'Never show a progress bar'
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand schema" -s h -l help -d 'Print help (see more with \'--help\')'

@@ -48,7 +48,7 @@ use std::fmt::Write as _;
 
 use serde_json::{Map, Value};
 
-use crate::channel::Channel;
+use crate::classify::Channel;
 
 /// The most distinct undeclared places listed, over all groups.
 pub const MAX_EXTRA_POINTERS: usize = 10_000;
@@ -446,7 +446,7 @@ impl Shape {
 /// An object key as a pointer token (`~0` for `~`, `~1` for `/`).
 fn escape_key(key: &str) -> std::borrow::Cow<'_, str> {
     if key.contains(['~', '/']) {
-        std::borrow::Cow::Owned(crate::locate::escape_token(key))
+        std::borrow::Cow::Owned(crate::input::locate::escape_token(key))
     } else {
         std::borrow::Cow::Borrowed(key)
     }
@@ -898,7 +898,7 @@ mod tests {
     use serde_json::json;
 
     fn message_shape() -> Shape {
-        let v: Value = serde_json::from_str(crate::schema::MESSAGE_SCHEMA).unwrap();
+        let v: Value = serde_json::from_str(crate::validate::schema::MESSAGE_SCHEMA).unwrap();
         Shape::from_schema("message", &v)
     }
 
@@ -1049,7 +1049,7 @@ mod tests {
 
     #[test]
     fn groups_split_by_schema_and_channel() {
-        let email: Value = serde_json::from_str(crate::schema::EMAIL_SCHEMA).unwrap();
+        let email: Value = serde_json::from_str(crate::validate::schema::EMAIL_SCHEMA).unwrap();
         let mut d = Drift::new(vec![message_shape(), Shape::from_schema("email", &email)]);
         d.add(&base(), 0, Some(Channel::Sms));
         d.add(&base(), 1, Some(Channel::Email));

@@ -40,7 +40,7 @@
 //! so the valid payloads are byte for byte those of rate 0, and an invalid payload differs from
 //! its rate-0 twin only where it is broken.
 
-use crate::channel::Channel;
+use crate::classify::Channel;
 
 /// SplitMix64: one step. Seeds [`Rng`] and derives stable ids from keys.
 pub fn splitmix64(state: &mut u64) -> u64 {

@@ -51,7 +51,7 @@ impl fmt::Display for Key {
             Key::MessageId(id) => write!(
                 f,
                 "messageId {}",
-                crate::diagnostic::show_value(&Value::String(id.to_string()))
+                crate::model::finding::show_value(&Value::String(id.to_string()))
             ),
             Key::Position(n) => write!(f, "payload #{n}"),
         }

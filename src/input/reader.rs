@@ -28,8 +28,8 @@
 use std::io::{self, Read};
 use std::sync::Arc;
 
-use crate::capture::{Delivery, InputMode};
-use crate::origin::{Origin, Position, count_chars};
+use crate::input::capture::{Delivery, InputMode};
+use crate::model::origin::{Origin, Position, count_chars};
 
 /// Default limit on the nesting depth of one payload.
 pub const DEFAULT_MAX_DEPTH: u64 = 128;

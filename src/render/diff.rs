@@ -4,12 +4,12 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::json::{SafeFormatter, write_line};
 use crate::diff::pair::Key;
 use crate::diff::patch::patch;
 use crate::diff::{Difference, Op};
-use crate::origin::{Origin, Position};
-use crate::term::{Painter, styles};
+use crate::model::origin::{Origin, Position};
+use crate::render::jsonl::{SafeFormatter, write_line};
+use crate::render::style::{Painter, styles};
 
 /// The output formats of `diff`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]

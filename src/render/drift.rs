@@ -14,13 +14,13 @@ use comfy_table::{CellAlignment, Table};
 use serde::Serialize;
 use serde::ser::SerializeMap;
 
-use super::json::write_line;
 use crate::drift::{
     GroupReport, JsonType, MAX_EXTRA_POINTERS, Report, Row, Status, Totals, describe_counts,
 };
-use crate::humanize;
-use crate::origin::Origin;
-use crate::term::{Painter, escape, styles};
+use crate::model::origin::Origin;
+use crate::render::humanize;
+use crate::render::jsonl::write_line;
+use crate::render::style::{Painter, escape, styles};
 
 /// What the report is about, beyond the counts.
 #[derive(Debug, Clone, Copy)]

@@ -9,7 +9,7 @@ fn readme() -> String {
 #[test]
 fn readme_lists_every_rule() {
     let text = readme();
-    for rule in hlmsg::lint::RULES {
+    for rule in hlmsg::validate::lint::RULES {
         assert!(
             text.contains(&format!("`{}`", rule.name)),
             "README.md does not document rule {}",

@@ -120,7 +120,7 @@ fn parse(stdout: &str) -> Report {
 }
 
 fn schema_of(payload: &Map<String, Value>) -> &'static str {
-    if hlmsg::channel::classify(payload).is_email() {
+    if hlmsg::classify::classify(payload).is_email() {
         "email"
     } else {
         "message"
@@ -129,8 +129,8 @@ fn schema_of(payload: &Map<String, Value>) -> &'static str {
 
 fn schema_json(name: &str) -> Value {
     let text = match name {
-        "message" => hlmsg::schema::MESSAGE_SCHEMA,
-        _ => hlmsg::schema::EMAIL_SCHEMA,
+        "message" => hlmsg::validate::schema::MESSAGE_SCHEMA,
+        _ => hlmsg::validate::schema::EMAIL_SCHEMA,
     };
     serde_json::from_str(text).unwrap()
 }

@@ -9,7 +9,7 @@ const BEGIN: &str = "<!-- usage:begin -->\n";
 const END: &str = "<!-- usage:end -->";
 
 fn subcommands() -> Vec<String> {
-    hlmsg::cli::Cli::command()
+    hlmsg::app::cli::Cli::command()
         .get_subcommands()
         .map(|s| s.get_name().to_string())
         .collect()

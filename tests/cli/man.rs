@@ -8,7 +8,7 @@ use clap::CommandFactory;
 use crate::util::hlmsg;
 
 fn subcommands() -> Vec<String> {
-    hlmsg::cli::Cli::command()
+    hlmsg::app::cli::Cli::command()
         .get_subcommands()
         .map(|s| s.get_name().to_string())
         .collect()

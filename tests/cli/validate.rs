@@ -811,8 +811,8 @@ fn help_documents_exit_codes_and_examples() {
 #[test]
 fn terminal_stdin_without_paths_prints_a_hint_and_exits_2() {
     use clap::Parser;
-    use hlmsg::cmd::{ErrStream, Io};
-    let cli = hlmsg::cli::Cli::parse_from(["hlmsg", "validate"]);
+    use hlmsg::app::{ErrStream, Io};
+    let cli = hlmsg::app::cli::Cli::parse_from(["hlmsg", "validate"]);
     let mut out = Vec::new();
     let mut err = Vec::new();
     let mut io = Io {
@@ -826,7 +826,7 @@ fn terminal_stdin_without_paths_prints_a_hint_and_exits_2() {
         stdin: None,
         jobs: 1,
     };
-    let outcome = hlmsg::run(&cli, &mut io).unwrap();
+    let outcome = hlmsg::app::run(&cli, &mut io).unwrap();
     assert_eq!(outcome.code(), 2);
     let err = String::from_utf8(err).unwrap();
     assert!(err.contains("no input"), "{err}");

@@ -9,8 +9,8 @@
 use std::io::{self, Read};
 
 use super::{Item, Reader, Record, RecordStatus};
-use crate::capture::{BodyBytes, CaptureKind, Delivery};
-use crate::origin::Position;
+use crate::input::capture::{BodyBytes, CaptureKind, Delivery};
+use crate::model::origin::Position;
 
 /// Longest request line plus headers.
 const MAX_HEAD: usize = 64 * 1024;
@@ -116,7 +116,7 @@ impl<R: Read> Reader<R> {
                 let nl = memchr::memchr(b'\n', hay).unwrap_or(hay.len());
                 String::from_utf8_lossy(&hay[..nl]).trim_end().to_string()
             };
-            let shown = crate::diagnostic::shorten(&line, 60);
+            let shown = crate::model::finding::shorten(&line, 60);
             self.skip_to_request_line()?;
             return Ok(self.http_fault(
                 start,
@@ -170,7 +170,7 @@ impl<R: Read> Reader<R> {
             body: BodyBytes::Raw,
         });
         let body_pos = self.position_at(self.offset());
-        let origin = crate::origin::Origin {
+        let origin = crate::model::origin::Origin {
             source: self.source.clone(),
             position: body_pos,
             index: self.index,
@@ -342,7 +342,7 @@ impl<R: Read> Reader<R> {
             let Ok(size) = u64::from_str_radix(hex, 16) else {
                 return Ok(Err(format!(
                     "malformed chunked body: expected a chunk size in hexadecimal, found `{}`",
-                    crate::diagnostic::shorten(&size_line, 40)
+                    crate::model::finding::shorten(&size_line, 40)
                 )));
             };
             if size == 0 {
@@ -380,7 +380,7 @@ impl<R: Read> Reader<R> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::capture::InputMode;
+    use crate::input::capture::InputMode;
     use crate::input::reader::Chunked;
     use std::sync::Arc;
 

@@ -1,0 +1,195 @@
+//! The command line: the top-level options and the [`Command`] enum. Each subcommand's own
+//! arguments live in its file under [`super::commands`]; the flags several subcommands share
+//! are defined once, in [`shared`].
+//!
+//! Rules kept here: every option that takes a value has an upper-case `value_name`; short flags are
+//! given explicitly; a flag's short help is its doc comment's first line and the rest becomes its
+//! long help (`--help`).
+
+pub mod shared;
+
+use clap::{Parser, Subcommand};
+
+use crate::app::commands;
+use crate::app::exit;
+use crate::app::terminal::ColorChoice;
+
+pub use shared::{InputArgs, ReadArgs};
+
+/// Validate, inspect and compare HighLevel OutboundMessage webhook payloads.
+///
+/// hlmsg reads webhook bodies from files, folders or standard input (one payload, a JSON array
+/// of payloads, NDJSON, concatenated JSON, raw HTTP captures or envelopes; detected
+/// automatically). It checks them against bundled JSON Schemas for HighLevel's OutboundMessage
+/// event (validate), tells their channels (classify), pretty-prints them (show), compares
+/// payloads, captures or a capture with the schemas' shape (diff), and checks HighLevel's
+/// signatures (verify).
+#[derive(Debug, Parser)]
+#[command(name = "hlmsg", version, propagate_version = true, after_help = exit::OVERVIEW)]
+pub struct Cli {
+    /// Threads that parse and check payloads in validate, classify and show; 0 (the default) uses
+    /// every core. Output order is the input order whatever the number.
+    #[arg(
+        short = 'j',
+        long,
+        global = true,
+        value_name = "N",
+        default_value_t = 0
+    )]
+    pub jobs: usize,
+
+    /// When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never.
+    #[arg(long, value_enum, global = true, value_name = "WHEN", default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+
+    /// Never show a progress bar.
+    ///
+    /// Without this flag, validate, classify, show and diff show one on standard error when it
+    /// is a terminal and the run reads more than about 50 MB or lasts longer than a second.
+    #[arg(long, global = true)]
+    pub no_progress: bool,
+
+    /// The subcommand.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+impl Cli {
+    /// Checks the rules between arguments that clap's derive does not express; the error reads
+    /// like clap's own and exits 2.
+    pub fn check(&self) -> Result<(), clap::Error> {
+        let (name, checked) = match &self.command {
+            Command::Diff(args) => ("diff", args.check()),
+            _ => return Ok(()),
+        };
+        checked.map_err(|message| {
+            let mut cmd = <Cli as clap::CommandFactory>::command();
+            cmd.build();
+            match cmd.find_subcommand_mut(name) {
+                Some(sub) => sub.error(clap::error::ErrorKind::ArgumentConflict, message),
+                None => cmd.error(clap::error::ErrorKind::ArgumentConflict, message),
+            }
+        })
+    }
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check payloads against the bundled schemas and semantic rules.
+    ///
+    /// Each payload is checked against the email schema when it is an email (by messageType or
+    /// messageTypeString) and against the message schema otherwise. Findings have three
+    /// severities: errors (invalid JSON, schema violations) fail the payload; warnings (semantic
+    /// rules such as direction-not-outbound) fail it only with --strict; notes (fields that no
+    /// schema describes) never do. Every finding starts with source:line:column, pointing at the
+    /// offending value. The last line is `N passed, N failed`, then `, N warnings` if any.
+    #[command(after_help = commands::validate::after_help())]
+    Validate(commands::validate::ValidateArgs),
+
+    /// Tell the channel of each payload, summarize a capture, filter or split it by channel.
+    ///
+    /// The channel comes from messageTypeString (TYPE_* names), then messageType (any spelling:
+    /// case, spaces, '_' and '-' do not matter), then, when both are missing, from telling fields
+    /// (emailMessageId, threadId or subject: Email; callDuration or callStatus: Call;
+    /// chatWidgetId: Live Chat). Calls also get their outcome (answered, voicemail) and duration.
+    /// Conflicting fields are flagged. Only the fields classification needs are read.
+    #[command(after_help = commands::classify::after_help())]
+    Classify(commands::classify::ClassifyArgs),
+
+    /// Pretty-print payloads: a summary card, the body as text, and colored JSON.
+    ///
+    /// The card shows what a person looks for first: the channel (with the call outcome),
+    /// direction, status, call duration, dateAdded in UTC with its age, the ids, and for emails
+    /// the sender, recipients, subject and provider. Email HTML bodies are shown as readable
+    /// text. Other formats print only the pretty JSON, compact NDJSON, or one table row per
+    /// payload for a quick look at a whole capture. Text from payloads is always escaped: no
+    /// control sequence reaches the terminal.
+    #[command(visible_alias = "pretty", after_help = commands::show::after_help())]
+    Show(commands::show::ShowArgs),
+
+    /// Compare two payloads or captures, or payloads with the schemas (--schema).
+    ///
+    /// Compares LEFT with RIGHT semantically: key order and whitespace never matter, arrays
+    /// compare by index, numbers by value (120 equals 120.0; large integers exactly). Each
+    /// difference is one line with its JSON pointer: `~ /status: "delivered" → "failed"`
+    /// (changed), `+ /subject: …` (only in RIGHT), `- /messageId: …` (only in LEFT); a change of
+    /// type names both types. The last line is `N differences` or `no differences`.
+    ///
+    /// When LEFT or RIGHT holds several payloads (NDJSON, an array, a folder), payloads are
+    /// paired by messageId (by position for payloads without one, or all of them with
+    /// --by-position). Each changed pair is listed under a header naming its messageId and both
+    /// origins; each payload only in LEFT or only in RIGHT gets a line too. The last line is `N same, N
+    /// changed, N only in LEFT, N only in RIGHT`. The smaller side is held in memory and the
+    /// other is streamed; a side read from standard input or a pipe is always the one held.
+    ///
+    /// With --schema, the payloads of PATH... are compared with the shape the bundled schemas
+    /// (or a schema file) declare: what HighLevel added (extra), what stopped coming (missing in
+    /// N, never seen), which types moved (type drift). One payload gets a row per declared
+    /// property and carried field; a capture gets one row per field per schema with the payloads
+    /// that carry it and the JSON types seen, in memory that depends on the number of distinct
+    /// fields only. A number without a fractional part counts as integer; a field declared
+    /// number accepts integers.
+    #[command(after_help = commands::diff::after_help())]
+    Diff(commands::diff::DiffArgs),
+
+    /// Check HighLevel's signature of each delivery over its exact raw body.
+    ///
+    /// Reads raw HTTP captures and envelopes (and bare bodies with --signature). X-GHL-Signature
+    /// (Ed25519) decides when present, as HighLevel's SDK does; otherwise X-WH-Signature (legacy
+    /// RSA with SHA-256) is checked. HighLevel's published public keys are bundled;
+    /// --public-key replaces the key of its scheme. Only the raw bytes count: a body that was
+    /// re-formatted, or an envelope that holds the parsed body, cannot be verified byte for byte
+    /// (--reserialize tries HighLevel's compact form, and says so). With --max-age, deliveries
+    /// whose timestamp is older fail; a webhookId seen twice in a run fails as a duplicate.
+    #[command(after_help = commands::verify::after_help())]
+    Verify(commands::verify::VerifyArgs),
+
+    /// Print a bundled JSON Schema, or list them.
+    ///
+    /// Prints hlmsg's refined schema for every channel but email (message, the default) or for
+    /// email, exactly as bundled in the binary, so other tools can use the same rules; with
+    /// --published, the schema exactly as HighLevel's documentation publishes it. --list names
+    /// each bundled schema with its `$id` (the published schemas have none).
+    #[command(after_help = commands::schema::after_help())]
+    Schema(commands::schema::SchemaArgs),
+
+    /// Print a bundled sample payload, or generate realistic synthetic payloads.
+    ///
+    /// With NAME, prints that bundled sample exactly as shipped (--list names them all). With
+    /// --count N, writes N synthetic OutboundMessage payloads as NDJSON, for load tests of a
+    /// webhook receiver and for benchmarks: all eight channels of HighLevel's documentation in
+    /// realistic proportions, ids in HighLevel's 20-character style, RFC 3339 dates, HTML email
+    /// bodies, calls with durations, outcomes and recordings. The same --seed always gives the
+    /// same bytes; --invalid-rate makes an exact share of them break the schema on purpose.
+    #[command(after_help = commands::sample::after_help())]
+    Sample(commands::sample::SampleArgs),
+
+    /// Print a shell completion script: bash, zsh, fish, powershell or elvish.
+    ///
+    /// The script completes subcommands, options and their values (formats, channels, schema
+    /// names, shells) and file paths. Save it where your shell looks for completions (see the
+    /// examples), or load it in the current shell, e.g. `source <(hlmsg completions bash)`.
+    /// The same scripts are in the completions/ folder of the source.
+    #[command(after_help = commands::completions::after_help())]
+    Completions(commands::completions::CompletionsArgs),
+
+    /// Print hlmsg's manual page (roff), covering every subcommand.
+    ///
+    /// The page for hlmsg itself comes first, then one page per subcommand (hlmsg-validate,
+    /// hlmsg-classify, ...), each with its description, every option and its examples, all in
+    /// one stream that man(1) reads as it is. Generated from the same definition as --help.
+    #[command(after_help = commands::man::after_help())]
+    Man(commands::man::ManArgs),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_definition_is_sound() {
+        Cli::command().debug_assert();
+    }
+}

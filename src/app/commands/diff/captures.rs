@@ -1,0 +1,319 @@
+//! Comparing two captures with a bounded memory: the side that takes less memory is read into
+//! an index of raw payload bytes by messageId ([`KeepSink`]); the other is streamed
+//! ([`StreamSink`]): each of its payloads is paired, compared and reported at once, and dropped.
+//!
+//! Whether two single payloads or two captures are compared is known only while reading: when
+//! the kept side holds exactly one entry, the first entry of the streamed side waits until the
+//! next one shows whether there is a second.
+
+use std::io;
+
+use serde_json::Value;
+
+use crate::app::driver::Consumer;
+use crate::diff::pair::{self, Index};
+use crate::diff::{Ignore, diff};
+use crate::input::parse::{Fault, parse};
+use crate::input::{InputError, Record};
+use crate::model::origin::Origin;
+use crate::render::diff::{DiffReport, DiffSummary, Pair, Side};
+
+/// A payload of the kept side: where it comes from and its bytes (parsed again when paired,
+/// which takes far less memory than keeping the parsed value).
+pub struct Kept {
+    origin: Origin,
+    raw: Box<[u8]>,
+}
+
+/// A kept payload as the workers read it: its messageId too.
+pub struct KeptEntry {
+    id: Option<String>,
+    kept: Kept,
+}
+
+/// Reads a payload of the kept side (on a worker thread).
+pub fn read_kept(rec: Record<'_>) -> Result<KeptEntry, Fault> {
+    let p = parse(rec)?;
+    Ok(KeptEntry {
+        id: pair::message_id(&p.value).map(str::to_string),
+        kept: Kept {
+            origin: p.origin,
+            raw: p.raw.into(),
+        },
+    })
+}
+
+/// Reads a payload of the streamed side (on a worker thread), redacted when asked.
+pub fn read_streamed(rec: Record<'_>, redact: bool) -> Result<(Origin, Value), Fault> {
+    let mut p = parse(rec)?;
+    if redact {
+        crate::redact::redact(&mut p.value);
+    }
+    Ok((p.origin, p.value))
+}
+
+/// Shared by both passes: where results and problems go. Messages for standard error wait in
+/// `errors` until the driver prints them.
+pub struct Out<'r> {
+    /// The report.
+    pub report: &'r mut dyn DiffReport,
+    /// Whether an entry was not a payload, or a pair could not be compared.
+    pub trouble: bool,
+    /// Messages for standard error.
+    pub errors: Vec<String>,
+}
+
+impl Out<'_> {
+    fn fault(&mut self, f: &Fault) -> io::Result<()> {
+        self.trouble = true;
+        self.report.trouble(
+            &f.origin.source,
+            Some(f.diagnostic.position),
+            &f.diagnostic.message,
+        )
+    }
+
+    fn input_error(&mut self, e: &InputError) -> io::Result<()> {
+        self.report.trouble(&e.path, None, &e.message)
+    }
+}
+
+/// Reads the kept side.
+pub struct KeepSink<'o, 'r> {
+    /// Where results and problems go.
+    pub out: &'o mut Out<'r>,
+    /// The kept payloads, by messageId.
+    pub index: Index<Kept>,
+    /// Entries read, payloads or not.
+    pub entries: u64,
+}
+
+impl Consumer<KeptEntry> for KeepSink<'_, '_> {
+    fn done(&mut self, e: KeptEntry) -> io::Result<()> {
+        self.entries += 1;
+        self.index.insert(e.id.as_deref(), e.kept);
+        Ok(())
+    }
+
+    fn fault(&mut self, f: &Fault) -> io::Result<bool> {
+        self.entries += 1;
+        self.out.fault(f)?;
+        Ok(false)
+    }
+
+    fn input_error(&mut self, e: &InputError) -> io::Result<()> {
+        self.out.input_error(e)
+    }
+}
+
+/// The first entry of the streamed side, while it is not known whether a second follows.
+pub enum First {
+    Payload(Origin, Value),
+    Fault,
+}
+
+pub enum Mode {
+    /// The kept side holds one entry; so far the streamed side holds `first`.
+    Undecided { first: Option<First> },
+    /// Captures: pair and report as payloads come.
+    Capture,
+    /// Captures with `--format json-patch`: the run stops.
+    Refused,
+}
+
+/// Streams the other side.
+pub struct StreamSink<'o, 'r> {
+    /// Where results and problems go.
+    pub out: &'o mut Out<'r>,
+    /// The kept payloads, by messageId.
+    pub index: Index<Kept>,
+    /// Which side is kept.
+    pub kept: Side,
+    /// What the comparison leaves out.
+    pub ignore: &'o Ignore,
+    /// Whether a patch is asked for (two single payloads only).
+    pub patch: bool,
+    /// Single payloads or captures.
+    pub mode: Mode,
+    /// The counts so far.
+    pub summary: DiffSummary,
+    /// `--redact`: mask personal data on both sides before comparing.
+    pub redact: bool,
+}
+
+/// Parses a kept payload's bytes again, redacted when asked.
+fn parse_kept(raw: &[u8], redact: bool) -> Result<Value, serde_json::Error> {
+    let mut value = crate::input::parse::parse_json(raw)?;
+    if redact {
+        crate::redact::redact(&mut value);
+    }
+    Ok(value)
+}
+
+/// The error that stops reading when the run is refused (never shown).
+#[derive(Debug, thiserror::Error)]
+#[error("refused")]
+pub struct Refused;
+
+impl StreamSink<'_, '_> {
+    /// Compares captures from now on; refused (false) when a patch was asked for.
+    pub fn start_capture(&mut self, streamed_entries: &str) -> io::Result<bool> {
+        if self.patch {
+            self.mode = Mode::Refused;
+            self.out.errors.push(format!(
+                "--format json-patch compares two single payloads, but {streamed_entries}; \
+                 use --format json to compare captures"
+            ));
+            return Ok(false);
+        }
+        self.mode = Mode::Capture;
+        self.summary.capture = true;
+        Ok(true)
+    }
+
+    /// Pairs, compares and reports one payload of the streamed side.
+    fn compare(&mut self, origin: &Origin, value: &Value) -> io::Result<()> {
+        let (key, partner) = self.index.take(pair::message_id(value));
+        let Some(kept) = partner else {
+            self.summary.add_only(self.kept.other());
+            return self.out.report.only_in(self.kept.other(), &key, origin);
+        };
+        let kept_value: Value = match parse_kept(&kept.raw, self.redact) {
+            Ok(v) => v,
+            Err(e) => {
+                // The bytes were parsed once already; this cannot happen, but never panic.
+                self.out.trouble = true;
+                self.out.errors.push(format!("{}: {e}", kept.origin));
+                return Ok(());
+            }
+        };
+        let (left, right, left_origin, right_origin) = match self.kept {
+            Side::Left => (&kept_value, value, &kept.origin, origin),
+            Side::Right => (value, &kept_value, origin, &kept.origin),
+        };
+        let diffs = diff(left, right, self.ignore);
+        if diffs.is_empty() {
+            self.summary.same += 1;
+            return Ok(());
+        }
+        self.summary.changed += 1;
+        self.summary.differences += diffs.len() as u64;
+        let pair = Pair {
+            key: &key,
+            left: left_origin,
+            right: right_origin,
+        };
+        self.out.report.differences(Some(&pair), &diffs)
+    }
+
+    /// The end of the streamed side: the summary, and whether the comparison is complete.
+    pub fn finish(mut self) -> io::Result<(DiffSummary, bool)> {
+        match std::mem::replace(&mut self.mode, Mode::Capture) {
+            Mode::Refused => return Ok((self.summary, false)),
+            Mode::Undecided {
+                first: Some(first), ..
+            } => {
+                // One payload on each side.
+                let kept = self.index.unmatched().next().map(|(_, k)| k);
+                let (First::Payload(_, value), Some(kept)) = (first, kept) else {
+                    // A side is not a payload: nothing to compare.
+                    return Ok((self.summary, false));
+                };
+                let kept_value: Value = match parse_kept(&kept.raw, self.redact) {
+                    Ok(v) => v,
+                    Err(e) => {
+                        self.out.trouble = true;
+                        self.out.errors.push(format!("{}: {e}", kept.origin));
+                        return Ok((self.summary, false));
+                    }
+                };
+                let (left, right) = match self.kept {
+                    Side::Left => (&kept_value, &value),
+                    Side::Right => (&value, &kept_value),
+                };
+                let diffs = diff(left, right, self.ignore);
+                self.summary.differences = diffs.len() as u64;
+                self.out.report.differences(None, &diffs)?;
+            }
+            Mode::Undecided { first: None } => {
+                // The streamed side holds nothing: a capture with one side empty.
+                let side = self.kept.other().name();
+                if !self.start_capture(&format!("{side} holds no payload"))? {
+                    return Ok((self.summary, false));
+                }
+                self.report_unmatched()?;
+            }
+            Mode::Capture => self.report_unmatched()?,
+        }
+        Ok((self.summary, true))
+    }
+
+    /// Whether the kept side's payloads carry message ids.
+    pub fn has_message_ids(&self) -> bool {
+        self.index.has_message_ids()
+    }
+
+    fn report_unmatched(&mut self) -> io::Result<()> {
+        let side = self.kept;
+        for (key, kept) in self.index.unmatched() {
+            self.summary.add_only(side);
+            self.out.report.only_in(side, key, &kept.origin)?;
+        }
+        Ok(())
+    }
+}
+
+impl DiffSummary {
+    fn add_only(&mut self, side: Side) {
+        match side {
+            Side::Left => self.only_in_left += 1,
+            Side::Right => self.only_in_right += 1,
+        }
+    }
+}
+
+impl StreamSink<'_, '_> {
+    fn entry(&mut self, entry: Option<(Origin, Value)>) -> io::Result<()> {
+        match &mut self.mode {
+            Mode::Refused => return Err(io::Error::other(Refused)),
+            Mode::Undecided { first } if first.is_none() => {
+                *first = Some(match entry {
+                    Some((origin, value)) => First::Payload(origin, value),
+                    None => First::Fault,
+                });
+                return Ok(());
+            }
+            Mode::Undecided { first } => {
+                let first = first.take();
+                let side = self.kept.other().name();
+                if !self.start_capture(&format!("{side} holds more than one payload"))? {
+                    return Err(io::Error::other(Refused));
+                }
+                if let Some(First::Payload(origin, value)) = first {
+                    self.compare(&origin, &value)?;
+                }
+            }
+            Mode::Capture => {}
+        }
+        match entry {
+            Some((origin, value)) => self.compare(&origin, &value),
+            None => Ok(()),
+        }
+    }
+}
+
+impl Consumer<(Origin, Value)> for StreamSink<'_, '_> {
+    fn done(&mut self, (origin, value): (Origin, Value)) -> io::Result<()> {
+        self.entry(Some((origin, value)))
+    }
+
+    fn fault(&mut self, f: &Fault) -> io::Result<bool> {
+        self.out.fault(f)?;
+        self.entry(None)?;
+        Ok(false)
+    }
+
+    fn input_error(&mut self, e: &InputError) -> io::Result<()> {
+        self.out.input_error(e)
+    }
+}

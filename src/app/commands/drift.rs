@@ -1,0 +1,141 @@
+//! `hlmsg diff --schema [KIND] PATH...`: payloads against the shape of their schema.
+//!
+//! Each payload gets its schema as `validate` chooses it ([`Selection::pick`] on the shared
+//! classification), is walked once into the counters of a [`Drift`] and dropped; the report is
+//! written when the input ends. Memory depends on the number of distinct fields, never on the
+//! number of payloads (see [`crate::drift`]).
+
+use std::io::{self, Write};
+use std::path::PathBuf;
+
+use crate::app::commands::diff::{DiffArgs, DiffFormat};
+use crate::app::driver::{Consumer, Driver, Io};
+use crate::app::exit::Outcome;
+use crate::app::settings;
+use crate::classify::{Channel, classify};
+use crate::drift::{Drift, Shape};
+use crate::input::parse::{Fault, parse};
+use crate::input::{InputError, InputOptions, Record};
+use crate::model::origin::Origin;
+use crate::render::drift::{self, Context};
+use crate::render::jsonl::{ErrorJson, write_line};
+use crate::validate::schema::{Bundled, Selection};
+
+/// A payload ready to count: computed on a worker thread.
+struct Counted {
+    origin: Origin,
+    value: serde_json::Value,
+    /// The schema it is counted against, as an index into the shapes.
+    schema: usize,
+    channel: Option<Channel>,
+}
+
+/// Counts payloads as they come, in input order.
+struct Sink<'r> {
+    drift: Drift,
+    /// Where the only payload starts, while there is only one.
+    first: Option<Origin>,
+    unreadable: u64,
+    /// With `--format json`, problems are also written as `error` records here.
+    json: Option<&'r mut dyn Write>,
+}
+
+impl Consumer<Counted> for Sink<'_> {
+    fn done(&mut self, c: Counted) -> io::Result<()> {
+        if self.drift.payloads() == 0 {
+            self.first = Some(c.origin);
+        }
+        self.drift.add(&c.value, c.schema, c.channel);
+        Ok(())
+    }
+
+    fn fault(&mut self, f: &Fault) -> io::Result<bool> {
+        self.unreadable += 1;
+        if let Some(out) = &mut self.json {
+            write_line(*out, &ErrorJson::fault(f))?;
+        }
+        Ok(false)
+    }
+
+    fn input_error(&mut self, e: &InputError) -> io::Result<()> {
+        match &mut self.json {
+            Some(out) => write_line(*out, &ErrorJson::input(e)),
+            None => Ok(()),
+        }
+    }
+}
+
+/// Runs `diff --schema`: `selection` and `paths` come from [`DiffArgs::schema_mode`].
+pub fn run(
+    args: &DiffArgs,
+    selection: &Selection,
+    paths: &[PathBuf],
+    io: &mut Io<'_>,
+) -> anyhow::Result<Outcome> {
+    let documents = match settings::selection(selection.clone(), args.published).and_then(|s| {
+        s.documents(args.published.published)
+            .map_err(|e| e.to_string())
+    }) {
+        Ok(d) => d,
+        Err(message) => return settings::refuse(io, &message),
+    };
+    let slots = documents.iter().map(|d| d.which).collect();
+    let shapes = documents
+        .iter()
+        .map(|d| Shape::from_schema(d.name.clone(), &d.value))
+        .collect();
+    let slots: Vec<Option<Bundled>> = slots;
+    let input = InputOptions {
+        require_payload: true,
+        ..args.read.options()
+    };
+    let Some((mut driver, out)) = Driver::start(io, "diff --schema", paths, input)? else {
+        return Ok(Outcome::Trouble);
+    };
+    let by_channel = args.by_channel;
+    let work = |rec: Record<'_>| -> Result<Counted, Fault> {
+        let p = parse(rec)?;
+        let class = classify(p.fields());
+        let which = selection.pick(class.is_email());
+        let schema = slots.iter().position(|s| *s == which).unwrap_or(0);
+        Ok(Counted {
+            origin: p.origin,
+            value: p.value,
+            schema,
+            channel: by_channel.then_some(class.channel),
+        })
+    };
+    let painter = out.painter();
+    let w = out.w;
+    let json = args.format == DiffFormat::Json;
+    let mut sink = Sink {
+        drift: Drift::new(shapes),
+        first: None,
+        unreadable: 0,
+        json: if json { Some(&mut *w) } else { None },
+    };
+    let sources = driver.sources(paths);
+    driver.read(sources, work, &mut sink)?;
+    let Sink {
+        drift,
+        first,
+        unreadable,
+        ..
+    } = sink;
+    let report = drift.report();
+    let ctx = Context {
+        single: first.as_ref().filter(|_| drift.payloads() == 1),
+        allow_extra: args.allow_extra,
+        unreadable,
+    };
+    match args.format {
+        DiffFormat::Json => drift::json(&mut *w, &report, &ctx)?,
+        DiffFormat::Markdown => drift::markdown(&mut *w, &report, &ctx)?,
+        DiffFormat::Human | DiffFormat::JsonPatch => drift::human(&mut *w, painter, &report, &ctx)?,
+    }
+    w.flush()?;
+    if unreadable > 0 {
+        driver.trouble();
+    }
+    Ok(driver.finish(Outcome::findings_if(!report.totals.fits(args.allow_extra))))
+}

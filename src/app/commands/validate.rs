@@ -1,0 +1,147 @@
+//! `hlmsg validate`: check every payload, report findings, summarize.
+//!
+//! Payloads are parsed and checked on all cores (`--jobs`); findings are reported in input
+//! order, so the output does not depend on the number of jobs.
+
+use clap::Args;
+
+use crate::app::cli::shared::{InputArgs, Published, Redact};
+use crate::app::driver::{Consumer, Driver, Io};
+use crate::app::exit::{self, Outcome};
+use crate::app::settings;
+use crate::input::InputOptions;
+use crate::input::parse::{Fault, parse};
+use crate::render::validate::ValidateReport;
+use crate::render::validate::github::GithubReport;
+use crate::render::validate::human::HumanReport;
+use crate::render::validate::json::JsonReport;
+use crate::render::validate::junit::JunitReport;
+use crate::validate::{Summary, Verdict};
+
+/// `hlmsg validate`.
+#[derive(Debug, Clone, Args)]
+pub struct ValidateArgs {
+    /// Input paths and limits.
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    /// Schema to check against: auto (email schema for emails, message schema otherwise),
+    /// message, email, or the path of a JSON Schema file.
+    #[arg(long, value_name = "SCHEMA", default_value = "auto")]
+    pub schema: String,
+
+    /// The published schemas.
+    #[command(flatten)]
+    pub published: Published,
+
+    /// Treat warnings as errors.
+    #[arg(long)]
+    pub strict: bool,
+
+    /// Output format.
+    #[arg(short = 'f', long, value_enum, value_name = "FORMAT", default_value_t = ValidateFormat::Human)]
+    pub format: ValidateFormat,
+
+    /// Also print a line for each payload without findings.
+    #[arg(short = 'v', long)]
+    pub verbose: bool,
+
+    /// Masking.
+    #[command(flatten)]
+    pub redact: Redact,
+}
+
+/// The output formats of `validate`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum ValidateFormat {
+    /// One line per finding, `source:line:column: severity[rule]: /pointer: message`.
+    #[default]
+    Human,
+    /// JSON Lines: one object per payload, then a summary object.
+    Json,
+    /// GitHub Actions workflow commands (annotations).
+    Github,
+    /// A JUnit XML report, one test case per payload.
+    Junit,
+}
+
+/// The examples and exit codes of `--help`.
+pub fn after_help() -> String {
+    exit::after_help(
+        "  hlmsg validate samples/                     # every *.json, *.ndjson, *.jsonl in a folder
+  hlmsg validate capture.json --strict        # warnings fail the payload too
+  tail -n 1000 deliveries.ndjson | hlmsg validate --format json
+  hlmsg validate fixtures/ --format github    # annotations in a GitHub Actions job",
+        "every payload passed",
+        Some("at least one payload failed (invalid JSON, a schema error, or a warning with --strict)"),
+        None,
+    )
+}
+
+/// Reports verdicts in input order and counts them.
+struct Report<'r> {
+    report: Box<dyn ValidateReport + 'r>,
+    summary: Summary,
+    redact: bool,
+}
+
+impl Report<'_> {
+    fn verdict(&mut self, mut verdict: Verdict) -> std::io::Result<()> {
+        if self.redact {
+            verdict.redact();
+        }
+        self.summary.add(&verdict);
+        self.report.verdict(&verdict)
+    }
+}
+
+impl Consumer<Verdict> for Report<'_> {
+    fn done(&mut self, verdict: Verdict) -> std::io::Result<()> {
+        self.verdict(verdict)
+    }
+
+    fn fault(&mut self, fault: &Fault) -> std::io::Result<bool> {
+        self.verdict(Verdict::from(fault.clone()))?;
+        Ok(true)
+    }
+
+    fn input_error(&mut self, e: &crate::input::InputError) -> std::io::Result<()> {
+        self.report.input_error(e)
+    }
+}
+
+/// Runs `validate`.
+pub fn run(args: &ValidateArgs, io: &mut Io<'_>) -> anyhow::Result<Outcome> {
+    let checker = match settings::checker(&args.schema, args.published, args.strict) {
+        Ok(c) => c,
+        Err(message) => return settings::refuse(io, &message),
+    };
+    // An empty fixture file is a mistake worth failing a CI run over.
+    let input = InputOptions {
+        require_payload: true,
+        ..args.input.read.options()
+    };
+    let Some((mut driver, out)) = Driver::start(io, "validate", &args.input.paths, input)? else {
+        return Ok(Outcome::Trouble);
+    };
+    let painter = out.painter();
+    let w = out.w;
+    let report: Box<dyn ValidateReport + '_> = match args.format {
+        ValidateFormat::Human => Box::new(HumanReport::new(&mut *w, painter, args.verbose)),
+        ValidateFormat::Json => Box::new(JsonReport::new(&mut *w)),
+        ValidateFormat::Github => Box::new(GithubReport::new(&mut *w)),
+        ValidateFormat::Junit => Box::new(JunitReport::new(&mut *w)),
+    };
+    let mut report = Report {
+        report,
+        summary: Summary::default(),
+        redact: args.redact.redact,
+    };
+    let sources = driver.sources(&args.input.paths);
+    driver.read(sources, |rec| Ok(checker.check(&parse(rec)?)), &mut report)?;
+    report.report.finish(&report.summary)?;
+    let failed = report.summary.failed > 0;
+    drop(report);
+    w.flush()?;
+    Ok(driver.finish(Outcome::findings_if(failed)))
+}

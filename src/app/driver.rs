@@ -1,0 +1,236 @@
+//! Runs any reading subcommand: the streams it writes to, the refusal to wait on a terminal, the
+//! one read path with its progress, the one fault line, and the outcome.
+//!
+//! A subcommand gives the driver its sources, a `work` function that runs on every core for each
+//! record, and a [`Consumer`] that receives the results in input order. Paths that cannot be
+//! read are reported here, always the same way; entries that are not payloads (faults) go to the
+//! consumer, and when its report does not show them, here too. What the run found is the
+//! subcommand's to say; the driver merges it with the trouble it saw ([`Driver::finish`]).
+
+use std::io::{self, Write};
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use crate::app::exit::Outcome;
+use crate::app::progress::Progress;
+use crate::input::parse::{Fault, RULE_TOO_LARGE};
+use crate::input::{Event, InputError, InputOptions, Record, Source, expand, read};
+use crate::render::finding::finding_line;
+use crate::render::style::{Painter, styles};
+
+/// The streams and terminal facts a subcommand runs with.
+pub struct Io<'a> {
+    /// Standard output (buffered by the caller).
+    pub out: &'a mut dyn Write,
+    /// Whether to color standard output.
+    pub out_color: bool,
+    /// Standard error, for messages about the run.
+    pub err: ErrStream<'a>,
+    /// Whether standard input is a terminal (then it is not read without a `-`).
+    pub stdin_is_terminal: bool,
+    /// Bytes that stand in for standard input (tests and fuzzing); `None` reads the real one.
+    pub stdin: Option<Arc<[u8]>>,
+    /// Threads that parse and check payloads (`--jobs`; 1 runs everything on this thread).
+    pub jobs: usize,
+}
+
+/// Standard error, with its own color decision: every message about the run goes through it.
+pub struct ErrStream<'a> {
+    /// The stream.
+    pub w: &'a mut dyn Write,
+    /// Whether to color it.
+    pub color: bool,
+}
+
+impl ErrStream<'_> {
+    /// Writes `hlmsg: error: message`, escaped: a problem with the run (an argument, a path).
+    pub fn error(&mut self, message: &str) -> io::Result<()> {
+        self.labelled("error", styles::error(), message)
+    }
+
+    /// Writes `hlmsg: note: message`, escaped.
+    pub fn note(&mut self, message: &str) -> io::Result<()> {
+        self.labelled("note", styles::note(), message)
+    }
+
+    fn labelled(&mut self, label: &str, style: owo_colors::Style, message: &str) -> io::Result<()> {
+        let p = Painter::new(self.color);
+        writeln!(
+            self.w,
+            "hlmsg: {}: {}",
+            p.paint(label, style),
+            p.paint(message, owo_colors::Style::new())
+        )
+    }
+
+    /// Writes the one fault line: `source:line:column: error[rule]: message`, escaped.
+    pub fn fault(&mut self, f: &Fault) -> io::Result<()> {
+        let line = finding_line(Painter::new(self.color), &f.origin, &f.diagnostic);
+        writeln!(self.w, "{line}")
+    }
+}
+
+/// Standard output, with its color decision.
+pub struct Out<'a> {
+    /// The stream.
+    pub w: &'a mut dyn Write,
+    /// Whether to color it.
+    pub color: bool,
+}
+
+impl Out<'_> {
+    /// The painter for standard output.
+    pub fn painter(&self) -> Painter {
+        Painter::new(self.color)
+    }
+}
+
+/// Receives what a reading subcommand's work made of each record, in input order.
+pub trait Consumer<R> {
+    /// The result of the work on one record.
+    fn done(&mut self, result: R) -> io::Result<()>;
+
+    /// An entry that is not a payload. Returns whether the report showed it; when it did not,
+    /// the driver prints the fault line on standard error.
+    fn fault(&mut self, _fault: &Fault) -> io::Result<bool> {
+        Ok(false)
+    }
+
+    /// A path that could not be read; the driver has already said so on standard error.
+    fn input_error(&mut self, _error: &InputError) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Adds to a fault's message the flag that changes the limit it hit.
+fn add_hint(f: &mut Fault) {
+    let d = &mut f.diagnostic;
+    if d.rule == RULE_TOO_LARGE {
+        d.message.push_str(" (raise it with --max-payload-size)");
+    } else if d.message.starts_with("payload nests deeper than") {
+        d.message = d
+            .message
+            .replace(
+                "(the limit can be raised",
+                "(raise the limit with --max-depth,",
+            )
+            .replace("--max-depth,)", "--max-depth)");
+    }
+}
+
+/// One reading subcommand's run.
+pub struct Driver<'a, 'io> {
+    err: &'a mut ErrStream<'io>,
+    options: InputOptions,
+    jobs: usize,
+    trouble: bool,
+}
+
+impl<'a, 'io> Driver<'a, 'io> {
+    /// Starts `command` reading `paths`: refuses (with a hint, giving `None`) when no path is
+    /// given and standard input is a terminal. Otherwise gives the driver and standard output.
+    pub fn start(
+        io: &'a mut Io<'io>,
+        command: &str,
+        paths: &[PathBuf],
+        mut options: InputOptions,
+    ) -> io::Result<Option<(Driver<'a, 'io>, Out<'a>)>> {
+        if paths.is_empty() && io.stdin_is_terminal {
+            writeln!(
+                io.err.w,
+                "hlmsg {command}: no input. Give files or folders, or pipe payloads in:\n  \
+                 hlmsg {command} samples/\n  cat payload.json | hlmsg {command}\n  \
+                 hlmsg {command} -    (read the terminal until Ctrl-D)"
+            )?;
+            return Ok(None);
+        }
+        options.stdin = io.stdin.clone();
+        if options.watch.is_none() {
+            options.watch = Some(Arc::new(Progress::new()));
+        }
+        let driver = Driver {
+            err: &mut io.err,
+            options,
+            jobs: io.jobs,
+            trouble: false,
+        };
+        let out = Out {
+            w: &mut *io.out,
+            color: io.out_color,
+        };
+        Ok(Some((driver, out)))
+    }
+
+    /// The input settings of this run.
+    pub fn options(&self) -> &InputOptions {
+        &self.options
+    }
+
+    /// Standard error.
+    pub fn err(&mut self) -> &mut ErrStream<'io> {
+        self.err
+    }
+
+    /// Reports a problem that keeps the run from doing all of its job (exit 2).
+    pub fn error(&mut self, message: &str) -> io::Result<()> {
+        self.trouble = true;
+        self.err.error(message)
+    }
+
+    /// Marks the run as troubled without a message (the report said why).
+    pub fn trouble(&mut self) {
+        self.trouble = true;
+    }
+
+    /// Expands `paths` into sources (standard input when there are none).
+    pub fn sources(&self, paths: &[PathBuf]) -> Vec<Result<Source, InputError>> {
+        expand(paths)
+    }
+
+    /// Reads `sources` through the one pipeline: `work` on every core, then `consumer` in input
+    /// order. A record the work finds is not a payload is a fault, like one the reader found.
+    pub fn read<R, W, C>(
+        &mut self,
+        sources: Vec<Result<Source, InputError>>,
+        work: W,
+        consumer: &mut C,
+    ) -> io::Result<()>
+    where
+        R: Send,
+        W: Fn(Record<'_>) -> Result<R, Fault> + Sync,
+        C: Consumer<R> + ?Sized,
+    {
+        let err = &mut *self.err;
+        let unreadable = read(
+            sources,
+            &self.options,
+            self.jobs,
+            work,
+            |event| match event {
+                Event::Done(Ok(r)) => consumer.done(r),
+                Event::Done(Err(mut f)) | Event::Fault(mut f) => {
+                    add_hint(&mut f);
+                    if !consumer.fault(&f)? {
+                        err.fault(&f)?;
+                    }
+                    Ok(())
+                }
+                Event::InputError(e) => {
+                    err.error(&e.to_string())?;
+                    consumer.input_error(&e)
+                }
+            },
+        )?;
+        self.trouble |= unreadable;
+        Ok(())
+    }
+
+    /// The run's outcome: what the subcommand found, merged with the trouble seen.
+    pub fn finish(self, found: Outcome) -> Outcome {
+        if self.trouble {
+            found.merge(Outcome::Trouble)
+        } else {
+            found
+        }
+    }
+}

@@ -1,0 +1,214 @@
+//! Every subcommand on arbitrary bytes, in memory: the entry point of the fuzz target and of the
+//! property tests. Whatever the bytes, a run must end with an exit code of 0, 1 or 2, without
+//! panicking.
+
+use std::sync::OnceLock;
+
+use clap::Parser as _;
+
+use crate::app::cli::Cli;
+use crate::app::exit::Outcome;
+use crate::app::{run_cli_in_memory, run_in_memory};
+
+/// The command lines exercised; `-` is the arbitrary input.
+pub const COMMANDS: &[&[&str]] = &[
+    &["validate", "-"],
+    &["validate", "--format", "json", "-"],
+    &["validate", "--format", "junit", "-"],
+    &["validate", "--format", "github", "--strict", "-"],
+    &["validate", "--input", "http", "-"],
+    &["validate", "--input", "envelope", "-"],
+    &[
+        "validate",
+        "--redact",
+        "--max-payload-size",
+        "300",
+        "--max-depth",
+        "8",
+        "-",
+    ],
+    &["validate", "--published", "-v", "-"],
+    &["classify", "-"],
+    &["classify", "--format", "json", "-"],
+    &[
+        "classify", "--only", "sms", "--only", "unknown", "--redact", "-",
+    ],
+    &["show", "-"],
+    &[
+        "show",
+        "--format",
+        "table",
+        "--fields",
+        "date,channel,body,webhookId",
+        "-",
+    ],
+    &["show", "--format", "compact", "--redact", "-"],
+    &["show", "--format", "json", "--full", "-"],
+    &["diff", "-", "-"],
+    &[
+        "diff",
+        "--format",
+        "json",
+        "--ignore-ids",
+        "--redact",
+        "-",
+        "-",
+    ],
+    &["diff", "--schema", "-"],
+    &["diff", "--schema", "--by-channel", "--format", "json", "-"],
+    &["diff", "--schema=email", "--format", "markdown", "-"],
+    &["verify", "-"],
+    &["verify", "--signature", "AAAA", "--scheme", "ed25519", "-"],
+    &[
+        "verify",
+        "--max-age",
+        "5m",
+        "--now",
+        "2024-01-01T00:00:00Z",
+        "--input",
+        "http",
+        "-",
+    ],
+];
+
+/// Runs one command line on `data` and checks that it ended properly.
+pub fn exercise(args: &[&str], data: &[u8]) {
+    let run = run_in_memory(args, data);
+    match run.outcome {
+        Ok(Outcome::Success | Outcome::Findings | Outcome::Trouble) => {}
+        Ok(Outcome::Interrupted) => panic!("{args:?}: a run in memory cannot be interrupted"),
+        Err(e) => panic!("{args:?} failed: {e}"),
+    }
+}
+
+/// Runs the command that the first byte of `data` picks on the rest: the fuzz target's body.
+/// The command lines are parsed once.
+pub fn exercise_one(data: &[u8]) {
+    static PARSED: OnceLock<Vec<Cli>> = OnceLock::new();
+    let parsed = PARSED.get_or_init(|| {
+        COMMANDS
+            .iter()
+            .map(|args| {
+                Cli::try_parse_from(std::iter::once("hlmsg").chain(args.iter().copied()))
+                    .unwrap_or_else(|e| panic!("{args:?}: {e}"))
+            })
+            .collect()
+    });
+    if let Some((&pick, rest)) = data.split_first() {
+        let i = pick as usize % COMMANDS.len();
+        let run = run_cli_in_memory(&parsed[i], rest);
+        if let Err(e) = run.outcome {
+            panic!("{:?} failed: {e}", COMMANDS[i]);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+    use serde_json::Value;
+
+    /// Arbitrary JSON values, a few levels deep, with payload-like keys mixed in.
+    fn json() -> impl Strategy<Value = Value> {
+        let leaf = prop_oneof![
+            Just(Value::Null),
+            any::<bool>().prop_map(Value::Bool),
+            any::<i64>().prop_map(Value::from),
+            any::<f64>()
+                .prop_filter("finite", |f| f.is_finite())
+                .prop_map(Value::from),
+            ".{0,20}".prop_map(Value::String),
+            prop_oneof![
+                Just("SMS"),
+                Just("Email"),
+                Just("CALL"),
+                Just("TYPE_CALL"),
+                Just("outbound"),
+                Just("OutboundMessage"),
+                Just("2024-05-08T11:57:42.250Z"),
+                Just("<p>hi &amp; bye</p>"),
+                Just("\u{1b}]0;x\u{7}")
+            ]
+            .prop_map(|s| Value::String(s.to_string())),
+        ];
+        leaf.prop_recursive(4, 48, 8, |inner| {
+            let key = prop_oneof![
+                Just("type".to_string()),
+                Just("messageType".to_string()),
+                Just("messageTypeString".to_string()),
+                Just("callDuration".to_string()),
+                Just("callStatus".to_string()),
+                Just("body".to_string()),
+                Just("to".to_string()),
+                Just("dateAdded".to_string()),
+                Just("timestamp".to_string()),
+                Just("webhookId".to_string()),
+                Just("messageId".to_string()),
+                Just("headers".to_string()),
+                Just("attachments".to_string()),
+                "[a-z~/]{0,6}",
+            ];
+            prop_oneof![
+                prop::collection::vec(inner.clone(), 0..5).prop_map(Value::Array),
+                prop::collection::vec((key, inner), 0..8)
+                    .prop_map(|kv| Value::Object(kv.into_iter().collect())),
+            ]
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(48))]
+
+        #[test]
+        fn arbitrary_bytes_never_panic(data in prop::collection::vec(any::<u8>(), 0..400)) {
+            for args in COMMANDS {
+                exercise(args, &data);
+            }
+        }
+
+        #[test]
+        fn arbitrary_json_never_panics(values in prop::collection::vec(json(), 1..4), pretty: bool) {
+            let mut data = Vec::new();
+            for v in &values {
+                let text = if pretty {
+                    serde_json::to_string_pretty(v).unwrap()
+                } else {
+                    serde_json::to_string(v).unwrap()
+                };
+                data.extend_from_slice(text.as_bytes());
+                data.push(b'\n');
+            }
+            for args in COMMANDS {
+                exercise(args, &data);
+            }
+        }
+
+        #[test]
+        fn the_fuzz_entry_point_never_panics(data in prop::collection::vec(any::<u8>(), 0..300)) {
+            exercise_one(&data);
+        }
+
+        #[test]
+        fn mutated_samples_never_panic(
+            sample in 0usize..4,
+            cut in any::<prop::sample::Index>(),
+            flip in any::<prop::sample::Index>(),
+            byte: u8,
+        ) {
+            let samples = [
+                include_str!("../../samples/email-html.json"),
+                include_str!("../../samples/call-voicemail.json"),
+                include_str!("../../samples/sms.json"),
+                include_str!("../../samples/live-chat.json"),
+            ];
+            let mut data = samples[sample].as_bytes().to_vec();
+            let at = flip.index(data.len());
+            data[at] = byte;
+            data.truncate(cut.index(data.len() + 1).max(1));
+            for args in COMMANDS {
+                exercise(args, &data);
+            }
+        }
+    }
+}

@@ -1,0 +1,54 @@
+//! Interrupts (Ctrl-C): the run stops at once (exit code 130, [`super::exit::Outcome::Interrupted`]), and files being written are
+//! removed rather than left half-written.
+//!
+//! Writers create their output under a temporary name, [`track`] it, and rename it into place
+//! when complete (then [`untrack`] it). On an interrupt the binary calls [`cleanup`], which removes
+//! every tracked file, and exits.
+
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+static TEMPORARY: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+
+/// Records a temporary file to remove if the run is interrupted.
+pub fn track(path: &Path) {
+    if let Ok(mut files) = TEMPORARY.lock() {
+        files.push(path.to_path_buf());
+    }
+}
+
+/// Forgets a temporary file (it was renamed into place or removed).
+pub fn untrack(path: &Path) {
+    if let Ok(mut files) = TEMPORARY.lock() {
+        files.retain(|p| p != path);
+    }
+}
+
+/// Removes every tracked temporary file.
+pub fn cleanup() {
+    if let Ok(mut files) = TEMPORARY.lock() {
+        for path in files.drain(..) {
+            let _ = std::fs::remove_file(path);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cleanup_removes_tracked_files_only() {
+        let dir = tempfile::tempdir().unwrap();
+        let a = dir.path().join("a.tmp");
+        let b = dir.path().join("b.tmp");
+        std::fs::write(&a, "x").unwrap();
+        std::fs::write(&b, "x").unwrap();
+        track(&a);
+        track(&b);
+        untrack(&b);
+        cleanup();
+        assert!(!a.exists());
+        assert!(b.exists());
+    }
+}

@@ -1,0 +1,371 @@
+//! A progress bar on standard error for long reads (validate, classify, show, diff).
+//!
+//! The bar appears only when all of these hold: standard error is a terminal, `--no-progress`
+//! was not given, and the run has read more than [`SIZE_THRESHOLD`] bytes or lasted longer than
+//! [`TIME_THRESHOLD`]. It shows the bytes read, the payloads per second and, when every source is
+//! a regular file (so the total is the sum of their sizes), a bar and an ETA. Short runs, pipes,
+//! CI logs and redirected standard error never see it.
+//!
+//! How it hooks in:
+//!
+//! * [`Progress`] is the input layer's [`Watch`]: the input counts the bytes it reads and the
+//!   entries it finds, the sources' sizes give the total ([`Progress::expect`]), and the bar is
+//!   cleared when reading ends, before the caller prints its summary.
+//! * Output that shares the terminal with the bar goes through a [`Guard`]: it writes whole
+//!   lines only, with the bar lifted off the screen for the moment, so lines and bar never mix.
+//!
+//! Whether a bar may appear at all is decided once per run ([`allow`]), by the command line; a
+//! program that uses the library without calling it never gets a bar.
+
+use std::fmt;
+use std::io::{self, IsTerminal, Write};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::{Duration, Instant};
+
+use indicatif::{HumanCount, ProgressBar, ProgressDrawTarget, ProgressStyle};
+
+use crate::input::{InputError, Source, Watch};
+
+/// A run that has read this many bytes shows the bar (about 50 MB).
+pub const SIZE_THRESHOLD: u64 = 50_000_000;
+/// A run that has lasted this long shows the bar.
+pub const TIME_THRESHOLD: Duration = Duration::from_secs(1);
+/// The bar is looked at once every this many entries.
+const CHECK_EVERY: u64 = 64;
+/// And its text is rewritten at most this often.
+const REFRESH: Duration = Duration::from_millis(100);
+
+static ALLOWED: AtomicBool = AtomicBool::new(false);
+static VISIBLE: Mutex<Option<ProgressBar>> = Mutex::new(None);
+
+/// Allows (or forbids) progress bars for this run: `!--no-progress`.
+pub fn allow(yes: bool) {
+    ALLOWED.store(yes, Ordering::Relaxed);
+}
+
+/// Whether a bar may appear: allowed, and standard error is a terminal.
+pub fn may_show() -> bool {
+    ALLOWED.load(Ordering::Relaxed) && io::stderr().is_terminal()
+}
+
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+/// Runs `f` with the bar, if one is on screen, lifted off it.
+pub fn suspended<R>(f: impl FnOnce() -> R) -> R {
+    let bar = lock(&VISIBLE).clone();
+    match bar {
+        Some(bar) => bar.suspend(f),
+        None => f(),
+    }
+}
+
+/// The progress of one run: shared by the sources it reads. Cheap to clone; the default does
+/// nothing.
+#[derive(Clone, Default)]
+pub struct Progress(Option<Arc<Meter>>);
+
+struct Meter {
+    start: Instant,
+    bytes: AtomicU64,
+    entries: AtomicU64,
+    state: Mutex<State>,
+}
+
+#[derive(Default)]
+struct State {
+    /// The total size, while every source so far has a known size.
+    total: Option<u64>,
+    /// A source of unknown size was seen: no total, no ETA.
+    unknown: bool,
+    bar: Option<ProgressBar>,
+    last_refresh: Option<Instant>,
+}
+
+impl fmt::Debug for Progress {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(if self.0.is_some() {
+            "Progress(active)"
+        } else {
+            "Progress(off)"
+        })
+    }
+}
+
+impl PartialEq for Progress {
+    fn eq(&self, other: &Self) -> bool {
+        match (&self.0, &other.0) {
+            (Some(a), Some(b)) => Arc::ptr_eq(a, b),
+            (None, None) => true,
+            _ => false,
+        }
+    }
+}
+
+impl Eq for Progress {}
+
+impl Progress {
+    /// Progress for a run starting now: active when a bar may appear ([`may_show`]).
+    pub fn new() -> Progress {
+        if !may_show() {
+            return Progress(None);
+        }
+        Progress(Some(Arc::new(Meter {
+            start: Instant::now(),
+            bytes: AtomicU64::new(0),
+            entries: AtomicU64::new(0),
+            state: Mutex::new(State::default()),
+        })))
+    }
+
+    /// Adds the sizes of `sources` to the total; standard input or anything but a regular file
+    /// makes the total unknown.
+    pub fn expect(&self, sources: &[Result<Source, InputError>]) {
+        let Some(m) = &self.0 else { return };
+        let mut state = lock(&m.state);
+        for source in sources.iter().flatten() {
+            match source.size() {
+                Some(n) if !state.unknown => {
+                    state.total = Some(state.total.unwrap_or(0).saturating_add(n))
+                }
+                _ => {
+                    state.unknown = true;
+                    state.total = None;
+                }
+            }
+        }
+    }
+
+    /// One entry was read: shows or updates the bar when it is time.
+    pub fn tick(&self) {
+        let Some(m) = &self.0 else { return };
+        let n = m.entries.fetch_add(1, Ordering::Relaxed) + 1;
+        if n % CHECK_EVERY == 0 {
+            m.refresh(false);
+        }
+    }
+
+    /// Clears the bar now, if it is shown.
+    pub fn pause(&self) {
+        let Some(m) = &self.0 else { return };
+        let bar = lock(&m.state).bar.take();
+        if let Some(bar) = bar {
+            lock(&VISIBLE).take();
+            bar.finish_and_clear();
+        }
+    }
+}
+
+impl Meter {
+    fn refresh(&self, force: bool) {
+        let now = Instant::now();
+        let elapsed = now.duration_since(self.start);
+        let bytes = self.bytes.load(Ordering::Relaxed);
+        let entries = self.entries.load(Ordering::Relaxed);
+        let mut state = lock(&self.state);
+        if !force
+            && state
+                .last_refresh
+                .is_some_and(|t| now.duration_since(t) < REFRESH)
+        {
+            return;
+        }
+        state.last_refresh = Some(now);
+        if state.bar.is_none() {
+            let big = bytes >= SIZE_THRESHOLD || state.total.is_some_and(|t| t >= SIZE_THRESHOLD);
+            if !big && elapsed < TIME_THRESHOLD {
+                return;
+            }
+            let bar = new_bar(state.total);
+            *lock(&VISIBLE) = Some(bar.clone());
+            state.bar = Some(bar);
+        }
+        if let Some(bar) = &state.bar {
+            if let Some(total) = state.total {
+                bar.set_length(total.max(bytes));
+            }
+            let per_second = entries as f64 / elapsed.as_secs_f64().max(0.001);
+            bar.set_message(format!(
+                "{} payloads, {}/s",
+                HumanCount(entries),
+                HumanCount(per_second as u64)
+            ));
+            bar.set_position(bytes);
+        }
+    }
+}
+
+/// The bar: with a known total, a bar and an ETA; without, a spinner and the elapsed time.
+fn new_bar(total: Option<u64>) -> ProgressBar {
+    let template = match total {
+        Some(_) => "[{wide_bar}] {binary_bytes}/{binary_total_bytes} · {msg} · ETA {eta}",
+        None => "{spinner} {binary_bytes} read · {msg} · {binary_bytes_per_sec} · {elapsed}",
+    };
+    let bar = ProgressBar::with_draw_target(total, ProgressDrawTarget::stderr());
+    if let Ok(style) = ProgressStyle::with_template(template) {
+        bar.set_style(style.progress_chars("=> "));
+    }
+    bar
+}
+
+impl Watch for Progress {
+    fn expect(&self, sources: &[Result<Source, InputError>]) {
+        Progress::expect(self, sources);
+    }
+
+    fn bytes(&self, n: u64) {
+        if let Some(m) = &self.0 {
+            m.bytes.fetch_add(n, Ordering::Relaxed);
+        }
+    }
+
+    fn entry(&self) {
+        self.tick();
+    }
+
+    fn end(&self) {
+        self.pause();
+    }
+}
+
+/// A writer for a stream that shares the terminal with the bar. When `active`, it writes whole
+/// lines only, each batch with the bar lifted off the screen, and keeps a partial last line
+/// until its end arrives (or until [`Write::flush`]). When not active, it writes straight
+/// through.
+pub struct Guard<W: Write> {
+    inner: W,
+    active: bool,
+    partial: Vec<u8>,
+}
+
+impl<W: Write> Guard<W> {
+    /// Guards `inner` when `active` (the stream is the terminal a bar may appear on).
+    pub fn new(inner: W, active: bool) -> Self {
+        Guard {
+            inner,
+            active,
+            partial: Vec::new(),
+        }
+    }
+
+    fn write_lines(&mut self, lines: &[u8]) -> io::Result<()> {
+        let Guard { inner, partial, .. } = self;
+        suspended(|| {
+            inner.write_all(partial)?;
+            inner.write_all(lines)?;
+            inner.flush()
+        })?;
+        partial.clear();
+        Ok(())
+    }
+}
+
+impl<W: Write> Write for Guard<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        if !self.active {
+            return self.inner.write(buf);
+        }
+        match memchr::memrchr(b'\n', buf) {
+            Some(i) => {
+                self.write_lines(&buf[..=i])?;
+                self.partial.extend_from_slice(&buf[i + 1..]);
+            }
+            None => {
+                self.partial.extend_from_slice(buf);
+                if self.partial.len() >= 64 * 1024 {
+                    self.write_lines(&[])?;
+                }
+            }
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        if self.active && !self.partial.is_empty() {
+            self.write_lines(&[])?;
+        }
+        self.inner.flush()
+    }
+}
+
+impl<W: Write> Drop for Guard<W> {
+    fn drop(&mut self) {
+        let _ = self.flush();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn off_by_default() {
+        // Unless `allow` was called and standard error is a terminal: no meter, and watching
+        // does nothing.
+        let p = Progress::new();
+        assert_eq!(p == Progress::default(), !may_show());
+        let p = Progress::default();
+        p.tick();
+        Watch::bytes(&p, 3);
+        p.pause();
+        assert!(p.0.is_none());
+    }
+
+    #[test]
+    fn counting_reader_counts() {
+        let meter = Arc::new(Meter {
+            start: Instant::now(),
+            bytes: AtomicU64::new(0),
+            entries: AtomicU64::new(0),
+            state: Mutex::new(State::default()),
+        });
+        let p = Progress(Some(meter.clone()));
+        Watch::bytes(&p, 600);
+        Watch::bytes(&p, 400);
+        assert_eq!(meter.bytes.load(Ordering::Relaxed), 1000);
+        for _ in 0..10 {
+            p.tick();
+        }
+        assert_eq!(meter.entries.load(Ordering::Relaxed), 10);
+        // Under both thresholds: no bar.
+        meter.refresh(true);
+        assert!(lock(&meter.state).bar.is_none());
+    }
+
+    #[test]
+    fn totals_add_up_until_a_source_has_no_size() {
+        let a = std::path::PathBuf::from("a.json");
+        let meter = Arc::new(Meter {
+            start: Instant::now(),
+            bytes: AtomicU64::new(0),
+            entries: AtomicU64::new(0),
+            state: Mutex::new(State::default()),
+        });
+        let p = Progress(Some(meter.clone()));
+        let file = || Ok(Source::File(a.clone(), Some(3)));
+        p.expect(&[file(), file()]);
+        assert_eq!(lock(&meter.state).total, Some(6));
+        p.expect(&[Ok(Source::Stdin)]);
+        assert_eq!(lock(&meter.state).total, None);
+        p.expect(&[file()]);
+        assert_eq!(lock(&meter.state).total, None);
+    }
+
+    #[test]
+    fn guard_passes_bytes_through_in_order() {
+        for active in [false, true] {
+            let mut out = Vec::new();
+            {
+                let mut g = Guard::new(&mut out, active);
+                g.write_all(b"one\ntw").unwrap();
+                g.write_all(b"o\nthr").unwrap();
+                g.write_all(b"ee").unwrap();
+                g.flush().unwrap();
+                g.write_all(b"\nfour").unwrap();
+            }
+            assert_eq!(out, b"one\ntwo\nthree\nfour", "active {active}");
+        }
+    }
+}

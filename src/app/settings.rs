@@ -1,0 +1,57 @@
+//! Arguments resolved into the settings the library takes, once: the number of jobs, the schema
+//! choice, the public keys. A setting that cannot be resolved is an error message; the
+//! subcommand refuses to run with it ([`refuse`]).
+
+use std::path::PathBuf;
+
+use crate::app::cli::shared::Published;
+use crate::app::driver::Io;
+use crate::app::exit::Outcome;
+use crate::input::describe_io_error;
+use crate::validate::Checker;
+use crate::validate::schema::Selection;
+use crate::verify::signature::{Keys, PublicKey};
+
+/// The worker threads `--jobs N` stands for: N, or every core for 0.
+pub fn jobs(n: usize) -> usize {
+    match n {
+        0 => std::thread::available_parallelism().map_or(1, |n| n.get()),
+        n => n,
+    }
+}
+
+/// Reports why the subcommand cannot run, and gives its outcome (exit 2).
+pub fn refuse(io: &mut Io<'_>, message: &str) -> anyhow::Result<Outcome> {
+    io.err.error(message)?;
+    Ok(Outcome::Trouble)
+}
+
+/// The schemas a `--schema` value and `--published` choose.
+pub fn selection(selection: Selection, published: Published) -> Result<Selection, String> {
+    if published.published && matches!(selection, Selection::File(_)) {
+        return Err(
+            "--published selects the bundled schemas; it cannot be combined with a schema file"
+                .to_string(),
+        );
+    }
+    Ok(selection)
+}
+
+/// The checker of `validate`: the schemas compiled, the rules set.
+pub fn checker(schema: &str, published: Published, strict: bool) -> Result<Checker, String> {
+    let selection = selection(Selection::parse(schema), published)?;
+    Checker::new(&selection, published.published, strict).map_err(|e| e.to_string())
+}
+
+/// HighLevel's keys, with each `--public-key` file replacing the key of its scheme.
+pub fn keys(files: &[PathBuf]) -> Result<Keys, String> {
+    let mut keys = Keys::highlevel();
+    for path in files {
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| format!("--public-key {}: {}", path.display(), describe_io_error(&e)))?;
+        let key = PublicKey::from_pem(&text)
+            .map_err(|msg| format!("--public-key {}: {msg}", path.display()))?;
+        keys.set(key);
+    }
+    Ok(keys)
+}

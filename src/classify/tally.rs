@@ -1,0 +1,60 @@
+//! Counts per channel over a whole run, in memory bounded whatever the input.
+
+use std::collections::BTreeMap;
+
+use super::{CallOutcome, Channel, Classification};
+
+/// How many distinct unknown `messageType` values the summary names; the rest are counted
+/// together, so memory stays bounded whatever the input.
+const MAX_UNKNOWN_VALUES: usize = 50;
+
+/// Counts per channel.
+#[derive(Debug, Default, Clone)]
+pub struct Tally {
+    /// Payloads classified.
+    pub total: u64,
+    /// Entries that were not JSON objects.
+    pub unreadable: u64,
+    /// Payloads per named channel, in the order of [`Channel::NAMED`].
+    pub named: [u64; Channel::NAMED.len()],
+    outcomes: [u64; 3],
+    /// Payloads per unknown `messageType` value (at most [`MAX_UNKNOWN_VALUES`] values).
+    pub unknown: BTreeMap<String, u64>,
+    /// Payloads of unknown channels past those values.
+    pub unknown_other: u64,
+}
+
+impl Tally {
+    /// Counts one classification.
+    pub fn add(&mut self, c: &Classification) {
+        self.total += 1;
+        match &c.channel {
+            Channel::Unknown(raw) => {
+                if let Some(n) = self.unknown.get_mut(raw) {
+                    *n += 1;
+                } else if self.unknown.len() < MAX_UNKNOWN_VALUES {
+                    self.unknown.insert(raw.clone(), 1);
+                } else {
+                    self.unknown_other += 1;
+                }
+            }
+            ch => self.named[ch.order()] += 1,
+        }
+        if let Some(call) = c.call {
+            self.outcomes[call.outcome as usize] += 1;
+        }
+    }
+
+    /// Payloads of a named channel.
+    pub fn count(&self, ch: &Channel) -> u64 {
+        match ch {
+            Channel::Unknown(_) => self.unknown.values().sum::<u64>() + self.unknown_other,
+            ch => self.named[ch.order()],
+        }
+    }
+
+    /// Calls with an outcome.
+    pub fn outcome(&self, o: CallOutcome) -> u64 {
+        self.outcomes[o as usize]
+    }
+}

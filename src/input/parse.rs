@@ -1,0 +1,647 @@
+//! A payload: where it came from, its raw bytes, and the parsed object. Entries of a source that
+//! are not payloads (invalid JSON, a value that is not an object, an oversized value, a structural
+//! problem in the stream) become a [`Fault`] with one error diagnostic.
+
+use serde_json::{Map, Value};
+
+use crate::input::capture::Delivery;
+use crate::input::reader::MAX_MAX_DEPTH;
+use crate::input::{Record, RecordStatus, StreamFault};
+use crate::model::finding::{Diagnostic, Severity, show_value, typed_value};
+use std::cell::{Cell, OnceCell};
+use std::collections::HashMap;
+
+use crate::input::locate::{locate, pointer_tokens, top_level_members};
+use crate::input::view::View;
+use crate::model::origin::{Origin, Position, count_chars};
+
+/// Rule name of syntax errors and structural faults in the input.
+pub const RULE_JSON: &str = "json";
+/// Rule name of a top-level value that is not an object.
+pub const RULE_NOT_OBJECT: &str = "not-object";
+/// Rule name of a value nested deeper than the depth limit.
+pub const RULE_TOO_DEEP: &str = "too-deep";
+/// Rule name of a value larger than the payload size limit.
+pub const RULE_TOO_LARGE: &str = "too-large";
+
+/// A parsed payload.
+#[derive(Debug)]
+pub struct Payload<'a> {
+    /// Where it starts.
+    pub origin: Origin,
+    /// Its bytes exactly as read.
+    pub raw: &'a [u8],
+    /// The parsed value; always an object.
+    pub value: Value,
+    /// Headers and the like, when the payload is the body of a captured delivery.
+    pub delivery: Option<Box<Delivery>>,
+    /// Members of the top-level object in the bytes, repeated keys included, when known.
+    pub members: Option<u32>,
+    /// Position lookups made without the index so far.
+    lookups: Cell<u32>,
+    /// Built once lookups are many: makes each further lookup cheap.
+    index: OnceCell<PositionIndex>,
+}
+
+/// Position lookups that scan the payload's bytes before an index is built for the rest.
+const DIRECT_LOOKUPS: u32 = 8;
+
+/// Where the lines and the top-level members of a payload's bytes are.
+#[derive(Debug)]
+struct PositionIndex {
+    /// Whether the bytes are ASCII (then columns are byte distances).
+    ascii: bool,
+    /// Offsets of the line breaks.
+    newlines: Vec<usize>,
+    /// Top-level key to the offset of its (last) value.
+    members: HashMap<String, usize>,
+}
+
+impl Payload<'_> {
+    /// The payload's top-level fields.
+    pub fn fields(&self) -> &Map<String, Value> {
+        match &self.value {
+            Value::Object(map) => map,
+            _ => unreachable!("a payload is always an object"),
+        }
+    }
+
+    /// Top-level keys that appear more than once, each with the offsets of all its values, in
+    /// order (the parsed value keeps the last). Cheap when the reader counted the members and
+    /// none repeats.
+    pub fn duplicate_keys(&self) -> Vec<(String, Vec<usize>)> {
+        if self
+            .members
+            .is_some_and(|n| n as usize <= self.fields().len())
+        {
+            return Vec::new();
+        }
+        let mut seen: Vec<(String, Vec<usize>)> = Vec::new();
+        for (key, offset) in top_level_members(self.raw) {
+            match seen.iter_mut().find(|(k, _)| *k == key) {
+                Some((_, offsets)) => offsets.push(offset),
+                None => seen.push((key, vec![offset])),
+            }
+        }
+        seen.retain(|(_, offsets)| offsets.len() > 1);
+        seen
+    }
+
+    /// The position of a byte offset in the payload's bytes.
+    pub fn position_at_offset(&self, offset: usize) -> Position {
+        self.origin
+            .position
+            .advance(&self.raw[..offset.min(self.raw.len())])
+    }
+
+    /// Where the value at `pointer` starts in the source, or the payload's start when the value is
+    /// absent.
+    pub fn position_of(&self, pointer: &str) -> Position {
+        // A few lookups scan the bytes directly; past that, one index serves them all.
+        if self.index.get().is_none() && self.lookups.get() < DIRECT_LOOKUPS {
+            self.lookups.set(self.lookups.get() + 1);
+            return match locate(self.raw, pointer) {
+                Some(offset) => self.position_at_offset(offset),
+                None => self.origin.position,
+            };
+        }
+        let index = self.index.get_or_init(|| PositionIndex {
+            ascii: self.raw.is_ascii(),
+            newlines: memchr::memchr_iter(b'\n', self.raw).collect(),
+            members: top_level_members(self.raw).into_iter().collect(),
+        });
+        let tokens = pointer_tokens(pointer);
+        let offset = match tokens.as_slice() {
+            [key] => index.members.get(key).copied(),
+            _ => locate(self.raw, pointer),
+        };
+        let Some(offset) = offset else {
+            return self.origin.position;
+        };
+        let chars = |from: usize| {
+            if index.ascii {
+                (offset - from) as u64
+            } else {
+                count_chars(&self.raw[from..offset])
+            }
+        };
+        match index.newlines.partition_point(|&n| n < offset) {
+            0 => Position::new(self.origin.line(), self.origin.column() + chars(0)),
+            lines => {
+                let line_start = index.newlines[lines - 1] + 1;
+                Position::new(self.origin.line() + lines as u64, 1 + chars(line_start))
+            }
+        }
+    }
+}
+
+/// An entry that is not a payload.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fault {
+    /// Where the entry starts.
+    pub origin: Origin,
+    /// The error, positioned at the fault itself.
+    pub diagnostic: Box<Diagnostic>,
+}
+
+impl From<StreamFault> for Fault {
+    fn from(f: StreamFault) -> Self {
+        let diagnostic = Box::new(Diagnostic::new(
+            Severity::Error,
+            RULE_JSON,
+            None,
+            f.origin.position,
+            f.message,
+        ));
+        Fault {
+            origin: f.origin,
+            diagnostic,
+        }
+    }
+}
+
+/// Parses a record into a payload, or explains why it is not one.
+pub fn parse(record: Record<'_>) -> Result<Payload<'_>, Fault> {
+    let Record {
+        origin,
+        bytes,
+        status,
+        delivery,
+        deep,
+        members,
+    } = record;
+    if let RecordStatus::TooLarge { size, limit } = status {
+        let message = format!("payload is {size} bytes, larger than the limit of {limit} bytes");
+        return Err(fault(origin, RULE_TOO_LARGE, None, message));
+    }
+    if let RecordStatus::TooDeep { limit } = status {
+        let message = format!(
+            "payload nests deeper than {limit} levels (the limit can be raised up to {MAX_MAX_DEPTH})"
+        );
+        return Err(fault(origin, RULE_TOO_DEEP, None, message));
+    }
+    let parsed = if deep {
+        parse_unbounded(bytes)
+    } else {
+        serde_json::from_slice::<Value>(bytes)
+    };
+    match parsed {
+        // Only an HTTP body can parse and still be cut short of its Content-Length.
+        Ok(_) if matches!(status, RecordStatus::Truncated { .. }) => {
+            let message =
+                "truncated body: it is shorter than its Content-Length, so the capture was cut"
+                    .to_string();
+            Err(fault(origin, RULE_JSON, None, message))
+        }
+        Ok(value @ Value::Object(_)) => Ok(Payload {
+            origin,
+            raw: bytes,
+            value,
+            delivery,
+            members,
+            lookups: Cell::new(0),
+            index: OnceCell::new(),
+        }),
+        Ok(other) => {
+            let message = format!(
+                "expected a JSON object (an OutboundMessage payload), found {}",
+                typed_value(&other)
+            );
+            Err(fault(origin, RULE_NOT_OBJECT, None, message))
+        }
+        Err(_)
+            if !bytes
+                .first()
+                .is_some_and(|b| b"{[\"-0123456789".contains(b)) =>
+        {
+            // Text that is not JSON at all (`trailing words`, NUL bytes): say what was found.
+            let text = String::from_utf8_lossy(&bytes[..bytes.len().min(200)]);
+            let message = format!(
+                "expected a JSON object (an OutboundMessage payload), found text {}",
+                show_value(&Value::String(text.into_owned()))
+            );
+            Err(fault(origin, RULE_JSON, None, message))
+        }
+        Err(err) => {
+            let (offset, mut message) = describe_syntax_error(&err, bytes);
+            if let RecordStatus::Truncated {
+                resumed_at: Some(line),
+            } = status
+            {
+                message.push_str(&format!("; reading resumes at line {line}"));
+            }
+            let at = origin.position.advance(&bytes[..offset]);
+            Err(fault(origin, RULE_JSON, Some(at), message))
+        }
+    }
+}
+
+/// Parses only the [`View`] of a record (the fields classification and the quick views read),
+/// skipping everything else. A record that is not a valid JSON object gets the same fault as from
+/// [`parse`].
+pub fn parse_view<'a>(record: &Record<'a>) -> Result<View<'a>, Fault> {
+    let valid_utf8 = std::str::from_utf8(record.bytes).is_ok();
+    if record.status == RecordStatus::Complete
+        && valid_utf8
+        && let Ok(view) = View::parse(record.bytes)
+    {
+        return Ok(view);
+    }
+    // The slow path explains what is wrong.
+    match parse(record.clone()) {
+        Err(f) => Err(f),
+        Ok(p) => {
+            let message = "the payload could not be read".to_string();
+            Err(fault(p.origin, RULE_JSON, None, message))
+        }
+    }
+}
+
+fn fault(origin: Origin, rule: &'static str, at: Option<Position>, message: String) -> Fault {
+    Fault::new(origin, rule, at, message)
+}
+
+impl Fault {
+    /// A fault of `rule` at `at` (else at the entry's start).
+    pub fn new(origin: Origin, rule: &'static str, at: Option<Position>, message: String) -> Fault {
+        let position = at.unwrap_or(origin.position);
+        Fault {
+            diagnostic: Box::new(Diagnostic::new(
+                Severity::Error,
+                rule,
+                None,
+                position,
+                message,
+            )),
+            origin,
+        }
+    }
+}
+
+/// Parses JSON bytes that the reader accepted (within `--max-depth`): with the usual parser, or
+/// the unbounded one when the value nests deeper than its limit.
+pub fn parse_json(bytes: &[u8]) -> Result<Value, serde_json::Error> {
+    match serde_json::from_slice(bytes) {
+        Err(e) if e.to_string().starts_with("recursion limit exceeded") => parse_unbounded(bytes),
+        other => other,
+    }
+}
+
+/// Parses a value nested deeper than serde_json's usual limit, growing the stack as needed.
+fn parse_unbounded(bytes: &[u8]) -> Result<Value, serde_json::Error> {
+    use serde::Deserialize as _;
+    let mut de = serde_json::Deserializer::from_slice(bytes);
+    de.disable_recursion_limit();
+    let value = Value::deserialize(serde_stacker::Deserializer::new(&mut de))?;
+    de.end()?;
+    Ok(value)
+}
+
+/// Byte offset of serde_json's 1-based (line, byte column) in `bytes`. Column 0 means the line
+/// break that ends the previous line.
+fn offset_of(bytes: &[u8], line: usize, column: usize) -> usize {
+    let mut start = 0;
+    for _ in 1..line {
+        match memchr::memchr(b'\n', &bytes[start..]) {
+            Some(i) => start += i + 1,
+            None => break,
+        }
+    }
+    let offset = match column {
+        0 => start.saturating_sub(1),
+        c => start + c - 1,
+    };
+    offset.min(bytes.len())
+}
+
+/// A character as it appears in messages: printable ASCII as is, anything else as a code.
+fn show_byte_char(bytes: &[u8], offset: usize) -> String {
+    let rest = &bytes[offset..];
+    let ch = match std::str::from_utf8(&rest[..rest.len().min(4)]) {
+        Ok(s) => s.chars().next(),
+        Err(e) if e.valid_up_to() > 0 => std::str::from_utf8(&rest[..e.valid_up_to()])
+            .ok()
+            .and_then(|s| s.chars().next()),
+        Err(_) => None,
+    };
+    match ch {
+        Some(c) if c.is_ascii_graphic() || c == ' ' => format!("'{c}'"),
+        Some(c) => format!("U+{:04X}", c as u32),
+        None => format!("byte 0x{:02X}", rest[0]),
+    }
+}
+
+/// Turns a serde_json error into (byte offset of the fault, message saying what was expected).
+fn describe_syntax_error(err: &serde_json::Error, bytes: &[u8]) -> (usize, String) {
+    let mut offset = offset_of(bytes, err.line(), err.column());
+    if err.to_string().starts_with("number out of range") {
+        // Point at the number's first character, not its last.
+        while offset > 0
+            && matches!(
+                bytes[offset - 1],
+                b'0'..=b'9' | b'.' | b'e' | b'E' | b'+' | b'-'
+            )
+        {
+            offset -= 1;
+        }
+    }
+    if err.is_eof() && matches!(bytes.first(), Some(b'-' | b'0'..=b'9')) {
+        return (0, "invalid number: the input ends inside it".to_string());
+    }
+    if err.is_eof() {
+        // Point just past the last character of the truncated payload, not at trailing blanks.
+        offset = bytes
+            .iter()
+            .rposition(|b| !matches!(b, b' ' | b'\t' | b'\r' | b'\n'))
+            .map_or(0, |i| i + 1);
+    }
+    // Invalid UTF-8 up to the fault is the real cause, whatever the parser says.
+    if let Err(e) = std::str::from_utf8(&bytes[..(offset + 4).min(bytes.len())])
+        && e.valid_up_to() <= offset
+    {
+        let at = e.valid_up_to();
+        return (
+            at,
+            format!(
+                "invalid UTF-8: byte 0x{:02X} cannot appear here (payloads must be UTF-8)",
+                bytes[at]
+            ),
+        );
+    }
+    let full = err.to_string();
+    let text = match full.rfind(" at line ") {
+        Some(i) => &full[..i],
+        None => full.as_str(),
+    };
+    let found = || {
+        if offset < bytes.len() {
+            format!(", found {}", show_byte_char(bytes, offset))
+        } else {
+            ", found the end of the input".to_string()
+        }
+    };
+    let message = match text {
+        "EOF while parsing an object" => {
+            "truncated payload: an object is not closed (expected '}')".to_string()
+        }
+        "EOF while parsing a list" => {
+            "truncated payload: an array is not closed (expected ']')".to_string()
+        }
+        "EOF while parsing a string" => {
+            "truncated payload: a string is not closed (expected '\"')".to_string()
+        }
+        "EOF while parsing a value" => {
+            "truncated payload: the input ends where a value was expected".to_string()
+        }
+        t if t.starts_with("control character") => match bytes.get(offset) {
+            Some(b'\n' | b'\r') => {
+                "line break inside a string: the string is not closed on its line (truncated payload?)"
+                    .to_string()
+            }
+            Some(&b) => format!(
+                "raw control character U+{b:04X} inside a string (it must be escaped as \\u{b:04x})"
+            ),
+            None => "control character inside a string".to_string(),
+        },
+        "recursion limit exceeded" => {
+            "payload nests deeper than 128 levels (the limit can be raised)".to_string()
+        }
+        "number out of range" => {
+            "number out of range (larger than a 64-bit floating-point number can hold)".to_string()
+        }
+        "expected ident" => format!("invalid literal: expected true, false or null{}", found()),
+        "invalid number" => format!("invalid number{}", found()),
+        "invalid escape" => {
+            r#"invalid escape: expected one of \" \\ \/ \b \f \n \r \t or \u followed by four hex digits"#
+                .to_string()
+        }
+        "unexpected end of hex escape" => {
+            // After a high surrogate the parser expects a second escape: say which.
+            let before = &bytes[..offset.min(bytes.len())];
+            let high = memchr::memmem::rfind(before, b"\\u")
+                .and_then(|i| before.get(i + 2..i + 6))
+                .and_then(|h| std::str::from_utf8(h).ok())
+                .and_then(|h| u32::from_str_radix(h, 16).ok())
+                .is_some_and(|c| (0xD800..=0xDBFF).contains(&c));
+            if high {
+                r"invalid \u escape: an unpaired surrogate (\uD800-\uDBFF must be followed by \uDC00-\uDFFF)"
+                    .to_string()
+            } else {
+                r"invalid \u escape: expected four hexadecimal digits".to_string()
+            }
+        }
+        t if t.contains("surrogate") => {
+            r"invalid \u escape: an unpaired surrogate (\uD800-\uDBFF must be followed by \uDC00-\uDFFF)"
+                .to_string()
+        }
+        "key must be a string" => format!("expected a key in double quotes{}", found()),
+        "expected value" => format!("expected a JSON value{}", found()),
+        "trailing comma" => format!("trailing comma: expected another member or element{}", found()),
+        t if t.starts_with("expected") => format!("{}{}", t.replace('`', "'"), found()),
+        t => t.replace('`', "'"),
+    };
+    (offset, message)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::input::{Item, Reader};
+    use std::sync::Arc;
+
+    /// Parses every entry of `input`, returning per entry Ok(value) or Err((line, col, rule, message)).
+    fn entries(input: &[u8]) -> Vec<Result<Value, (u64, u64, String, String)>> {
+        let mut r = Reader::new(Arc::from("t"), input);
+        let mut out = Vec::new();
+        while let Some(item) = r.next().unwrap() {
+            let res = match item {
+                Item::Record(rec) => parse(rec).map(|p| p.value),
+                Item::Fault(f) => Err(Fault::from(f)),
+            };
+            out.push(res.map_err(|f| {
+                let d = f.diagnostic;
+                (
+                    d.position.line,
+                    d.position.column,
+                    d.rule.into_owned(),
+                    d.message,
+                )
+            }));
+        }
+        out
+    }
+
+    fn one_error(input: &str) -> (u64, u64, String, String) {
+        let mut e = entries(input.as_bytes());
+        assert_eq!(e.len(), 1, "{e:?}");
+        e.remove(0).unwrap_err()
+    }
+
+    #[test]
+    fn parses_objects() {
+        let e = entries(b"{\"a\":1}\n{\"b\":[2]}");
+        assert_eq!(e.len(), 2);
+        assert!(e.iter().all(|x| x.is_ok()));
+    }
+
+    #[test]
+    fn not_an_object() {
+        let (l, c, rule, msg) = one_error("  42");
+        assert_eq!((l, c, rule.as_str()), (1, 3, RULE_NOT_OBJECT));
+        assert_eq!(
+            msg,
+            "expected a JSON object (an OutboundMessage payload), found integer 42"
+        );
+    }
+
+    #[test]
+    fn syntax_error_points_at_the_fault() {
+        let (l, c, rule, msg) = one_error("{\n  \"a\": 1,\n  \"b\": x\n}");
+        assert_eq!((l, c, rule.as_str()), (3, 8, RULE_JSON));
+        assert_eq!(msg, "expected a JSON value, found 'x'");
+    }
+
+    #[test]
+    fn truncated_line_names_the_resume_line() {
+        let e = entries(b"{\"a\":[1,2\n{\"b\":1}\n");
+        let (l, c, _, msg) = e[0].clone().unwrap_err();
+        assert_eq!((l, c), (1, 10));
+        assert!(msg.starts_with("truncated payload"), "{msg}");
+        assert!(msg.ends_with("reading resumes at line 2"), "{msg}");
+        assert!(e[1].is_ok());
+    }
+
+    #[test]
+    fn invalid_utf8_is_named_with_its_position() {
+        let mut bytes = b"{\"a\": \"ok\",\n \"b\": \"x".to_vec();
+        bytes.push(0xFF);
+        bytes.extend_from_slice(b"\"}");
+        let e = entries(&bytes);
+        let (l, c, _, msg) = e[0].clone().unwrap_err();
+        assert_eq!((l, c), (2, 9));
+        assert!(msg.starts_with("invalid UTF-8: byte 0xFF"), "{msg}");
+    }
+
+    #[test]
+    fn text_that_is_not_json_is_quoted() {
+        let e = entries(b"{\"a\":1} trailing words\n");
+        let (l, c, rule, msg) = e[1].clone().unwrap_err();
+        assert_eq!((l, c, rule.as_str()), (1, 9, RULE_JSON));
+        assert_eq!(
+            msg,
+            "expected a JSON object (an OutboundMessage payload), found text \"trailing words\""
+        );
+    }
+
+    #[test]
+    fn line_break_inside_a_string_points_at_the_break() {
+        let e = entries(b"{\"a\":1}\n{\"b\":\"cut\n{\"c\":1}\n");
+        let (l, c, _, msg) = e[1].clone().unwrap_err();
+        assert_eq!((l, c), (2, 10));
+        assert!(msg.starts_with("line break inside a string"), "{msg}");
+        assert!(msg.ends_with("reading resumes at line 3"), "{msg}");
+        assert!(e[2].is_ok());
+    }
+
+    #[test]
+    fn parser_messages_are_reworded() {
+        let cases: &[(&str, u64, &str)] = &[
+            (
+                r#"{"a":tru}"#,
+                9,
+                "invalid literal: expected true, false or null",
+            ),
+            (r#"{"a":"\ud800x"}"#, 0, r"invalid \u escape"),
+            (
+                r#"{"a":"\udc00"}"#,
+                0,
+                r"invalid \u escape: an unpaired surrogate",
+            ),
+            (r#"{"a":"\q"}"#, 0, "invalid escape"),
+            (r#"{"a": 1e400}"#, 7, "number out of range"),
+            ("-", 1, "invalid number"),
+        ];
+        for (input, col, start) in cases {
+            let (_, c, _, msg) = one_error(input);
+            assert!(msg.starts_with(start), "{input}: {msg}");
+            if *col > 0 {
+                assert_eq!(c, *col, "{input}: {msg}");
+            }
+        }
+    }
+
+    #[test]
+    fn control_character_and_trailing_comma() {
+        let (_, c, _, msg) = one_error("{\"a\": \"x\u{7}\"}");
+        assert_eq!(c, 9);
+        assert!(msg.contains("U+0007"), "{msg}");
+        let (_, c, _, msg) = one_error("{\"a\": 1,}");
+        assert_eq!(c, 9);
+        assert!(msg.starts_with("trailing comma"), "{msg}");
+    }
+
+    #[test]
+    fn parse_view_faults_match_parse() {
+        for input in [
+            &b"{\"a\":"[..],
+            b"[1]",
+            b"42",
+            b"{\"a\":\"\xff\"}",
+            b"{\"a\":1,}",
+            b"x",
+        ] {
+            let mut r = Reader::new(Arc::from("t"), input);
+            let Some(Item::Record(rec)) = r.next().unwrap() else {
+                panic!("{input:?}")
+            };
+            let a = parse_view(&rec).unwrap_err();
+            let b = parse(rec).unwrap_err();
+            assert_eq!(a, b);
+        }
+        let mut r = Reader::new(Arc::from("t"), &b"{\"messageType\":\"SMS\"}"[..]);
+        let Some(Item::Record(rec)) = r.next().unwrap() else {
+            panic!()
+        };
+        assert_eq!(
+            parse_view(&rec).unwrap().message_type.as_deref(),
+            Some("SMS")
+        );
+    }
+
+    #[test]
+    fn too_large_names_the_limit() {
+        let mut r = Reader::new(Arc::from("t"), &b"{\"a\":\"xxxxxxxxxx\"}"[..]).with_max_payload(5);
+        let Some(Item::Record(rec)) = r.next().unwrap() else {
+            panic!("expected a record")
+        };
+        let f = parse(rec).unwrap_err();
+        assert_eq!(f.diagnostic.rule, RULE_TOO_LARGE);
+        assert!(
+            f.diagnostic
+                .message
+                .contains("larger than the limit of 5 bytes")
+        );
+    }
+
+    #[test]
+    fn position_of_points_at_values() {
+        let raw = b"{\n  \"a\": 1,\n  \"callDuration\": \"120\"\n}";
+        let mut r = Reader::new(Arc::from("t"), &raw[..]);
+        let Some(Item::Record(rec)) = r.next().unwrap() else {
+            panic!()
+        };
+        let p = parse(rec).unwrap();
+        assert_eq!(p.position_of("/callDuration"), Position::new(3, 19));
+        assert_eq!(p.position_of("/nope"), Position::new(1, 1));
+        // Non-ASCII text before the value, on the payload's first line, after other text.
+        let raw = "x   {\"body\":\"caf\u{e9} \u{1f600}\",\"n\":{\"m\":[1,\"2\"]}}".as_bytes();
+        let mut r = Reader::new(Arc::from("t"), raw);
+        let _ = r.next().unwrap(); // the garbage `x`
+        let Some(Item::Record(rec)) = r.next().unwrap() else {
+            panic!()
+        };
+        let p = parse(rec).unwrap();
+        assert_eq!(p.position_of("/n"), Position::new(1, 26));
+        assert_eq!(p.position_of("/n/m/1"), Position::new(1, 34));
+    }
+}

@@ -1,0 +1,6 @@
+//! Pure data shared by every capability: where a payload comes from, what was found in it. No
+//! I/O and no command-line knowledge.
+
+pub mod channel;
+pub mod finding;
+pub mod origin;

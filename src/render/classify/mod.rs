@@ -1,0 +1,132 @@
+//! Every byte `classify` writes: a line per payload and the summary table (human), JSON Lines
+//! records ([`json`]), or one NDJSON file per channel ([`split`]).
+
+pub mod json;
+pub mod split;
+
+use std::io::{self, Write};
+
+use comfy_table::{CellAlignment, Table};
+
+use crate::classify::tally::Tally;
+use crate::classify::{CallOutcome, Channel, Classification};
+use crate::model::origin::Origin;
+use crate::render::humanize;
+use crate::render::style::{Painter, escape, styles};
+
+/// `source:line:column  CHANNEL  (by FIELD)  outcome, duration`, then a line per conflict.
+pub fn line(out: &mut dyn Write, p: Painter, o: &Origin, c: &Classification) -> io::Result<()> {
+    let mut text = format!(
+        "{}  {}",
+        p.paint(&o.to_string(), styles::location()),
+        p.paint(c.channel.name(), owo_colors::Style::new().bold())
+    );
+    if let Channel::Unknown(raw) = &c.channel
+        && !raw.is_empty()
+    {
+        text.push_str(&format!(" {}", p.paint(&format!("{raw:?}"), styles::dim())));
+    }
+    let by = match c.decided_by.field() {
+        Some(f) => format!("(by {f})"),
+        None => "(no type field)".to_string(),
+    };
+    text.push_str(&format!("  {}", p.paint(&by, styles::dim())));
+    if let Some(call) = c.call {
+        text.push_str(&format!("  {}", call.outcome.name()));
+        if let Some(d) = call.duration {
+            text.push_str(&format!(", {}", humanize::duration(d)));
+        }
+    }
+    writeln!(out, "{text}")?;
+    for k in &c.conflicts {
+        writeln!(
+            out,
+            "    {} {}",
+            p.paint(&format!("! {}:", k.rule()), styles::warning()),
+            p.paint(&k.message(&c.channel), owo_colors::Style::new())
+        )?;
+    }
+    Ok(())
+}
+
+/// The summary table, after a blank line when payload lines came before it, and a line on the
+/// entries that were not payloads.
+pub fn summary(out: &mut dyn Write, tally: &Tally, after_lines: bool) -> io::Result<()> {
+    if after_lines && tally.total > 0 {
+        writeln!(out)?;
+    }
+    writeln!(out, "{}", table(tally))?;
+    match tally.unreadable {
+        0 => Ok(()),
+        1 => writeln!(
+            out,
+            "1 entry was not a JSON payload (reported on standard error)"
+        ),
+        n => writeln!(
+            out,
+            "{n} entries were not JSON payloads (reported on standard error)"
+        ),
+    }
+}
+
+/// Rows of the summary: (label, count, is a sub-row).
+fn rows(tally: &Tally) -> Vec<(String, u64, bool)> {
+    let mut rows = Vec::new();
+    for ch in Channel::NAMED {
+        let n = tally.named[ch.order()];
+        if n == 0 {
+            continue;
+        }
+        rows.push((ch.name().to_string(), n, false));
+        if ch == Channel::Call {
+            for o in [
+                CallOutcome::Answered,
+                CallOutcome::Voicemail,
+                CallOutcome::Unknown,
+            ] {
+                let label = match o {
+                    CallOutcome::Unknown => "  outcome unknown".to_string(),
+                    o => format!("  {}", o.name()),
+                };
+                rows.push((label, tally.outcome(o), true));
+            }
+        }
+    }
+    for (raw, n) in &tally.unknown {
+        let label = if raw.is_empty() {
+            "Unknown (no type field)".to_string()
+        } else {
+            format!("Unknown ({})", escape(raw))
+        };
+        rows.push((label, *n, false));
+    }
+    if tally.unknown_other > 0 {
+        rows.push((
+            "Unknown (other values)".to_string(),
+            tally.unknown_other,
+            false,
+        ));
+    }
+    rows
+}
+
+/// The summary table.
+pub fn table(tally: &Tally) -> Table {
+    let mut table = Table::new();
+    table.load_style(comfy_table::presets::UTF8_FULL_CONDENSED.with_rounded_corners());
+    table.set_header(vec!["Channel", "Payloads", "Share"]);
+    for (label, n, _) in rows(tally) {
+        table.add_row(vec![label, n.to_string(), humanize::share(n, tally.total)]);
+    }
+    table.add_row(vec![
+        "Total".to_string(),
+        tally.total.to_string(),
+        humanize::share(tally.total, tally.total),
+    ]);
+    for i in 1..=2 {
+        if let Some(col) = table.column_mut(i) {
+            col.set_cell_alignment(CellAlignment::Right);
+        }
+    }
+    table
+}

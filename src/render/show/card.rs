@@ -1,0 +1,219 @@
+//! `show`'s card (the fields, the body as text, the pretty JSON), its table rows, and its JSON
+//! forms, rendered per record on the worker threads.
+
+use std::io::{self, Write};
+
+use comfy_table::Table;
+use serde_json::Value;
+use unicode_width::UnicodeWidthStr;
+
+use super::{
+    BODY_LIMIT_CHARS, BODY_LIMIT_LINES, CARD_VALUE_CHARS, PREVIEW_CHARS, Subject, needs_escaping,
+};
+use crate::classify::classify_view;
+use crate::input::Record;
+use crate::input::parse::{Fault, Payload, parse, parse_view};
+use crate::input::view::View;
+use crate::model::finding::shorten;
+use crate::redact::redact;
+use crate::render::jsonl::write_line;
+use crate::render::jsontext::{JsonStyle, compact_into, pretty};
+use crate::render::style::{Painter, escape, styles};
+use crate::show::fields::{CARD_DEFAULT, EMAIL_ONLY, Field};
+
+/// Renders records; shared by the worker threads.
+#[derive(Debug, Clone)]
+pub struct Renderer {
+    /// The fields asked for (`None`: the defaults).
+    pub fields: Option<Vec<Field>>,
+    /// The table's columns: `fields`, or the default columns (worked out once, not per row).
+    pub table_fields: Vec<Field>,
+    /// Colors, for a terminal.
+    pub painter: Painter,
+    /// The time ages are measured from.
+    pub now: jiff::Timestamp,
+    /// Whether bodies are shown whole.
+    pub full: bool,
+    /// Whether personal data is masked.
+    pub redact: bool,
+}
+
+impl Renderer {
+    /// The table's header cells.
+    pub fn headers(&self) -> Vec<String> {
+        self.table_fields
+            .iter()
+            .map(|f| escape(f.label()).into_owned())
+            .collect()
+    }
+
+    fn card(&self, subject: &Subject<'_>, out: &mut Vec<u8>) -> io::Result<()> {
+        let p = self.painter;
+        let header = format!("── {} ", subject.record.origin);
+        writeln!(
+            out,
+            "{}{}",
+            p.paint(&header, styles::location()),
+            p.paint(
+                &"─".repeat(60usize.saturating_sub(header.width())),
+                styles::dim()
+            )
+        )?;
+        let fields: Vec<Field> = match &self.fields {
+            Some(f) => f.clone(),
+            None => CARD_DEFAULT
+                .iter()
+                .filter(|n| subject.class.is_email() || !EMAIL_ONLY.contains(n))
+                .map(|n| Field::parse(n))
+                .collect(),
+        };
+        let mut table = Table::new();
+        table.load_style(comfy_table::presets::UTF8_FULL_CONDENSED.with_rounded_corners());
+        for f in &fields {
+            if let Some(text) = subject.text(f) {
+                let text = shorten(&escape(&text.replace('\n', " ")), CARD_VALUE_CHARS);
+                table.add_row(vec![escape(f.label()).into_owned(), text]);
+            }
+        }
+        if table.row_count() > 0 {
+            writeln!(out, "{table}")?;
+        }
+        if self.fields.is_none() {
+            if let Some(body) = subject.text(&Field::Known("body", "Body")) {
+                writeln!(out, "{}", p.paint("Body", styles::location()))?;
+                self.body(&body, out)?;
+                writeln!(out)?;
+            }
+            if let Some(map) = subject.map {
+                writeln!(
+                    out,
+                    "{}",
+                    pretty(&Value::Object(map.clone()), JsonStyle { color: p.color() })
+                )?;
+            }
+        }
+        writeln!(out)
+    }
+
+    fn body(&self, body: &str, out: &mut Vec<u8>) -> io::Result<()> {
+        if body.trim().is_empty() {
+            return writeln!(out, "  {}", self.painter.paint("(empty)", styles::dim()));
+        }
+        let total_chars = body.chars().count();
+        let mut shown_chars = 0;
+        for (i, line) in body.lines().enumerate() {
+            let len = line.chars().count() + 1;
+            if !self.full && (i >= BODY_LIMIT_LINES || shown_chars + len > BODY_LIMIT_CHARS) {
+                let left = total_chars.saturating_sub(shown_chars);
+                let marker = format!("… {left} more characters (--full shows all)");
+                return writeln!(out, "  {}", self.painter.paint(&marker, styles::dim()));
+            }
+            shown_chars += len;
+            if line.trim().is_empty() {
+                writeln!(out)?;
+            } else {
+                writeln!(out, "  {}", escape(line))?;
+            }
+        }
+        Ok(())
+    }
+
+    fn table_row(&self, subject: &Subject<'_>) -> Vec<String> {
+        self.table_fields
+            .iter()
+            .map(|f| {
+                let text = subject.text(f).unwrap_or_default();
+                let one_line = text.split_whitespace().collect::<Vec<_>>().join(" ");
+                let limit = if matches!(f, Field::Known("body", _)) {
+                    PREVIEW_CHARS
+                } else {
+                    CARD_VALUE_CHARS
+                };
+                shorten(&escape(&one_line), limit)
+            })
+            .collect()
+    }
+
+    /// The payload, masked when `--redact` asks.
+    fn redacted<'p>(&self, mut p: Payload<'p>) -> Payload<'p> {
+        if self.redact {
+            redact(&mut p.value);
+        }
+        p
+    }
+
+    /// A record as one compact JSON line.
+    pub fn compact(&self, rec: Record<'_>) -> Result<Vec<u8>, Fault> {
+        let mut out = Vec::new();
+        parse_view(&rec)?;
+        if self.redact || needs_escaping(rec.bytes) {
+            // Re-serialize: to mask personal data, or so that characters unsafe on a
+            // terminal travel as JSON escapes.
+            let p = self.redacted(parse(rec.clone())?);
+            let _ = write_line(&mut out, &p.value);
+        } else {
+            compact_into(rec.bytes, &mut out);
+            out.push(b'\n');
+        }
+        Ok(out)
+    }
+
+    /// A record as pretty JSON.
+    pub fn json(&self, rec: Record<'_>) -> Result<Vec<u8>, Fault> {
+        let mut out = Vec::new();
+        let p = self.redacted(parse(rec)?);
+        let color = self.painter.color();
+        let _ = writeln!(out, "{}", pretty(&p.value, JsonStyle { color }));
+        Ok(out)
+    }
+
+    /// A record as the cells of a table row.
+    pub fn row(&self, rec: Record<'_>) -> Result<Vec<String>, Fault> {
+        // The borrowed view serves the default columns; redaction and other fields
+        // need the whole payload.
+        let need_map = self.redact
+            || self
+                .fields
+                .as_ref()
+                .is_some_and(|f| f.iter().any(|x| !x.in_view()));
+        let parsed = if need_map {
+            Some(self.redacted(parse(rec.clone())?))
+        } else {
+            None
+        };
+        let map = parsed.as_ref().map(|p| p.fields());
+        let view = match map {
+            Some(m) => View::from_map(m),
+            None => parse_view(&rec)?,
+        };
+        let class = classify_view(&view);
+        let subject = Subject {
+            record: &rec,
+            view: &view,
+            class: &class,
+            map,
+            delivery: rec.delivery.as_deref(),
+            now: self.now,
+        };
+        Ok(self.table_row(&subject))
+    }
+
+    /// A record as a card: the fields, the body as text, and the pretty JSON.
+    pub fn card_of(&self, rec: Record<'_>) -> Result<Vec<u8>, Fault> {
+        let mut out = Vec::new();
+        let payload = self.redacted(parse(rec.clone())?);
+        let map = payload.fields();
+        let view = View::from_map(map);
+        let class = classify_view(&view);
+        let subject = Subject {
+            record: &rec,
+            view: &view,
+            class: &class,
+            map: Some(map),
+            delivery: payload.delivery.as_deref(),
+            now: self.now,
+        };
+        let _ = self.card(&subject, &mut out);
+        Ok(out)
+    }
+}

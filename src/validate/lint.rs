@@ -1,0 +1,350 @@
+//! Semantic rules that a schema cannot express well. Each has a short, stable name; warnings fail
+//! a payload only with `--strict`, notes never do.
+
+use serde_json::Value;
+
+use crate::classify::{Channel, Classification};
+use crate::input::locate::escape_token;
+use crate::input::parse::Payload;
+use crate::model::finding::{Diagnostic, Severity, show_value};
+
+/// One rule: its stable name, severity and what it checks.
+#[derive(Debug, Clone, Copy)]
+pub struct Rule {
+    /// The stable name printed in brackets.
+    pub name: &'static str,
+    /// Its severity before `--strict`.
+    pub severity: Severity,
+    /// What it checks.
+    pub summary: &'static str,
+}
+
+/// Every semantic rule, in the order they are documented.
+pub const RULES: &[Rule] = &[
+    Rule {
+        name: "direction-not-outbound",
+        severity: Severity::Warning,
+        summary: "`direction` is not \"outbound\"",
+    },
+    Rule {
+        name: "unknown-message-type",
+        severity: Severity::Warning,
+        summary: "`messageType` (or `messageTypeString`) names no known channel",
+    },
+    Rule {
+        name: "message-type-mismatch",
+        severity: Severity::Warning,
+        summary: "`messageType` and `messageTypeString` name different channels",
+    },
+    Rule {
+        name: "call-fields-on-non-call",
+        severity: Severity::Warning,
+        summary: "`callDuration` or `callStatus` on a payload that is not a call or voicemail",
+    },
+    Rule {
+        name: "email-fields-on-non-email",
+        severity: Severity::Warning,
+        summary: "`emailMessageId`, `threadId`, `subject`, `cc`, `bcc`, `ccList` or `bccList` on a payload that is not an email",
+    },
+    Rule {
+        name: "unknown-call-status",
+        severity: Severity::Warning,
+        summary: "`callStatus` is neither \"completed\" nor \"voicemail\"",
+    },
+    Rule {
+        name: "email-without-subject",
+        severity: Severity::Warning,
+        summary: "an email without a non-empty `subject`",
+    },
+    Rule {
+        name: "duplicate-key",
+        severity: Severity::Warning,
+        summary: "a top-level key appears more than once (the last value is the one checked)",
+    },
+    Rule {
+        name: "unknown-field",
+        severity: Severity::Note,
+        summary: "a top-level field that the schemas in use do not describe (schema drift)",
+    },
+];
+
+/// Spellings listed when `messageType` names no known channel.
+const KNOWN_SPELLINGS: &str =
+    "SMS, Email, CALL, VoiceMail, FB, IG, GMB, Live Chat, WhatsApp, Custom, InternalComment";
+
+/// Runs every rule on a payload. `knows_field` says whether the schemas in use describe a
+/// top-level field.
+pub fn lint(
+    payload: &Payload<'_>,
+    class: &Classification,
+    knows_field: impl Fn(&str) -> bool,
+) -> Vec<Diagnostic> {
+    let fields = payload.fields();
+    let mut out = Vec::new();
+    let mut warn = |rule: &'static str, field: &str, message: String| {
+        let pointer = format!("/{}", escape_token(field));
+        let position = payload.position_of(&pointer);
+        out.push(Diagnostic::new(
+            Severity::Warning,
+            rule,
+            Some(pointer),
+            position,
+            message,
+        ));
+    };
+
+    if let Some(Value::String(d)) = fields.get("direction")
+        && d != "outbound"
+    {
+        warn(
+            "direction-not-outbound",
+            "direction",
+            format!(
+                "expected \"outbound\" for an OutboundMessage, found {}",
+                show_value(&Value::String(d.clone()))
+            ),
+        );
+    }
+
+    for (field, raw) in &class.unrecognized {
+        let shown = show_value(&Value::String(raw.clone()));
+        let message = if *field == "messageType" {
+            format!("{shown} is not a known channel (expected one of {KNOWN_SPELLINGS})")
+        } else {
+            format!("{shown} is not a known TYPE_* channel name")
+        };
+        warn("unknown-message-type", field, message);
+    }
+
+    for conflict in &class.conflicts {
+        warn(
+            conflict.rule(),
+            conflict.field(),
+            conflict.message(&class.channel),
+        );
+    }
+
+    if let Some(Value::String(status)) = fields.get("callStatus")
+        && status != "completed"
+        && status != "voicemail"
+    {
+        warn(
+            "unknown-call-status",
+            "callStatus",
+            format!(
+                "expected \"completed\" (answered) or \"voicemail\", found {}",
+                show_value(&Value::String(status.clone()))
+            ),
+        );
+    }
+
+    if class.channel == Channel::Email {
+        let has_subject = fields
+            .get("subject")
+            .and_then(Value::as_str)
+            .is_some_and(|s| !s.trim().is_empty());
+        if !has_subject {
+            warn(
+                "email-without-subject",
+                "subject",
+                "an email without a subject: expected a non-empty \"subject\"".to_string(),
+            );
+        }
+    }
+
+    for (key, offsets) in payload.duplicate_keys() {
+        let first = payload.position_at_offset(offsets[0]);
+        let last = payload.position_at_offset(*offsets.last().unwrap_or(&offsets[0]));
+        let pointer = format!("/{}", escape_token(&key));
+        out.push(Diagnostic::new(
+            Severity::Warning,
+            "duplicate-key",
+            Some(pointer),
+            first,
+            format!(
+                "key {} appears {} times; the last value (at {}:{}) is the one checked",
+                show_value(&Value::String(key.clone())),
+                offsets.len(),
+                last.line,
+                last.column
+            ),
+        ));
+    }
+
+    for key in fields.keys() {
+        if !knows_field(key) {
+            let pointer = format!("/{}", escape_token(key));
+            let position = payload.position_of(&pointer);
+            out.push(Diagnostic::new(
+                Severity::Note,
+                "unknown-field",
+                Some(pointer),
+                position,
+                format!(
+                    "field {} is not described by the schemas in use (new in HighLevel's deliveries?)",
+                    show_value(&Value::String(key.clone()))
+                ),
+            ));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::classify::classify;
+    use crate::input::{Item, Reader};
+    use std::sync::Arc;
+
+    const BASE: &str = r#""type":"OutboundMessage","locationId":"l","contactId":"c","conversationId":"v","dateAdded":"2024-05-08T11:57:42.250Z""#;
+
+    /// Rule names raised on a payload built from BASE plus `extra` members.
+    fn rules(extra: &str) -> Vec<String> {
+        let text = format!("{{{BASE},{extra}}}");
+        let mut r = Reader::new(Arc::from("t"), text.as_bytes());
+        let Some(Item::Record(rec)) = r.next().unwrap() else {
+            panic!()
+        };
+        let p = crate::input::parse::parse(rec).unwrap();
+        let class = classify(p.fields());
+        let known = [
+            "type",
+            "locationId",
+            "contactId",
+            "conversationId",
+            "dateAdded",
+            "direction",
+            "messageType",
+            "messageTypeString",
+            "callDuration",
+            "callStatus",
+            "subject",
+            "cc",
+            "emailMessageId",
+        ];
+        lint(&p, &class, |f| known.contains(&f))
+            .into_iter()
+            .map(|d| format!("{}:{}", d.severity, d.rule))
+            .collect()
+    }
+
+    #[test]
+    fn clean_payload_has_no_findings() {
+        assert!(rules(r#""direction":"outbound","messageType":"SMS""#).is_empty());
+    }
+
+    #[test]
+    fn direction_not_outbound() {
+        assert_eq!(
+            rules(r#""direction":"inbound","messageType":"SMS""#),
+            ["warning:direction-not-outbound"]
+        );
+    }
+
+    #[test]
+    fn unknown_message_type() {
+        assert_eq!(
+            rules(r#""direction":"outbound","messageType":"Pigeon""#),
+            ["warning:unknown-message-type"]
+        );
+        assert_eq!(
+            rules(r#""direction":"outbound","messageType":"SMS","messageTypeString":"TYPE_NEW""#),
+            ["warning:unknown-message-type"]
+        );
+    }
+
+    #[test]
+    fn message_type_mismatch() {
+        assert_eq!(
+            rules(r#""direction":"outbound","messageType":"SMS","messageTypeString":"TYPE_CALL""#),
+            ["warning:message-type-mismatch"]
+        );
+    }
+
+    #[test]
+    fn call_fields_on_non_call() {
+        assert_eq!(
+            rules(
+                r#""direction":"outbound","messageType":"SMS","callDuration":3,"callStatus":"completed""#
+            ),
+            [
+                "warning:call-fields-on-non-call",
+                "warning:call-fields-on-non-call"
+            ]
+        );
+    }
+
+    #[test]
+    fn email_fields_on_non_email() {
+        assert_eq!(
+            rules(r#""direction":"outbound","messageType":"FB","cc":"a@b.c","emailMessageId":"x""#),
+            [
+                "warning:email-fields-on-non-email",
+                "warning:email-fields-on-non-email"
+            ]
+        );
+    }
+
+    #[test]
+    fn unknown_call_status() {
+        assert_eq!(
+            rules(r#""direction":"outbound","messageType":"CALL","callStatus":"busy""#),
+            ["warning:unknown-call-status"]
+        );
+        assert!(
+            rules(r#""direction":"outbound","messageType":"CALL","callStatus":"voicemail""#)
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn email_without_subject() {
+        assert_eq!(
+            rules(r#""direction":"outbound","messageType":"Email""#),
+            ["warning:email-without-subject"]
+        );
+        assert_eq!(
+            rules(r#""direction":"outbound","messageType":"Email","subject":"  ""#),
+            ["warning:email-without-subject"]
+        );
+        assert!(rules(r#""direction":"outbound","messageType":"Email","subject":"Hi""#).is_empty());
+    }
+
+    #[test]
+    fn duplicate_key() {
+        assert_eq!(
+            rules(r#""direction":"inbound","messageType":"SMS","direction":"outbound""#),
+            ["warning:duplicate-key"]
+        );
+        assert!(
+            rules(r#""direction":"outbound","messageType":"SMS","x":{"a":1,"b":1}"#).len() == 1
+        );
+    }
+
+    #[test]
+    fn unknown_field_is_a_note() {
+        assert_eq!(
+            rules(r#""direction":"outbound","messageType":"SMS","brandNew":1"#),
+            ["note:unknown-field"]
+        );
+    }
+
+    #[test]
+    fn every_rule_is_listed() {
+        let names: Vec<_> = RULES.iter().map(|r| r.name).collect();
+        for name in [
+            "direction-not-outbound",
+            "unknown-message-type",
+            "message-type-mismatch",
+            "call-fields-on-non-call",
+            "email-fields-on-non-email",
+            "unknown-call-status",
+            "email-without-subject",
+            "duplicate-key",
+            "unknown-field",
+        ] {
+            assert!(names.contains(&name), "{name}");
+        }
+    }
+}

@@ -1,0 +1,536 @@
+//! The bundled schemas, compiled once per run, chosen per payload, and the translation of schema
+//! violations into findings that name the value and what was expected.
+//!
+//! Four schemas are embedded in the binary: the tool's refined `message` and `email` schemas
+//! (JSON Schema 2020-12) and the two schemas exactly as HighLevel's documentation publishes them
+//! (`--published`). A user's own schema file can replace them (`--schema FILE`). Nothing is ever
+//! fetched: the validator is built without network or file resolution, so a `$ref` that points
+//! outside the schema is a compile error.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, OnceLock};
+
+use jsonschema::error::{TypeKind, ValidationErrorKind};
+use jsonschema::{ValidationError, Validator};
+use serde_json::Value;
+
+use crate::input::locate::escape_token;
+use crate::input::parse::Payload;
+use crate::model::finding::{Diagnostic, Severity, show_value, typed_value};
+
+/// The refined message schema.
+pub const MESSAGE_SCHEMA: &str = include_str!("../../schemas/message.schema.json");
+/// The refined email schema.
+pub const EMAIL_SCHEMA: &str = include_str!("../../schemas/email.schema.json");
+/// The message schema as HighLevel publishes it.
+pub const MESSAGE_PUBLISHED: &str = include_str!("../../schemas/message.published.json");
+/// The email schema as HighLevel publishes it.
+pub const EMAIL_PUBLISHED: &str = include_str!("../../schemas/email.published.json");
+
+/// Which bundled schema.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Bundled {
+    /// For every channel but email.
+    Message,
+    /// For email.
+    Email,
+}
+
+impl Bundled {
+    /// The schema's name in output: `message` or `email`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Bundled::Message => "message",
+            Bundled::Email => "email",
+        }
+    }
+
+    /// The embedded text of the refined or the published schema.
+    pub fn text(self, published: bool) -> &'static str {
+        match (self, published) {
+            (Bundled::Message, false) => MESSAGE_SCHEMA,
+            (Bundled::Email, false) => EMAIL_SCHEMA,
+            (Bundled::Message, true) => MESSAGE_PUBLISHED,
+            (Bundled::Email, true) => EMAIL_PUBLISHED,
+        }
+    }
+}
+
+/// Which schema checks the payloads.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Selection {
+    /// Email schema for emails, message schema for everything else.
+    Auto,
+    /// Always one bundled schema.
+    Bundled(Bundled),
+    /// A JSON Schema file of the user's.
+    File(PathBuf),
+}
+
+impl Selection {
+    /// Parses a `--schema` value: `message`, `email`, `auto`, or a path.
+    pub fn parse(arg: &str) -> Selection {
+        match arg {
+            "auto" => Selection::Auto,
+            "message" => Selection::Bundled(Bundled::Message),
+            "email" => Selection::Bundled(Bundled::Email),
+            path => Selection::File(PathBuf::from(path)),
+        }
+    }
+
+    /// The schema that checks a payload: the user's file (`None`), the one bundled schema forced,
+    /// or the email schema for emails and the message schema otherwise. `validate` and
+    /// `diff --schema` both choose with this rule.
+    pub fn pick(&self, is_email: bool) -> Option<Bundled> {
+        match self {
+            Selection::File(_) => None,
+            Selection::Bundled(b) => Some(*b),
+            Selection::Auto if is_email => Some(Bundled::Email),
+            Selection::Auto => Some(Bundled::Message),
+        }
+    }
+
+    /// The schema documents the selection uses, uncompiled, for reading the shape they declare:
+    /// message then email for `auto`, else the one schema. A file must also compile, as it must
+    /// for `validate`.
+    pub fn documents(&self, published: bool) -> Result<Vec<Document>, SchemaError> {
+        let bundled = |b: Bundled| -> Result<Document, SchemaError> {
+            let value = serde_json::from_str(b.text(published)).map_err(|e| SchemaError::Json {
+                name: b.name().to_string(),
+                message: e.to_string(),
+            })?;
+            Ok(Document {
+                which: Some(b),
+                name: b.name().to_string(),
+                value,
+            })
+        };
+        match self {
+            Selection::Auto => Ok(vec![bundled(Bundled::Message)?, bundled(Bundled::Email)?]),
+            Selection::Bundled(b) => Ok(vec![bundled(*b)?]),
+            Selection::File(path) => {
+                let (value, name) = read_schema_file(path)?;
+                Compiled::new(name.clone(), &value)?;
+                Ok(vec![Document {
+                    which: None,
+                    name,
+                    value,
+                }])
+            }
+        }
+    }
+}
+
+/// A schema document, as JSON.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// The bundled schema, or `None` for the user's file (what [`Selection::pick`] returns).
+    pub which: Option<Bundled>,
+    /// `message`, `email`, or the file's path.
+    pub name: String,
+    /// The schema itself.
+    pub value: Value,
+}
+
+/// A schema that could not be loaded or compiled.
+#[derive(Debug, thiserror::Error)]
+pub enum SchemaError {
+    /// The file could not be read.
+    #[error("cannot read schema {path}: {message}")]
+    Read {
+        /// The schema's path.
+        path: String,
+        /// Why.
+        message: String,
+    },
+    /// The file is not JSON.
+    #[error("schema {name} is not valid JSON: {message}")]
+    Json {
+        /// The schema's name.
+        name: String,
+        /// The parser's message, with its line and column.
+        message: String,
+    },
+    /// The schema does not compile.
+    #[error("schema {name} does not compile: {message}")]
+    Compile {
+        /// The schema's name.
+        name: String,
+        /// The validator's message.
+        message: String,
+    },
+}
+
+/// A compiled schema and its name in output.
+pub struct Compiled {
+    /// `message`, `email`, or the file's path (shared with every verdict it checks).
+    pub name: Arc<str>,
+    validator: Validator,
+}
+
+impl std::fmt::Debug for Compiled {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Compiled")
+            .field("name", &self.name)
+            .finish()
+    }
+}
+
+impl Compiled {
+    /// Compiles a schema document, checking formats (`date-time` and the rest).
+    pub fn new(name: impl Into<String>, schema: &Value) -> Result<Self, SchemaError> {
+        let name = name.into();
+        match jsonschema::options()
+            .should_validate_formats(true)
+            .build(schema)
+        {
+            Ok(validator) => Ok(Compiled {
+                name: Arc::from(name),
+                validator,
+            }),
+            Err(e) => Err(SchemaError::Compile {
+                name,
+                message: e.to_string(),
+            }),
+        }
+    }
+
+    /// Compiles a schema from JSON text.
+    pub fn from_text(name: impl Into<String>, text: &str) -> Result<Self, SchemaError> {
+        let name = name.into();
+        let value: Value = serde_json::from_str(text).map_err(|e| SchemaError::Json {
+            name: name.clone(),
+            message: e.to_string(),
+        })?;
+        Compiled::new(name, &value)
+    }
+
+    /// Whether the payload satisfies the schema (fast path, no messages).
+    pub fn is_valid(&self, value: &Value) -> bool {
+        self.validator.is_valid(value)
+    }
+
+    /// Every violation in `payload`, as error findings positioned at the offending value.
+    pub fn violations(&self, payload: &Payload<'_>) -> Vec<Diagnostic> {
+        if self.validator.is_valid(&payload.value) {
+            return Vec::new();
+        }
+        let mut out: Vec<Diagnostic> = self
+            .validator
+            .iter_errors(&payload.value)
+            .map(|e| describe(&e, payload))
+            .collect();
+        out.dedup();
+        out
+    }
+}
+
+/// A bundled schema, compiled on first use and then shared: a process compiles each at most
+/// once, however many runs it makes (tests and fuzzing make many).
+fn compiled_bundled(b: Bundled, published: bool) -> Result<Arc<Compiled>, SchemaError> {
+    static CACHE: [OnceLock<Arc<Compiled>>; 4] = [const { OnceLock::new() }; 4];
+    let slot = &CACHE[(b as usize) * 2 + usize::from(published)];
+    if let Some(c) = slot.get() {
+        return Ok(c.clone());
+    }
+    let compiled = Arc::new(Compiled::from_text(b.name(), b.text(published))?);
+    Ok(slot.get_or_init(|| compiled).clone())
+}
+
+/// The schemas of one run, compiled once, and the fields they know.
+#[derive(Debug)]
+pub struct SchemaSet {
+    selection: Selection,
+    message: Option<Arc<Compiled>>,
+    email: Option<Arc<Compiled>>,
+    file: Option<Arc<Compiled>>,
+    known: BTreeSet<String>,
+}
+
+impl SchemaSet {
+    /// Loads and compiles what `selection` needs. `published` picks HighLevel's published schemas
+    /// instead of the refined ones.
+    pub fn load(selection: &Selection, published: bool) -> Result<Self, SchemaError> {
+        let bundled = |b: Bundled| compiled_bundled(b, published);
+        let mut known = BTreeSet::new();
+        let (message, email, file) = match selection {
+            Selection::Auto => (
+                Some(bundled(Bundled::Message)?),
+                Some(bundled(Bundled::Email)?),
+                None,
+            ),
+            Selection::Bundled(Bundled::Message) => (Some(bundled(Bundled::Message)?), None, None),
+            Selection::Bundled(Bundled::Email) => (None, Some(bundled(Bundled::Email)?), None),
+            Selection::File(path) => {
+                let (value, name) = read_schema_file(path)?;
+                known.extend(property_names(&value));
+                (None, None, Some(Arc::new(Compiled::new(name, &value)?)))
+            }
+        };
+        if file.is_none() {
+            for b in [Bundled::Message, Bundled::Email] {
+                if let Ok(v) = serde_json::from_str::<Value>(b.text(published)) {
+                    known.extend(property_names(&v));
+                }
+            }
+        }
+        Ok(SchemaSet {
+            selection: selection.clone(),
+            message,
+            email,
+            file,
+            known,
+        })
+    }
+
+    /// The schema for a payload, as [`Selection::pick`] chooses it.
+    pub fn choose(&self, is_email: bool) -> &Compiled {
+        let picked = match self.selection.pick(is_email) {
+            None => &self.file,
+            Some(Bundled::Message) => &self.message,
+            Some(Bundled::Email) => &self.email,
+        };
+        picked
+            .as_ref()
+            .or(self.file.as_ref())
+            .or(self.message.as_ref())
+            .or(self.email.as_ref())
+            .expect("load always compiles the schemas its selection picks")
+    }
+
+    /// Whether a top-level field is described by the schemas in use. With a user schema that
+    /// declares no `properties`, every field counts as known (there is nothing to drift from).
+    pub fn knows_field(&self, field: &str) -> bool {
+        self.known.is_empty() || self.known.contains(field)
+    }
+}
+
+fn read_schema_file(path: &Path) -> Result<(Value, String), SchemaError> {
+    let name = path.to_string_lossy().into_owned();
+    let text = std::fs::read(path).map_err(|e| SchemaError::Read {
+        path: name.clone(),
+        message: crate::input::describe_io_error(&e),
+    })?;
+    let value = serde_json::from_slice(&text).map_err(|e| SchemaError::Json {
+        name: name.clone(),
+        message: e.to_string(),
+    })?;
+    Ok((value, name))
+}
+
+/// The names in a schema's top-level `properties`.
+pub fn property_names(schema: &Value) -> impl Iterator<Item = String> + '_ {
+    schema
+        .get("properties")
+        .and_then(Value::as_object)
+        .into_iter()
+        .flat_map(|p| p.keys().cloned())
+}
+
+fn type_list(kind: &TypeKind) -> String {
+    let names: Vec<&str> = match kind {
+        TypeKind::Single(t) => vec![t.as_str()],
+        TypeKind::Multiple(set) => set.iter().map(|t| t.as_str()).collect(),
+    };
+    match names.as_slice() {
+        [] => "nothing".to_string(),
+        [one] => (*one).to_string(),
+        [init @ .., last] => format!("{} or {last}", init.join(", ")),
+    }
+}
+
+fn describe(error: &ValidationError<'_>, payload: &Payload<'_>) -> Diagnostic {
+    let instance = error.instance();
+    let found = typed_value(instance);
+    let path = error.instance_path().as_str().to_string();
+    let mut pointer = path.clone();
+    let message = match error.kind() {
+        ValidationErrorKind::Type { kind } => {
+            format!("expected {}, found {found}", type_list(kind))
+        }
+        ValidationErrorKind::Required { property } => {
+            let name = property
+                .as_str()
+                .map_or_else(|| property.to_string(), str::to_string);
+            pointer = format!("{path}/{}", escape_token(&name));
+            format!("missing required property \"{name}\"")
+        }
+        ValidationErrorKind::Constant { expected_value } => {
+            format!("expected {}, found {found}", show_value(expected_value))
+        }
+        ValidationErrorKind::Enum { options } => {
+            format!("expected one of {}, found {found}", show_value(options))
+        }
+        ValidationErrorKind::Format { format } if format == "date-time" => format!(
+            "expected an RFC 3339 date-time such as \"2024-05-08T11:57:42.250Z\", found {found}"
+        ),
+        ValidationErrorKind::Format { format } => {
+            format!("expected a valid {format}, found {found}")
+        }
+        ValidationErrorKind::Minimum { limit } => {
+            format!("expected a number >= {limit}, found {found}")
+        }
+        ValidationErrorKind::ExclusiveMinimum { limit } => {
+            format!("expected a number > {limit}, found {found}")
+        }
+        ValidationErrorKind::Maximum { limit } => {
+            format!("expected a number <= {limit}, found {found}")
+        }
+        ValidationErrorKind::ExclusiveMaximum { limit } => {
+            format!("expected a number < {limit}, found {found}")
+        }
+        ValidationErrorKind::MinLength { limit: 1 } => {
+            format!("expected a non-empty string, found {found}")
+        }
+        ValidationErrorKind::MinLength { limit } => {
+            format!("expected at least {limit} characters, found {found}")
+        }
+        ValidationErrorKind::MaxLength { limit } => {
+            format!("expected at most {limit} characters, found {found}")
+        }
+        ValidationErrorKind::MinItems { limit } => {
+            format!("expected at least {limit} items, found {found}")
+        }
+        ValidationErrorKind::MaxItems { limit } => {
+            format!("expected at most {limit} items, found {found}")
+        }
+        ValidationErrorKind::Pattern { pattern } => {
+            format!("expected a string matching /{pattern}/, found {found}")
+        }
+        ValidationErrorKind::AdditionalProperties { unexpected }
+        | ValidationErrorKind::UnevaluatedProperties { unexpected } => {
+            let names: Vec<String> = unexpected.iter().map(|u| format!("\"{u}\"")).collect();
+            format!(
+                "unexpected properties (not allowed here): {}",
+                names.join(", ")
+            )
+        }
+        ValidationErrorKind::FalseSchema => format!("no value is allowed here, found {found}"),
+        _ => format!("{}, found {found}", error.masked()),
+    };
+    // A missing property has no position of its own: point at the object that lacks it.
+    let position = payload.position_of(&path);
+    Diagnostic::new(
+        Severity::Error,
+        error.kind().keyword().to_string(),
+        Some(pointer),
+        position,
+        message,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::input::{Item, Reader};
+    use std::sync::Arc;
+
+    fn payload_diags(set: &SchemaSet, text: &str, email: bool) -> Vec<Diagnostic> {
+        let mut r = Reader::new(Arc::from("t"), text.as_bytes());
+        let Some(Item::Record(rec)) = r.next().unwrap() else {
+            panic!()
+        };
+        let p = crate::input::parse::parse(rec).unwrap();
+        set.choose(email).violations(&p)
+    }
+
+    #[test]
+    fn every_bundled_schema_compiles_and_is_2020_12_with_id_title_descriptions() {
+        for published in [false, true] {
+            SchemaSet::load(&Selection::Auto, published).unwrap();
+        }
+        for text in [MESSAGE_SCHEMA, EMAIL_SCHEMA] {
+            let v: Value = serde_json::from_str(text).unwrap();
+            assert_eq!(v["$schema"], "https://json-schema.org/draft/2020-12/schema");
+            assert!(v["$id"].is_string() && v["title"].is_string());
+            for (name, prop) in v["properties"].as_object().unwrap() {
+                assert!(prop["description"].is_string(), "{name} has no description");
+            }
+            let req: Vec<&str> = v["required"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|x| x.as_str().unwrap())
+                .collect();
+            assert_eq!(
+                req,
+                [
+                    "type",
+                    "locationId",
+                    "contactId",
+                    "conversationId",
+                    "dateAdded",
+                    "direction",
+                    "messageType"
+                ]
+            );
+        }
+    }
+
+    #[test]
+    fn type_error_names_pointer_value_expected_type_and_position() {
+        let set = SchemaSet::load(&Selection::Auto, false).unwrap();
+        let text = "{\"type\":\"OutboundMessage\",\"locationId\":\"l\",\"contactId\":\"c\",\n\"conversationId\":\"v\",\"dateAdded\":\"2024-05-08T11:57:42.250Z\",\"direction\":\"outbound\",\n\"messageType\":\"CALL\",  \"callDuration\": \"120\"}";
+        let d = payload_diags(&set, text, false);
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!(d[0].rule, "type");
+        assert_eq!(d[0].pointer.as_deref(), Some("/callDuration"));
+        assert_eq!(d[0].message, "expected number, found string \"120\"");
+        assert_eq!((d[0].position.line, d[0].position.column), (3, 40));
+    }
+
+    #[test]
+    fn required_const_format_minimum_messages() {
+        let set = SchemaSet::load(&Selection::Auto, false).unwrap();
+        let text = r#"{"type":"InboundMessage","locationId":"","conversationId":"v","dateAdded":"yesterday","direction":"outbound","messageType":"CALL","callDuration":-1,"to":5}"#;
+        let d = payload_diags(&set, text, false);
+        let by_rule = |r: &str| {
+            d.iter()
+                .find(|x| x.rule == r)
+                .unwrap_or_else(|| panic!("{r}: {d:?}"))
+        };
+        assert_eq!(by_rule("required").pointer.as_deref(), Some("/contactId"));
+        assert_eq!(
+            by_rule("required").message,
+            "missing required property \"contactId\""
+        );
+        assert_eq!(
+            by_rule("const").message,
+            "expected \"OutboundMessage\", found string \"InboundMessage\""
+        );
+        assert!(by_rule("format").message.contains("RFC 3339"));
+        assert_eq!(
+            by_rule("minimum").message,
+            "expected a number >= 0, found integer -1"
+        );
+        assert_eq!(
+            by_rule("minLength").message,
+            "expected a non-empty string, found string \"\""
+        );
+        assert_eq!(
+            by_rule("type").message,
+            "expected string or array, found integer 5"
+        );
+    }
+
+    #[test]
+    fn known_fields_are_the_union_of_both_schemas() {
+        let set = SchemaSet::load(&Selection::Auto, false).unwrap();
+        assert!(set.knows_field("callDuration"));
+        assert!(set.knows_field("subject"));
+        assert!(!set.knows_field("brandNewField"));
+    }
+
+    #[test]
+    fn user_schema_that_does_not_compile_is_an_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let f = dir.path().join("s.json");
+        std::fs::write(&f, r#"{"type": "nonsense"}"#).unwrap();
+        let err = SchemaSet::load(&Selection::File(f.clone()), false).unwrap_err();
+        assert!(matches!(err, SchemaError::Compile { .. }), "{err}");
+        std::fs::write(&f, r#"{"type": "#).unwrap();
+        let err = SchemaSet::load(&Selection::File(f), false).unwrap_err();
+        assert!(matches!(err, SchemaError::Json { .. }), "{err}");
+    }
+}

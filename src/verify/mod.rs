@@ -1,0 +1,272 @@
+//! HighLevel's webhook signatures and the replay checks on deliveries.
+//!
+//! [`Verifier::check`] verifies one delivery's signature over its exact raw body: pure work that
+//! runs on any core. [`Replay::check`] then looks at deliveries in input order: a `timestamp`
+//! older than the allowed age, a `webhookId` seen before.
+
+pub mod signature;
+
+use std::collections::HashMap;
+
+use serde_json::Value;
+
+use crate::input::capture::BodyBytes;
+use crate::input::{Record, RecordStatus};
+use crate::model::origin::Origin;
+use signature::{Keys, Scheme, Signature};
+
+/// Why a delivery did not verify. The messages name the problem; the caller adds how to change
+/// the run.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Failure {
+    /// The capture ends before the body does.
+    Truncated,
+    /// The body is over the size limit.
+    TooLarge {
+        /// The body's size.
+        size: u64,
+        /// The limit.
+        limit: u64,
+    },
+    /// A delivery with headers, but no signature header.
+    NoHeader,
+    /// A bare body, and no signature given for it.
+    BareBody,
+    /// An envelope that holds the parsed body, not the raw bytes.
+    ParsedBody,
+    /// An envelope's parsed body that is not valid JSON, so it cannot be re-serialized.
+    NotJson,
+    /// The signature does not verify.
+    Signature {
+        /// Why.
+        failure: signature::Failure,
+        /// Whether the body was re-serialized from a parsed envelope.
+        reserialized: bool,
+    },
+    /// A `timestamp` that is not an RFC 3339 time.
+    BadTimestamp(String),
+    /// A `timestamp` older than the allowed age.
+    Stale {
+        /// The timestamp's text.
+        timestamp: String,
+        /// Its age, in seconds.
+        age: i64,
+        /// The allowed age, in seconds.
+        max_age: i64,
+    },
+    /// A `webhookId` seen before in the run.
+    Duplicate {
+        /// The id.
+        id: String,
+        /// Where it was first seen.
+        first: String,
+    },
+    /// The entry is not a delivery at all.
+    Unreadable(String),
+}
+
+impl Failure {
+    /// The reason, as the report says it.
+    pub fn message(&self) -> String {
+        use crate::render::humanize::duration;
+        match self {
+            Failure::Truncated => {
+                "the body is truncated: the capture ends before it does".to_string()
+            }
+            Failure::TooLarge { size, limit } => {
+                format!("the body is {size} bytes, larger than the limit of {limit} bytes")
+            }
+            Failure::NoHeader => "no signature: the delivery has neither an X-GHL-Signature nor an X-WH-Signature header".to_string(),
+            Failure::BareBody => "no signature: a bare body has no headers".to_string(),
+            Failure::ParsedBody => "cannot verify byte for byte: the envelope holds the parsed body, not the raw bytes that were signed".to_string(),
+            Failure::NotJson => "cannot re-serialize: the body is not valid JSON".to_string(),
+            Failure::Signature {
+                failure,
+                reserialized,
+            } => {
+                let mut reason = failure.to_string();
+                if *reserialized {
+                    reason.push_str(" (checked against the re-serialized body)");
+                }
+                reason
+            }
+            Failure::BadTimestamp(ts) => {
+                format!("timestamp {ts} is not an RFC 3339 time, so its age cannot be checked")
+            }
+            Failure::Stale { timestamp, age, .. } => format!(
+                "stale delivery: timestamp {timestamp} is {} old",
+                duration(*age as f64)
+            ),
+            Failure::Duplicate { id, first } => {
+                format!("duplicate delivery: webhookId {id:?} was first seen at {first}")
+            }
+            Failure::Unreadable(message) => message.clone(),
+        }
+    }
+}
+
+/// The verdict on one delivery.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Checked {
+    /// Where the delivery's body starts.
+    pub origin: Origin,
+    /// The scheme that verified it.
+    pub scheme: Option<Scheme>,
+    /// Whether the body had to be re-serialized from a parsed envelope.
+    pub reserialized: bool,
+    /// Why it failed, if it did.
+    pub failure: Option<Failure>,
+    /// Its `webhookId`, when the body carries one.
+    pub webhook_id: Option<String>,
+    /// Its `timestamp`, when the body carries one.
+    timestamp: Option<Value>,
+}
+
+impl Checked {
+    /// A delivery that failed before it could be checked.
+    pub fn unreadable(origin: Origin, message: String) -> Checked {
+        Checked {
+            origin,
+            scheme: None,
+            reserialized: false,
+            failure: Some(Failure::Unreadable(message)),
+            webhook_id: None,
+            timestamp: None,
+        }
+    }
+}
+
+/// Checks signatures: shared by the worker threads.
+#[derive(Debug, Clone)]
+pub struct Verifier {
+    /// The keys.
+    pub keys: Keys,
+    /// A signature given for every body (for bare bodies): its scheme, its base64 text, and
+    /// what to call it in messages.
+    pub given: Option<(Scheme, String, &'static str)>,
+    /// Whether a parsed envelope body may be re-serialized in HighLevel's compact form.
+    pub reserialize: bool,
+}
+
+impl Verifier {
+    /// Verifies one delivery's signature.
+    pub fn check(&self, rec: &Record<'_>) -> Checked {
+        let parsed: Option<Value> = serde_json::from_slice(rec.bytes).ok();
+        let field = |k: &str| parsed.as_ref().and_then(|v| v.get(k));
+        let mut checked = Checked {
+            origin: rec.origin.clone(),
+            scheme: None,
+            reserialized: false,
+            failure: None,
+            webhook_id: field("webhookId")
+                .and_then(Value::as_str)
+                .map(str::to_string),
+            timestamp: field("timestamp").cloned(),
+        };
+        checked.failure = self.signature(rec, parsed.as_ref(), &mut checked).err();
+        checked
+    }
+
+    fn signature(
+        &self,
+        rec: &Record<'_>,
+        parsed: Option<&Value>,
+        checked: &mut Checked,
+    ) -> Result<(), Failure> {
+        match rec.status {
+            // Depth does not matter to a signature.
+            RecordStatus::Complete | RecordStatus::TooDeep { .. } => {}
+            RecordStatus::Truncated { .. } => return Err(Failure::Truncated),
+            RecordStatus::TooLarge { size, limit } => {
+                return Err(Failure::TooLarge { size, limit });
+            }
+        }
+        let given = self.given.as_ref().map(|(scheme, b64, from)| Signature {
+            scheme: *scheme,
+            from,
+            base64: b64,
+        });
+        let sig = match (given, rec.delivery.as_deref()) {
+            (Some(s), _) => s,
+            (None, Some(d)) => signature::from_headers(d).ok_or(Failure::NoHeader)?,
+            (None, None) => return Err(Failure::BareBody),
+        };
+        let parsed_body = rec
+            .delivery
+            .as_deref()
+            .is_some_and(|d| d.body == BodyBytes::Parsed);
+        let reserialized;
+        let body: &[u8] = if parsed_body {
+            if !self.reserialize {
+                return Err(Failure::ParsedBody);
+            }
+            let value = parsed.ok_or(Failure::NotJson)?;
+            reserialized = serde_json::to_vec(value).map_err(|_| Failure::NotJson)?;
+            checked.reserialized = true;
+            &reserialized
+        } else {
+            rec.bytes
+        };
+        signature::verify(body, &sig, &self.keys).map_err(|failure| Failure::Signature {
+            failure,
+            reserialized: checked.reserialized,
+        })?;
+        checked.scheme = Some(sig.scheme);
+        Ok(())
+    }
+}
+
+/// The replay checks, in input order: stale timestamps and repeated webhook ids.
+#[derive(Debug)]
+pub struct Replay {
+    max_age: Option<i64>,
+    now: jiff::Timestamp,
+    seen: HashMap<String, String>,
+}
+
+impl Replay {
+    /// Deliveries older than `max_age` seconds at `now` are stale.
+    pub fn new(max_age: Option<u64>, now: jiff::Timestamp) -> Replay {
+        Replay {
+            max_age: max_age.map(|a| i64::try_from(a).unwrap_or(i64::MAX)),
+            now,
+            seen: HashMap::new(),
+        }
+    }
+
+    /// Checks a delivery whose signature verified; records its webhook id.
+    pub fn check(&mut self, checked: &mut Checked) {
+        if checked.failure.is_some() {
+            return;
+        }
+        checked.failure = self.failure(checked);
+    }
+
+    fn failure(&mut self, checked: &Checked) -> Option<Failure> {
+        if let Some(max_age) = self.max_age
+            && let Some(ts) = &checked.timestamp
+        {
+            let text = ts.as_str().unwrap_or_default();
+            let Ok(at) = text.parse::<jiff::Timestamp>() else {
+                return Some(Failure::BadTimestamp(ts.to_string()));
+            };
+            let age = self.now.as_second() - at.as_second();
+            if age > max_age {
+                return Some(Failure::Stale {
+                    timestamp: text.to_string(),
+                    age,
+                    max_age,
+                });
+            }
+        }
+        let id = checked.webhook_id.as_ref()?;
+        if let Some(first) = self.seen.get(id) {
+            return Some(Failure::Duplicate {
+                id: id.clone(),
+                first: first.clone(),
+            });
+        }
+        self.seen.insert(id.clone(), checked.origin.to_string());
+        None
+    }
+}
