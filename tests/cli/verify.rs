@@ -371,3 +371,39 @@ fn json_format_and_exit_codes() {
     let r = run(&[], &[&path("missing.http")]);
     assert_eq!(r.code, 2);
 }
+
+#[test]
+fn output_is_identical_whatever_the_jobs() {
+    let k = keys();
+    let mut capture = String::new();
+    for i in 0..3000 {
+        // Every 7th is tampered with, every 11th repeats the webhookId of the one before.
+        let id = if i % 11 == 0 && i > 0 { i - 1 } else { i };
+        let body = BODY.replace("\"w-1\"", &format!("\"w-{id}\""));
+        let sig = k.ed_sig(&body);
+        let sent = if i % 7 == 0 {
+            body.replace("\"hi\"", "\"hi!\"")
+        } else {
+            body
+        };
+        capture.push_str(&http(&[("X-GHL-Signature", &sig)], &sent));
+    }
+    let key = k.ed_pem.to_string_lossy().into_owned();
+    let runs: Vec<crate::util::Run> = ["1", "2", "4"]
+        .iter()
+        .map(|jobs| {
+            hlmsg(
+                &["verify", "--public-key", &key, "--jobs", jobs, "-"],
+                Some(capture.as_bytes()),
+            )
+        })
+        .collect();
+    let first = &runs[0];
+    assert_eq!(first.code, 1);
+    assert!(first.stdout.contains("duplicate delivery"));
+    assert!(first.stdout.contains("does not match"));
+    assert!(first.stdout.contains(": verified (ed25519)"));
+    for r in &runs[1..] {
+        assert_eq!((r.code, &r.stdout, &r.stderr), (first.code, &first.stdout, &first.stderr));
+    }
+}
