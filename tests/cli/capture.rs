@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use serde_json::{Value, json};
 
-use crate::util::{hlmsg, hlmsg_paths, samples};
+use crate::util::{Output, hlmsg, hlmsg_paths, records, samples};
 
 fn compact(v: &Value) -> String {
     serde_json::to_string(v).unwrap()
@@ -34,17 +34,13 @@ fn captures(dir: &Path, sample: &Path) -> Vec<PathBuf> {
     vec![http, n8n, raw]
 }
 
-/// The JSON Lines of a run, without the positions and sources that differ between captures.
-fn stripped(args: &[&str], file: &Path) -> Vec<Value> {
+/// The records of a run (checked against `output`'s schema), without the positions and sources
+/// that differ between captures.
+fn stripped(output: Output, args: &[&str], file: &Path) -> Vec<Value> {
     let r = hlmsg_paths(args, &[file]);
-    r.stdout
-        .lines()
-        .map(|l| {
-            let mut v: Value = serde_json::from_str(l).unwrap();
-            strip(&mut v);
-            v
-        })
-        .collect()
+    let mut records = r.records(output);
+    records.iter_mut().for_each(strip);
+    records
 }
 
 fn strip(v: &mut Value) {
@@ -64,22 +60,24 @@ fn strip(v: &mut Value) {
 fn captures_of_every_sample_validate_classify_and_show_like_the_sample() {
     let dir = tempfile::tempdir().unwrap();
     for sample in samples() {
-        let bare_validate = stripped(&["validate", "-f", "json"], &sample);
-        let bare_classify = stripped(&["classify", "-f", "json"], &sample);
+        let bare_validate = stripped(Output::Validate, &["validate", "-f", "json"], &sample);
+        let bare_classify = stripped(Output::Classify, &["classify", "-f", "json"], &sample);
         let bare_show = hlmsg_paths(&["show", "-f", "json"], &[&sample]).stdout;
+        assert_eq!(records(Output::Show, &bare_show).len(), 1);
         for capture in captures(dir.path(), &sample) {
             let name = capture.display().to_string();
             assert_eq!(
-                stripped(&["validate", "-f", "json"], &capture),
+                stripped(Output::Validate, &["validate", "-f", "json"], &capture),
                 bare_validate,
                 "{name}"
             );
             assert_eq!(
-                stripped(&["classify", "-f", "json"], &capture),
+                stripped(Output::Classify, &["classify", "-f", "json"], &capture),
                 bare_classify,
                 "{name}"
             );
             let r = hlmsg_paths(&["show", "-f", "json"], &[&capture]);
+            r.records(Output::Show);
             assert_eq!(r.stdout, bare_show, "{name}");
             assert_eq!(r.code, 0, "{name}: {}", r.stderr);
         }
@@ -205,6 +203,9 @@ fn redacted_show_prints_no_address_phone_or_body_text() {
         for format in ["card", "json", "compact", "table"] {
             let r = hlmsg_paths(&["show", "--redact", "-f", format], &[&sample]);
             assert_eq!(r.code, 0);
+            if matches!(format, "json" | "compact") {
+                assert_eq!(r.records(Output::Show).len(), 1, "{format}");
+            }
             for s in &secrets {
                 // Body text collapses whitespace in some views: compare on single spaces.
                 let flat = r.stdout.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -242,6 +243,10 @@ fn redaction_is_deterministic_and_keeps_diffs_meaningful() {
         None,
     );
     assert_eq!(a.stdout, b.stdout);
+    assert_eq!(
+        a.records(Output::Show)[0]["messageId"],
+        "Yc4vN7mB2xK9qL5wT8sR"
+    );
     assert!(
         a.stdout.contains("\"messageId\":\"Yc4vN7mB2xK9qL5wT8sR\""),
         "ids stay"

@@ -1,73 +1,20 @@
 //! `hlmsg classify`.
 
-use std::collections::BTreeMap;
-
-use serde::Deserialize;
 use serde_json::Value;
 
-use crate::util::{hlmsg, hlmsg_paths, samples};
-
-#[derive(Debug, Deserialize)]
-#[serde(tag = "kind", rename_all = "lowercase", deny_unknown_fields)]
-enum Line {
-    Payload {
-        source: String,
-        line: u64,
-        column: u64,
-        index: u64,
-        channel: String,
-        raw: Option<String>,
-        decided_by: Option<String>,
-        outcome: Option<String>,
-        duration: Option<f64>,
-        conflicts: Vec<Conflict>,
-    },
-    Unreadable {
-        source: String,
-        line: u64,
-        column: u64,
-        index: u64,
-        message: String,
-    },
-    Summary {
-        total: u64,
-        channels: BTreeMap<String, u64>,
-        calls: BTreeMap<String, u64>,
-        unreadable: u64,
-    },
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Conflict {
-    rule: String,
-    field: String,
-    message: String,
-}
-
-fn lines(stdout: &str) -> Vec<Line> {
-    stdout
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))
-        .collect()
-}
+use crate::util::{Output, hlmsg, hlmsg_paths, ints, samples};
 
 #[test]
 fn every_seed_channel_appears_and_the_total_is_the_sample_count() {
     let r = hlmsg(&["classify", "--format", "json", "samples/"], None);
     assert_eq!(r.code, 0, "{}", r.stderr);
-    let lines = lines(&r.stdout);
-    let Some(Line::Summary {
-        total,
-        channels,
-        unreadable,
-        ..
-    }) = lines.last()
-    else {
-        panic!("no summary")
-    };
-    assert_eq!(*total, samples().len() as u64);
-    assert_eq!(*unreadable, 0);
+    let lines = r.records(Output::Classify);
+    let summary = lines.last().unwrap();
+    assert_eq!(summary["kind"], "summary", "no summary");
+    let [total, unreadable] = ints(summary, ["total", "unreadable"]);
+    let channels = summary["channels"].as_object().unwrap();
+    assert_eq!(total, samples().len() as u64);
+    assert_eq!(unreadable, 0);
     for ch in [
         "Call",
         "Voicemail",
@@ -79,11 +26,17 @@ fn every_seed_channel_appears_and_the_total_is_the_sample_count() {
         "Live Chat",
     ] {
         assert!(
-            channels.get(ch).is_some_and(|n| *n > 0),
+            channels
+                .get(ch)
+                .and_then(Value::as_u64)
+                .is_some_and(|n| n > 0),
             "{ch}: {channels:?}"
         );
     }
-    assert_eq!(channels.values().sum::<u64>(), *total);
+    assert_eq!(
+        channels.values().map(|n| n.as_u64().unwrap()).sum::<u64>(),
+        total
+    );
 }
 
 #[test]
@@ -113,31 +66,19 @@ fn json_payload_lines() {
         ],
         None,
     );
-    let lines = lines(&r.stdout);
-    match &lines[0] {
-        Line::Payload {
-            channel,
-            raw,
-            decided_by,
-            outcome,
-            duration,
-            conflicts,
-            line,
-            column,
-            index,
-            ..
-        } => {
-            assert_eq!(channel, "Call");
-            assert_eq!(raw.as_deref(), Some("TYPE_CALL"));
-            assert_eq!(decided_by.as_deref(), Some("messageTypeString"));
-            assert_eq!(outcome.as_deref(), Some("voicemail"));
-            assert_eq!(*duration, Some(23.0));
-            assert!(conflicts.is_empty());
-            assert_eq!((*line, *column, *index), (1, 1, 0));
-        }
-        other => panic!("{other:?}"),
-    }
-    assert!(matches!(&lines[1], Line::Payload { channel, outcome: None, .. } if channel == "SMS"));
+    let lines = r.records(Output::Classify);
+    let call = &lines[0];
+    assert_eq!(call["kind"], "payload");
+    assert_eq!(call["channel"], "Call");
+    assert_eq!(call["raw"], "TYPE_CALL");
+    assert_eq!(call["decided_by"], "messageTypeString");
+    assert_eq!(call["outcome"], "voicemail");
+    assert_eq!(call["duration"].as_f64(), Some(23.0));
+    assert_eq!(call["conflicts"], serde_json::json!([]));
+    assert_eq!(ints(call, ["line", "column", "index"]), [1, 1, 0]);
+    assert_eq!(lines[1]["kind"], "payload");
+    assert_eq!(lines[1]["channel"], "SMS");
+    assert_eq!(lines[1]["outcome"], Value::Null);
 }
 
 #[test]
@@ -154,57 +95,45 @@ fn json_unreadable_entries_and_call_outcomes() {
         None,
     );
     assert_eq!(r.code, 1);
-    let lines = lines(&r.stdout);
+    let lines = r.records(Output::Classify);
     assert_eq!(lines.len(), 4);
-    match &lines[1] {
-        Line::Unreadable {
-            source,
-            line,
-            column,
-            index,
-            message,
-        } => {
-            assert_eq!(source, "tests/fixtures/bad/truncated.json");
-            assert_eq!((*line, *column, *index), (6, 43, 0));
-            assert!(message.starts_with("truncated payload"), "{message}");
-        }
-        other => panic!("{other:?}"),
-    }
-    match &lines[3] {
-        Line::Summary {
-            total,
-            calls,
-            unreadable,
-            ..
-        } => {
-            assert_eq!((*total, *unreadable), (2, 1));
-            assert_eq!(calls.get("answered"), Some(&1));
-            assert_eq!(calls.get("voicemail"), Some(&1));
-            assert_eq!(calls.get("unknown"), Some(&0));
-        }
-        other => panic!("{other:?}"),
-    }
-    if let Line::Payload { source, .. } = &lines[0] {
-        assert_eq!(source, "samples/call-answered.json");
-    }
+    let unreadable = &lines[1];
+    assert_eq!(unreadable["kind"], "unreadable", "{unreadable}");
+    assert_eq!(unreadable["source"], "tests/fixtures/bad/truncated.json");
+    assert_eq!(ints(unreadable, ["line", "column", "index"]), [6, 43, 0]);
+    let message = unreadable["message"].as_str().unwrap();
+    assert!(message.starts_with("truncated payload"), "{message}");
+    let summary = &lines[3];
+    assert_eq!(summary["kind"], "summary", "{summary}");
+    assert_eq!(ints(summary, ["total", "unreadable"]), [2, 1]);
+    assert_eq!(
+        ints(&summary["calls"], ["answered", "voicemail", "unknown"]),
+        [1, 1, 0]
+    );
+    assert_eq!(lines[0]["kind"], "payload");
+    assert_eq!(lines[0]["source"], "samples/call-answered.json");
 }
 
 #[test]
 fn conflicts_are_marked() {
     let payload = r#"{"type":"OutboundMessage","messageType":"SMS","messageTypeString":"TYPE_EMAIL","callDuration":5}"#;
     let r = hlmsg(&["classify", "-f", "json"], Some(payload.as_bytes()));
-    let lines = lines(&r.stdout);
-    let Line::Payload {
-        channel, conflicts, ..
-    } = &lines[0]
-    else {
-        panic!()
-    };
-    assert_eq!(channel, "Email");
-    let rules: Vec<&str> = conflicts.iter().map(|c| c.rule.as_str()).collect();
+    let lines = r.records(Output::Classify);
+    assert_eq!(lines[0]["kind"], "payload");
+    assert_eq!(lines[0]["channel"], "Email");
+    let conflicts = lines[0]["conflicts"].as_array().unwrap();
+    let rules: Vec<&str> = conflicts
+        .iter()
+        .map(|c| c["rule"].as_str().unwrap())
+        .collect();
     assert_eq!(rules, ["message-type-mismatch", "call-fields-on-non-call"]);
-    assert_eq!(conflicts[1].field, "callDuration");
-    assert!(conflicts[0].message.contains("TYPE_EMAIL"));
+    assert_eq!(conflicts[1]["field"], "callDuration");
+    assert!(
+        conflicts[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("TYPE_EMAIL")
+    );
     let r = hlmsg(&["classify"], Some(payload.as_bytes()));
     assert!(
         r.stdout.contains(
@@ -325,5 +254,6 @@ fn exit_codes() {
 #[test]
 fn json_snapshot() {
     let r = hlmsg(&["classify", "--format", "json", "samples/"], None);
+    r.records(Output::Classify);
     insta::assert_snapshot!("classify_json", r.stdout);
 }

@@ -3,72 +3,15 @@
 use std::path::Path;
 use std::process::Command;
 
-use serde::Deserialize;
-use serde_json::Value;
+use serde_json::{Value, json};
 
-use crate::util::{hlmsg, hlmsg_paths, path, samples};
+use crate::util::{Output, hlmsg, hlmsg_paths, ints, kinds, path, samples};
 
 #[path = "../support/apply_patch.rs"]
 mod apply_patch;
 
 const LEFT: &str = "tests/fixtures/diff/left.json";
 const RIGHT: &str = "tests/fixtures/diff/right.json";
-
-#[derive(Debug, Deserialize, PartialEq, Eq)]
-#[serde(deny_unknown_fields)]
-struct OriginJson {
-    source: String,
-    line: u64,
-    column: u64,
-    index: u64,
-}
-
-// Test data only: the size of each variant does not matter.
-#[allow(clippy::large_enum_variant)]
-#[derive(Debug, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
-enum Line {
-    Difference {
-        op: String,
-        pointer: String,
-        left: Option<Value>,
-        right: Option<Value>,
-        message_id: Option<String>,
-        position: Option<u64>,
-        left_origin: Option<OriginJson>,
-        right_origin: Option<OriginJson>,
-    },
-    OnlyInLeft {
-        message_id: Option<String>,
-        position: Option<u64>,
-        origin: OriginJson,
-    },
-    OnlyInRight {
-        message_id: Option<String>,
-        position: Option<u64>,
-        origin: OriginJson,
-    },
-    Error {
-        source: String,
-        line: Option<u64>,
-        column: Option<u64>,
-        message: String,
-    },
-    Summary {
-        differences: u64,
-        same: Option<u64>,
-        changed: Option<u64>,
-        only_in_left: Option<u64>,
-        only_in_right: Option<u64>,
-    },
-}
-
-fn json_lines(stdout: &str) -> Vec<Line> {
-    stdout
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))
-        .collect()
-}
 
 fn read_json(p: &Path) -> Value {
     serde_json::from_slice(&std::fs::read(p).unwrap()).unwrap()
@@ -225,47 +168,24 @@ fn ignore_ids_lets_a_capture_match_a_fixture() {
 fn json_format_lines_parse_and_count() {
     let r = hlmsg(&["diff", LEFT, RIGHT, "--format", "json"], None);
     assert_eq!(r.code, 1);
-    let lines = json_lines(&r.stdout);
-    let diffs: Vec<_> = lines
-        .iter()
-        .filter(|l| matches!(l, Line::Difference { .. }))
-        .collect();
+    let lines = r.records(Output::Diff);
+    let diffs: Vec<&Value> = lines.iter().filter(|l| l["kind"] == "difference").collect();
     assert_eq!(diffs.len(), 10);
-    match diffs[2] {
-        Line::Difference {
-            op,
-            pointer,
-            left,
-            right,
-            left_origin,
-            message_id,
-            ..
-        } => {
-            assert_eq!(
-                (op.as_str(), pointer.as_str()),
-                ("changed", "/callDuration")
-            );
-            assert_eq!(left, &Some(Value::from(120)));
-            assert_eq!(right, &Some(Value::from("120")));
-            assert!(left_origin.is_none() && message_id.is_none());
-        }
-        _ => unreachable!(),
-    }
-    match diffs[0] {
-        Line::Difference {
-            op, left, right, ..
-        } => {
-            assert_eq!(op, "removed");
-            assert!(left.is_some() && right.is_none());
-        }
-        _ => unreachable!(),
-    }
-    match lines.last().unwrap() {
-        Line::Summary {
-            differences, same, ..
-        } => assert_eq!((*differences, *same), (10, None)),
-        other => panic!("{other:?}"),
-    }
+    let d = diffs[2];
+    assert_eq!(
+        (&d["op"], &d["pointer"]),
+        (&json!("changed"), &json!("/callDuration"))
+    );
+    assert_eq!(d.get("left"), Some(&Value::from(120)));
+    assert_eq!(d.get("right"), Some(&Value::from("120")));
+    assert!(d.get("left_origin").is_none() && d.get("message_id").is_none());
+    let d = diffs[0];
+    assert_eq!(d["op"], "removed");
+    assert!(d.get("left").is_some() && d.get("right").is_none());
+    let summary = lines.last().unwrap();
+    assert_eq!(summary["kind"], "summary", "{summary}");
+    assert_eq!(ints(summary, ["differences"]), [10]);
+    assert!(summary.get("same").is_none(), "{summary}");
     // Two single payloads: no pair fields at all.
     assert!(!r.stdout.contains("message_id") && !r.stdout.contains("origin"));
     // Big integers keep every digit.
@@ -372,6 +292,7 @@ fn color_only_when_asked_and_payload_text_is_escaped() {
     );
     assert!(!colored.stdout.contains('\u{202e}'));
     let json = hlmsg(&["--color", "always", "diff", "-f", "json", &a, &b], None);
+    json.records(Output::Diff);
     assert!(!json.stdout.contains('\u{1b}') && !json.stdout.contains('\u{202e}'));
 }
 
@@ -437,66 +358,77 @@ fn captures_in_json_carry_origins() {
     let (l, r) = captures(dir.path());
     let run = hlmsg(&["diff", "--format", "json", &l, &r], None);
     assert_eq!(run.code, 1);
-    let lines = json_lines(&run.stdout);
+    let lines = run.records(Output::Diff);
     let mut seen = 0;
     for line in &lines {
-        match line {
-            Line::Difference {
-                pointer,
-                message_id: Some(id),
-                left_origin: Some(lo),
-                right_origin: Some(ro),
-                ..
-            } => {
-                seen += 1;
-                assert_eq!((id.as_str(), pointer.as_str()), ("b", "/status"));
-                assert_eq!((lo.line, lo.column, lo.index), (2, 1, 1));
-                assert_eq!((ro.line, ro.column, ro.index), (2, 3, 0));
-                assert!(lo.source.ends_with("left.ndjson") && ro.source.ends_with("right.json"));
-            }
-            Line::Difference {
-                message_id: None,
-                position: Some(1),
-                left_origin: Some(_),
-                right_origin: Some(_),
-                ..
-            } => seen += 1,
-            Line::OnlyInLeft {
-                message_id,
-                position,
-                origin,
-            } => {
+        let origin = |key: &str| -> (&str, [u64; 3]) {
+            let o = &line[key];
+            (
+                o["source"].as_str().unwrap(),
+                ints(o, ["line", "column", "index"]),
+            )
+        };
+        match line["kind"].as_str().unwrap() {
+            "difference" if line["message_id"].is_string() => {
                 seen += 1;
                 assert_eq!(
-                    (message_id.as_deref(), *position, origin.line),
-                    (Some("c"), None, 3)
+                    (&line["message_id"], &line["pointer"]),
+                    (&json!("b"), &json!("/status"))
                 );
+                let (ls, lo) = origin("left_origin");
+                let (rs, ro) = origin("right_origin");
+                assert_eq!(lo, [2, 1, 1]);
+                assert_eq!(ro, [2, 3, 0]);
+                assert!(ls.ends_with("left.ndjson") && rs.ends_with("right.json"));
             }
-            Line::OnlyInRight {
-                message_id,
-                position,
-                origin,
-            } => {
+            "difference" => {
+                assert!(line["message_id"].is_null(), "{line}");
+                assert_eq!(line["position"], 1, "{line}");
+                assert!(
+                    line["left_origin"].is_object() && line["right_origin"].is_object(),
+                    "{line}"
+                );
+                seen += 1;
+            }
+            "only_in_left" => {
                 seen += 1;
                 assert_eq!(
-                    (message_id.as_deref(), *position, origin.index),
-                    (Some("d"), None, 2)
+                    (
+                        &line["message_id"],
+                        &line["position"],
+                        &line["origin"]["line"]
+                    ),
+                    (&json!("c"), &Value::Null, &json!(3))
                 );
             }
-            Line::Summary {
-                differences,
-                same,
-                changed,
-                only_in_left,
-                only_in_right,
-            } => {
+            "only_in_right" => {
                 seen += 1;
                 assert_eq!(
-                    (*differences, *same, *changed, *only_in_left, *only_in_right),
-                    (2, Some(1), Some(2), Some(1), Some(1))
+                    (
+                        &line["message_id"],
+                        &line["position"],
+                        &line["origin"]["index"]
+                    ),
+                    (&json!("d"), &Value::Null, &json!(2))
                 );
             }
-            other => panic!("unexpected {other:?}"),
+            "summary" => {
+                seen += 1;
+                assert_eq!(
+                    ints(
+                        line,
+                        [
+                            "differences",
+                            "same",
+                            "changed",
+                            "only_in_left",
+                            "only_in_right"
+                        ]
+                    ),
+                    [2, 1, 2, 1, 1]
+                );
+            }
+            _ => panic!("unexpected {line}"),
         }
     }
     assert_eq!(seen, lines.len());
@@ -618,23 +550,13 @@ fn input_that_is_not_json_exits_2() {
         Some(b"{\"a\":"),
     );
     assert_eq!(r.code, 2);
-    match json_lines(&r.stdout).as_slice() {
-        [
-            Line::Error {
-                source,
-                line,
-                column,
-                message,
-            },
-        ] => {
-            assert_eq!(
-                (source.as_str(), *line, *column),
-                ("<stdin>", Some(1), Some(6))
-            );
-            assert!(message.starts_with("truncated payload"), "{message}");
-        }
-        other => panic!("{other:?}"),
-    }
+    let lines = r.records(Output::Diff);
+    assert_eq!(kinds(&lines), ["error"], "{}", r.stdout);
+    let error = &lines[0];
+    assert_eq!(error["source"], "<stdin>");
+    assert_eq!(ints(error, ["line", "column"]), [1, 6]);
+    let message = error["message"].as_str().unwrap();
+    assert!(message.starts_with("truncated payload"), "{message}");
 }
 
 #[test]

@@ -1,6 +1,6 @@
 //! Keeps the README and the changelog honest.
 
-use crate::util::{hlmsg, path};
+use crate::util::{Output, hlmsg, path, records};
 
 fn readme() -> String {
     std::fs::read_to_string(path("README.md")).unwrap()
@@ -119,6 +119,7 @@ fn readme_drift_examples_match_the_output() {
     }
     // The JSON lines shown are lines of --format json.
     let r = hlmsg(&[&capture[..], &["--format", "json"]].concat(), None);
+    r.records(Output::DiffSchema);
     let quoted: Vec<&str> = text
         .lines()
         .map(str::trim)
@@ -128,6 +129,8 @@ fn readme_drift_examples_match_the_output() {
         })
         .collect();
     assert_eq!(quoted.len(), 2);
+    // What the README shows fits the output schema too.
+    records(Output::DiffSchema, &format!("{}\n", quoted.join("\n")));
     for line in quoted {
         assert!(
             r.stdout.lines().any(|l| l == line),

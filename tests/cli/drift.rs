@@ -2,70 +2,21 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use serde::Deserialize;
 use serde_json::{Map, Value, json};
 
-use crate::util::{hlmsg, sample_values, write_ndjson};
+use crate::util::{Output, hlmsg, ints, records, sample_values, write_ndjson};
 
-#[derive(Debug, Deserialize, PartialEq, Eq)]
-#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
-enum Line {
-    Field {
-        schema: String,
-        channel: Option<String>,
-        pointer: String,
-        declared: bool,
-        required: bool,
-        allowed: Option<Vec<String>>,
-        payloads: u64,
-        seen: u64,
-        types: BTreeMap<String, u64>,
-        missing: u64,
-        status: String,
-    },
-    Summary {
-        payloads: u64,
-        schemas: BTreeMap<String, u64>,
-        channels: Option<BTreeMap<String, u64>>,
-        ok: u64,
-        extra: u64,
-        never_seen: u64,
-        type_drift: u64,
-        missing: u64,
-        untracked_extra_payloads: u64,
-        unreadable: u64,
-        fits: bool,
-    },
-    Error {
-        source: String,
-        line: Option<u64>,
-        column: Option<u64>,
-        message: String,
-    },
-}
-
-/// A field row, flattened for lookups.
-#[derive(Debug, Clone)]
-struct Field {
-    declared: bool,
-    required: bool,
-    allowed: Option<Vec<String>>,
-    payloads: u64,
-    seen: u64,
-    types: BTreeMap<String, u64>,
-    missing: u64,
-    status: String,
-}
-
+/// The records of a `diff --schema --format json` run, each checked against its schema, with the
+/// field records indexed for lookups.
 struct Report {
-    /// (channel, schema, pointer) -> row.
-    fields: BTreeMap<(Option<String>, String, String), Field>,
-    summary: Line,
-    errors: Vec<Line>,
+    /// (channel, schema, pointer) -> field record.
+    fields: BTreeMap<(Option<String>, String, String), Value>,
+    summary: Value,
+    errors: Vec<Value>,
 }
 
 impl Report {
-    fn get(&self, schema: &str, pointer: &str) -> &Field {
+    fn get(&self, schema: &str, pointer: &str) -> &Value {
         self.fields
             .get(&(None, schema.to_string(), pointer.to_string()))
             .unwrap_or_else(|| panic!("no row for {schema} {pointer}"))
@@ -76,40 +27,24 @@ fn parse(stdout: &str) -> Report {
     let mut fields = BTreeMap::new();
     let mut summary = None;
     let mut errors = Vec::new();
-    for l in stdout.lines() {
-        let line: Line = serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}"));
-        match line {
-            Line::Field {
-                schema,
-                channel,
-                pointer,
-                declared,
-                required,
-                allowed,
-                payloads,
-                seen,
-                types,
-                missing,
-                status,
-            } => {
-                let key = (channel, schema, pointer);
-                let row = Field {
-                    declared,
-                    required,
-                    allowed,
-                    payloads,
-                    seen,
-                    types,
-                    missing,
-                    status,
-                };
-                assert!(fields.insert(key.clone(), row).is_none(), "{key:?} twice");
+    for record in records(Output::DiffSchema, stdout) {
+        match record["kind"].as_str().unwrap() {
+            "field" => {
+                let text = |k: &str| record[k].as_str().unwrap().to_string();
+                let channel = record
+                    .get("channel")
+                    .map(|c| c.as_str().unwrap().to_string());
+                let key = (channel, text("schema"), text("pointer"));
+                assert!(
+                    fields.insert(key.clone(), record).is_none(),
+                    "{key:?} twice"
+                );
             }
-            s @ Line::Summary { .. } => {
+            "summary" => {
                 assert!(summary.is_none(), "two summaries");
-                summary = Some(s);
+                summary = Some(record);
             }
-            e @ Line::Error { .. } => errors.push(e),
+            _ => errors.push(record),
         }
     }
     Report {
@@ -117,6 +52,15 @@ fn parse(stdout: &str) -> Report {
         summary: summary.expect("a summary line"),
         errors,
     }
+}
+
+/// The JSON object of `pairs`, to compare with a record's `types`, `schemas` or `channels`.
+fn counts<const N: usize>(pairs: [(&str, u64); N]) -> Value {
+    pairs
+        .into_iter()
+        .map(|(k, n)| (k.to_string(), Value::from(n)))
+        .collect::<Map<String, Value>>()
+        .into()
 }
 
 fn schema_of(payload: &Map<String, Value>) -> &'static str {
@@ -197,35 +141,39 @@ fn samples_report_lists_every_field_and_every_declared_property() {
             .collect();
         for (pointer, n) in seen {
             let row = report.get(schema, pointer);
-            assert_eq!(row.seen, *n, "{schema} {pointer}");
-            assert_eq!(row.payloads, payloads[schema]);
+            assert_eq!(row["seen"], *n, "{schema} {pointer}");
+            assert_eq!(row["payloads"], payloads[schema]);
             let key = pointer.trim_start_matches('/').split('/').next().unwrap();
             let status = if props.contains_key(key) {
                 "ok"
             } else {
                 "extra"
             };
-            assert_eq!(row.status, status, "{schema} {pointer}");
-            assert_eq!(row.declared, status == "ok");
+            assert_eq!(row["status"], status, "{schema} {pointer}");
+            assert_eq!(row["declared"], status == "ok");
         }
         for (name, prop) in props {
             let pointer = format!("/{name}");
             let row = report.get(schema, &pointer);
-            assert!(row.declared);
-            assert_eq!(row.required, required.contains(name.as_str()), "{pointer}");
+            assert_eq!(row["declared"], true);
+            assert_eq!(
+                row["required"],
+                required.contains(name.as_str()),
+                "{pointer}"
+            );
             let expected = if seen.contains_key(&pointer) {
                 "ok"
             } else {
                 "never_seen"
             };
-            assert_eq!(row.status, expected, "{schema} {pointer}");
+            assert_eq!(row["status"], expected, "{schema} {pointer}");
             if let Some(t) = prop.get("type") {
                 let names: Vec<String> = match t {
                     Value::String(s) => vec![s.clone()],
                     Value::Array(a) => a.iter().map(|x| x.as_str().unwrap().to_string()).collect(),
                     _ => unreachable!(),
                 };
-                assert_eq!(row.allowed.as_deref(), Some(names.as_slice()), "{pointer}");
+                assert_eq!(row["allowed"], json!(names), "{pointer}");
             }
             if prop.get("items").is_some() {
                 report.get(schema, &format!("{pointer}/*"));
@@ -233,30 +181,13 @@ fn samples_report_lists_every_field_and_every_declared_property() {
         }
     }
     // `type` is declared by `const`: a string.
-    assert_eq!(
-        report.get("message", "/type").allowed.as_deref(),
-        Some(&["string".to_string()][..])
-    );
-    match report.summary {
-        Line::Summary {
-            payloads: n,
-            schemas,
-            fits,
-            channels,
-            unreadable,
-            ..
-        } => {
-            assert_eq!(n, 22);
-            assert_eq!(
-                schemas,
-                BTreeMap::from([("email".into(), 4), ("message".into(), 18)])
-            );
-            assert!(fits);
-            assert_eq!(channels, None);
-            assert_eq!(unreadable, 0);
-        }
-        _ => unreachable!(),
-    }
+    assert_eq!(report.get("message", "/type")["allowed"], json!(["string"]));
+    let summary = &report.summary;
+    assert_eq!(summary["payloads"], 22);
+    assert_eq!(summary["schemas"], counts([("email", 4), ("message", 18)]));
+    assert_eq!(summary["fits"], true);
+    assert!(summary.get("channels").is_none(), "{summary}");
+    assert_eq!(summary["unreadable"], 0);
 }
 
 #[test]
@@ -310,28 +241,20 @@ fn an_invented_field_in_every_third_payload_is_extra_with_its_exact_count() {
     for (schema, n) in &expected {
         let row = report.get(schema, "/brandNewField");
         assert_eq!(
-            (row.status.as_str(), row.seen, row.declared),
-            ("extra", *n, false)
+            (&row["status"], &row["seen"], &row["declared"]),
+            (&json!("extra"), &json!(*n), &json!(false))
         );
-        assert_eq!(row.types, BTreeMap::from([("object".into(), *n)]));
-        assert_eq!(report.get(schema, "/brandNewField/v").seen, *n);
+        assert_eq!(row["types"], counts([("object", *n)]));
+        assert_eq!(report.get(schema, "/brandNewField/v")["seen"], *n);
         assert_eq!(
-            report.get(schema, "/brandNewField/tags/*").types,
-            BTreeMap::from([("string".into(), *n)])
+            report.get(schema, "/brandNewField/tags/*")["types"],
+            counts([("string", *n)])
         );
     }
-    let Line::Summary {
-        extra,
-        fits,
-        payloads: total,
-        ..
-    } = report.summary
-    else {
-        unreachable!()
-    };
-    assert_eq!(total, 300);
-    assert_eq!(extra, 4 * expected.len() as u64);
-    assert!(!fits);
+    let summary = &report.summary;
+    assert_eq!(summary["payloads"], 300);
+    assert_eq!(summary["extra"], 4 * expected.len() as u64);
+    assert_eq!(summary["fits"], false);
 
     // The human table shows the same count; --allow-extra keeps the run green.
     let r = hlmsg(&["diff", "--schema", &path, "--allow-extra"], None);
@@ -380,12 +303,9 @@ fn a_field_that_is_a_number_in_some_payloads_and_a_string_in_others_is_type_drif
     assert_eq!(r.code, 1, "{}", r.stderr);
     let report = parse(&r.stdout);
     let row = report.get("message", "/callDuration");
-    assert_eq!(row.status, "type_drift");
-    assert_eq!(row.seen, 10);
-    assert_eq!(
-        row.types,
-        BTreeMap::from([("integer".into(), 7), ("string".into(), 3)])
-    );
+    assert_eq!(row["status"], "type_drift");
+    assert_eq!(row["seen"], 10);
+    assert_eq!(row["types"], counts([("integer", 7), ("string", 3)]));
     let r = hlmsg(&["diff", "--schema", &path], None);
     assert_eq!(r.code, 1);
     let line = r
@@ -416,9 +336,13 @@ fn a_required_field_removed_from_some_payloads_is_missing_in_n() {
     let report = parse(&r.stdout);
     for (schema, n) in &expected {
         let row = report.get(schema, "/contactId");
-        assert_eq!((row.status.as_str(), row.missing), ("missing", *n));
-        assert!(row.required);
-        assert_eq!(row.seen, row.payloads - n);
+        assert_eq!(
+            (&row["status"], &row["missing"]),
+            (&json!("missing"), &json!(*n))
+        );
+        assert_eq!(row["required"], true);
+        let [seen, payloads] = ints(row, ["seen", "payloads"]);
+        assert_eq!(seen, payloads - n);
     }
     let r = hlmsg(&["diff", "--schema", &path], None);
     assert_eq!(r.code, 1);
@@ -551,8 +475,11 @@ fn the_schema_value_and_the_paths_read_as_meant() {
     );
     assert_eq!(r.code, 1);
     let report = parse(&r.stdout);
-    assert_eq!(report.get("message", "/messageTypeString").status, "extra");
-    assert!(!report.get("message", "/contactId").required);
+    assert_eq!(
+        report.get("message", "/messageTypeString")["status"],
+        "extra"
+    );
+    assert_eq!(report.get("message", "/contactId")["required"], false);
 }
 
 // ---- by channel, formats ----
@@ -565,27 +492,27 @@ fn by_channel_splits_the_report_by_the_shared_classification() {
     );
     assert_eq!(r.code, 0, "{}", r.stderr);
     let report = parse(&r.stdout);
-    let Line::Summary { channels, .. } = &report.summary else {
-        unreachable!()
-    };
-    let channels = channels.clone().expect("channels with --by-channel");
+    let channels = report
+        .summary
+        .get("channels")
+        .expect("channels with --by-channel");
     // The same counts as classify gives.
     let c = hlmsg(&["classify", "--format", "json", "samples/"], None);
-    let summary: Value = serde_json::from_str(c.stdout.lines().last().unwrap()).unwrap();
-    let classified: BTreeMap<String, u64> =
-        serde_json::from_value(summary["channels"].clone()).unwrap();
-    assert_eq!(channels, classified);
+    let classified = c.records(Output::Classify);
+    let summary = classified.last().unwrap();
+    assert_eq!(summary["kind"], "summary");
+    assert_eq!(channels, &summary["channels"]);
     // Each row names its channel; emails use the email schema.
     for ((channel, schema, _), row) in &report.fields {
         let channel = channel.as_deref().expect("a channel on every row");
         assert_eq!(schema == "email", channel == "Email", "{channel} {schema}");
-        assert_eq!(row.payloads, channels[channel]);
+        assert_eq!(row["payloads"], channels[channel]);
     }
     let call = report
         .fields
         .get(&(Some("Call".into()), "message".into(), "/callStatus".into()))
         .unwrap();
-    assert_eq!((call.seen, call.status.as_str()), (3, "ok"));
+    assert_eq!((&call["seen"], &call["status"]), (&json!(3), &json!("ok")));
     let r = hlmsg(&["diff", "--schema", "samples/", "--by-channel"], None);
     assert!(
         r.stdout.contains("Call · message schema · 4 payloads"),
@@ -656,15 +583,8 @@ fn unreadable_input_exits_2_and_the_rest_is_reported() {
     assert!(r.stderr.contains("c.ndjson:2:"), "{}", r.stderr);
     let report = parse(&r.stdout);
     assert_eq!(report.errors.len(), 2, "{}", r.stdout);
-    let Line::Summary {
-        payloads,
-        unreadable,
-        ..
-    } = report.summary
-    else {
-        unreachable!()
-    };
-    assert_eq!((payloads, unreadable), (1, 2));
+    assert!(report.errors.iter().all(|e| e["kind"] == "error"));
+    assert_eq!(ints(&report.summary, ["payloads", "unreadable"]), [1, 2]);
 
     let r = hlmsg(
         &["diff", "--schema", "no/such.json", "samples/sms.json"],
@@ -760,11 +680,8 @@ fn hostile_field_names_are_escaped_and_deep_payloads_do_not_panic() {
     assert!(r.stdout.contains("/a~1b~0c"), "{}", r.stdout);
     let r = hlmsg(&["diff", "--schema", &path, "-f", "json"], None);
     let report = parse(&r.stdout);
-    assert_eq!(report.get("message", "/\u{1b}]0;pwned\u{7}").seen, 1);
-    assert_eq!(
-        report.get("message", "/").types,
-        BTreeMap::from([("null".into(), 1)])
-    );
+    assert_eq!(report.get("message", "/\u{1b}]0;pwned\u{7}")["seen"], 1);
+    assert_eq!(report.get("message", "/")["types"], counts([("null", 1)]));
     assert!(
         report
             .fields

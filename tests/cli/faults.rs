@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 
 use serde_json::Value;
 
-use crate::util::{root, samples};
+use crate::util::{Output, records, root, samples};
 
 fn bin() -> std::path::PathBuf {
     assert_cmd::cargo::cargo_bin("hlmsg")
@@ -61,6 +61,16 @@ fn a_closed_pipe_ends_every_subcommand_quietly() {
         // The reading end is closed here, like `| head -1`.
         let out = child.wait_with_output().unwrap();
         assert!(!first.is_empty(), "{args:?}");
+        // The first record of machine output is whole, and fits its schema.
+        match args[..] {
+            ["validate", "--format", "json", _] => {
+                assert_eq!(records(Output::Validate, &first).len(), 1)
+            }
+            ["show", "--format", "compact", _] => {
+                assert_eq!(records(Output::Show, &first).len(), 1)
+            }
+            _ => {}
+        }
         assert_eq!(
             out.status.code(),
             Some(0),

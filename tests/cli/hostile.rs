@@ -4,9 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use serde_json::Value;
-
-use crate::util::{hlmsg, path};
+use crate::util::{Output, hlmsg, path, records};
 
 /// A valid compact payload.
 fn payload() -> String {
@@ -236,11 +234,11 @@ fn assert_sane(case: &Case, what: &str, r: &crate::util::Run) {
     );
 }
 
-/// Payload lines and error lines of a JSON Lines report.
-fn json_entries(stdout: &str, kinds: &[&str]) -> usize {
-    stdout
-        .lines()
-        .filter_map(|l| serde_json::from_str::<Value>(l).ok())
+/// The records of a JSON Lines report (each checked against `output`'s schema) of the given
+/// kinds.
+fn json_entries(output: Output, stdout: &str, kinds: &[&str]) -> usize {
+    records(output, stdout)
+        .iter()
         .filter(|v| kinds.iter().any(|k| v["kind"] == *k))
         .count()
 }
@@ -265,7 +263,7 @@ fn every_subcommand_on_every_hostile_case() {
         let r = run(&["validate", "--format", "json"], &case.paths);
         assert_sane(case, "validate json", &r);
         assert_eq!(
-            json_entries(&r.stdout, &["payload"]),
+            json_entries(Output::Validate, &r.stdout, &["payload"]),
             case.entries,
             "{}",
             case.name
@@ -276,7 +274,7 @@ fn every_subcommand_on_every_hostile_case() {
         assert_sane(case, "classify json", &r);
         let expected = case.entries - usize::from(case.empty);
         assert_eq!(
-            json_entries(&r.stdout, &["payload", "unreadable"]),
+            json_entries(Output::Classify, &r.stdout, &["payload", "unreadable"]),
             expected,
             "{}: {}",
             case.name,
@@ -293,6 +291,12 @@ fn every_subcommand_on_every_hostile_case() {
                 "{} / {format}: raw BEL",
                 case.name
             );
+            // `show --format compact` copies the bytes of a payload whose number is too large
+            // for a 64-bit float (which `show --format json` refuses): no decoder here reads it.
+            let too_large = format == "compact" && case.name == "long-number.json";
+            if matches!(format, "json" | "compact") && !too_large {
+                records(Output::Show, &r.stdout);
+            }
         }
         let mut twice = case.paths.clone();
         twice.extend(case.paths.clone());
@@ -315,13 +319,10 @@ fn other_files_of_the_run_are_still_processed() {
         let mut paths = case.paths.clone();
         paths.push(good.clone());
         let r = run(&["validate", "--format", "json"], &paths);
-        let last: Value = serde_json::from_str(r.stdout.lines().last().unwrap()).unwrap();
+        let lines = r.records(Output::Validate);
+        let last = lines.last().unwrap();
         assert_eq!(last["kind"], "summary");
-        let good_line = r
-            .stdout
-            .lines()
-            .filter_map(|l| serde_json::from_str::<Value>(l).ok())
-            .find(|v| v["source"] == good.as_str());
+        let good_line = lines.iter().find(|v| v["source"] == good.as_str());
         assert!(
             good_line.is_some_and(|v| v["valid"] == true),
             "{}: the good file was not validated\n{}",

@@ -12,6 +12,7 @@ mod help;
 mod hostile;
 mod jobs;
 mod man;
+mod output_schemas;
 mod progress;
 mod sample;
 mod schema;

@@ -4,8 +4,10 @@ use std::collections::BTreeMap;
 
 use serde_json::Value;
 
-use crate::util::{hlmsg, path, samples};
+use crate::util::{Output, hlmsg, path, samples};
 
+/// The payloads `sample` writes, one compact JSON object per line (payloads, not records: no
+/// output schema applies).
 fn json_lines(stdout: &str) -> Vec<Value> {
     stdout
         .lines()
@@ -99,7 +101,7 @@ fn invalid_rate_gives_exactly_the_documented_number_of_failures() {
             &["validate", "--strict", "--format", "json"],
             Some(generated.stdout.as_bytes()),
         );
-        let lines = json_lines(&r.stdout);
+        let lines = r.records(Output::Validate);
         let summary = lines.last().unwrap();
         assert_eq!(summary["kind"], "summary");
         assert_eq!(summary["failed"], expected, "rate {rate}");
@@ -147,8 +149,9 @@ fn every_channel_appears_in_a_thousand_payloads() {
         Some(generated.stdout.as_bytes()),
     );
     assert_eq!(r.code, 0, "{}", r.stderr);
-    let lines = json_lines(&r.stdout);
+    let lines = r.records(Output::Classify);
     let summary = lines.last().unwrap();
+    assert_eq!(summary["kind"], "summary");
     let channels = summary["channels"].as_object().unwrap();
     for ch in [
         "Call",

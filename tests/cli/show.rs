@@ -1,6 +1,6 @@
 //! `hlmsg show`.
 
-use crate::util::{hlmsg, samples};
+use crate::util::{Output, hlmsg, samples};
 
 const NOW: &str = "2026-01-01T00:00:00Z";
 
@@ -90,11 +90,14 @@ fn json_and_compact_keep_key_order() {
         Some(format!("{input}\n").as_bytes()),
     );
     assert_eq!(r.stdout, format!("{input}\n"));
+    r.records(Output::Show);
     let pretty = "{\n  \"z\": 1,\n  \"messageType\" : \"SMS\"\n}";
     let r = hlmsg(&["show", "-f", "compact"], Some(pretty.as_bytes()));
     assert_eq!(r.stdout, "{\"z\":1,\"messageType\":\"SMS\"}\n");
+    r.records(Output::Show);
     let r = hlmsg(&["show", "-f", "json"], Some(input.as_bytes()));
     let v: serde_json::Value = serde_json::from_str(input).unwrap();
+    assert_eq!(r.records(Output::Show), std::slice::from_ref(&v));
     assert_eq!(
         r.stdout,
         format!("{}\n", serde_json::to_string_pretty(&v).unwrap())
@@ -111,6 +114,9 @@ fn escape_sequences_in_a_body_come_out_escaped() {
                 Some(payload.as_bytes()),
             );
             assert_eq!(r.code, 0);
+            if matches!(format, "json" | "compact") && color == "never" {
+                assert_eq!(r.records(Output::Show).len(), 1, "{format}");
+            }
             let stray: Vec<char> = r
                 .stdout
                 .chars()
@@ -158,6 +164,7 @@ fn not_json_is_reported_and_skipped() {
     );
     assert_eq!(r.code, 1);
     assert_eq!(r.stdout.lines().count(), 1);
+    assert_eq!(r.records(Output::Show).len(), 1);
     assert!(
         r.stderr.contains("truncated.json:6:43: error[json]"),
         "{}",
@@ -170,6 +177,7 @@ fn pretty_is_an_alias() {
     let a = hlmsg(&["pretty", "-f", "json", "samples/sms.json"], None);
     let b = hlmsg(&["show", "-f", "json", "samples/sms.json"], None);
     assert_eq!(a.stdout, b.stdout);
+    assert_eq!(b.records(Output::Show).len(), 1);
     assert_eq!(a.code, 0);
 }
 
@@ -179,8 +187,10 @@ fn json_and_compact_snapshots() {
         &["show", "--format", "json", "samples/call-voicemail.json"],
         None,
     );
+    assert_eq!(r.records(Output::Show).len(), 1);
     insta::assert_snapshot!("show_json", r.stdout);
     let r = hlmsg(&["show", "--format", "compact", "samples/"], None);
     assert_eq!(r.stdout.lines().count(), samples().len());
+    assert_eq!(r.records(Output::Show).len(), samples().len());
     insta::assert_snapshot!("show_compact", r.stdout);
 }

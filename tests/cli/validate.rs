@@ -2,51 +2,9 @@
 
 use std::io::Write;
 
-use serde::Deserialize;
 use serde_json::Value;
 
-use crate::util::{hlmsg, hlmsg_paths, path, samples};
-
-#[derive(Debug, Deserialize)]
-#[serde(tag = "kind", rename_all = "lowercase", deny_unknown_fields)]
-enum Line {
-    Payload {
-        source: String,
-        line: u64,
-        column: u64,
-        index: u64,
-        valid: bool,
-        schema: Option<String>,
-        diagnostics: Vec<Diag>,
-    },
-    Error {
-        source: String,
-        message: String,
-    },
-    Summary {
-        passed: u64,
-        failed: u64,
-        warnings: u64,
-    },
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Diag {
-    severity: String,
-    rule: String,
-    pointer: Option<String>,
-    line: u64,
-    column: u64,
-    message: String,
-}
-
-fn json_lines(stdout: &str) -> Vec<Line> {
-    stdout
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))
-        .collect()
-}
+use crate::util::{Output, hlmsg, hlmsg_paths, ints, path, samples};
 
 fn compact(v: &Value) -> String {
     serde_json::to_string(v).unwrap()
@@ -123,28 +81,23 @@ fn ndjson_on_stdin_with_positions() {
     let ndjson: String = values.iter().map(|v| compact(v) + "\n").collect();
     let r = hlmsg(&["validate", "--format", "json"], Some(ndjson.as_bytes()));
     assert_eq!(r.code, 0, "{}", r.stdout);
-    let lines = json_lines(&r.stdout);
+    let lines = r.records(Output::Validate);
     assert_eq!(lines.len(), values.len() + 1);
     for (i, l) in lines[..values.len()].iter().enumerate() {
-        let Line::Payload {
-            source,
-            line,
-            column,
-            index,
-            valid,
-            ..
-        } = l
-        else {
-            panic!("{l:?}")
-        };
-        assert_eq!(source, "<stdin>");
-        assert_eq!((*line, *column, *index), (i as u64 + 1, 1, i as u64));
-        assert!(valid);
+        assert_eq!(l["kind"], "payload", "{l}");
+        assert_eq!(l["source"], "<stdin>");
+        assert_eq!(
+            ints(l, ["line", "column", "index"]),
+            [i as u64 + 1, 1, i as u64]
+        );
+        assert_eq!(l["valid"], true);
     }
-    assert!(matches!(
-        lines.last(),
-        Some(Line::Summary { passed, failed: 0, .. }) if *passed == values.len() as u64
-    ));
+    let summary = lines.last().unwrap();
+    assert_eq!(summary["kind"], "summary");
+    assert_eq!(
+        ints(summary, ["passed", "failed"]),
+        [values.len() as u64, 0]
+    );
 }
 
 #[test]
@@ -187,15 +140,13 @@ fn array_concatenated_and_directory_inputs() {
 
     // Pretty-printed array elements start on their own lines, indented by two.
     let r = hlmsg_paths(&["validate", "-f", "json"], &[&array]);
-    let lines = json_lines(&r.stdout);
-    let Line::Payload { line, column, .. } = &lines[1] else {
-        panic!()
-    };
+    let lines = r.records(Output::Validate);
+    assert_eq!(lines[1]["kind"], "payload");
     let expected_line = 2 + serde_json::to_string_pretty(&values[0])
         .unwrap()
         .lines()
         .count() as u64;
-    assert_eq!((*line, *column), (expected_line, 3));
+    assert_eq!(ints(&lines[1], ["line", "column"]), [expected_line, 3]);
 }
 
 /// A fixture under tests/fixtures/bad, the expected exit code, and the expected lines
@@ -498,73 +449,57 @@ fn json_format_parses_with_serde() {
         None,
     );
     assert_eq!(r.code, 1);
-    let lines = json_lines(&r.stdout);
-    assert_eq!(lines.len(), 4);
-    match &lines[0] {
-        Line::Payload {
-            source,
-            line,
-            column,
-            index,
-            valid,
-            schema,
-            diagnostics,
-        } => {
-            assert_eq!(source, "tests/fixtures/bad/call-duration-string.json");
-            assert_eq!((*line, *column, *index), (1, 1, 0));
-            assert!(!valid);
-            assert_eq!(schema.as_deref(), Some("message"));
-            assert_eq!(diagnostics.len(), 1);
-            let d = &diagnostics[0];
-            assert_eq!(
-                (d.severity.as_str(), d.rule.as_str(), d.pointer.as_deref()),
-                ("error", "type", Some("/callDuration"))
-            );
-            assert_eq!((d.line, d.column), (10, 19));
-            assert!(d.message.contains("\"120\""));
-        }
-        other => panic!("{other:?}"),
-    }
-    match &lines[1] {
-        Line::Payload {
-            valid, diagnostics, ..
-        } => {
-            assert!(valid);
-            assert_eq!(diagnostics[0].severity, "warning");
-        }
-        other => panic!("{other:?}"),
-    }
-    match &lines[2] {
-        Line::Payload {
-            valid,
-            schema,
-            diagnostics,
-            ..
-        } => {
-            assert!(!valid);
-            assert_eq!(schema, &None);
-            assert_eq!(diagnostics[0].rule, "json");
-            assert_eq!(diagnostics[0].pointer, None);
-        }
-        other => panic!("{other:?}"),
-    }
-    assert!(matches!(
-        lines[3],
-        Line::Summary {
-            passed: 1,
-            failed: 2,
-            warnings: 1
-        }
-    ));
+    let lines = r.records(Output::Validate);
+    assert_eq!(
+        crate::util::kinds(&lines),
+        ["payload", "payload", "payload", "summary"]
+    );
+    let first = &lines[0];
+    assert_eq!(
+        first["source"],
+        "tests/fixtures/bad/call-duration-string.json"
+    );
+    assert_eq!(ints(first, ["line", "column", "index"]), [1, 1, 0]);
+    assert_eq!(first["valid"], false);
+    assert_eq!(first["schema"], "message");
+    let diagnostics = first["diagnostics"].as_array().unwrap();
+    assert_eq!(diagnostics.len(), 1);
+    let d = &diagnostics[0];
+    assert_eq!(
+        (&d["severity"], &d["rule"], &d["pointer"]),
+        (
+            &Value::from("error"),
+            &Value::from("type"),
+            &Value::from("/callDuration")
+        )
+    );
+    assert_eq!(ints(d, ["line", "column"]), [10, 19]);
+    assert!(d["message"].as_str().unwrap().contains("\"120\""));
+
+    assert_eq!(lines[1]["valid"], true);
+    assert_eq!(lines[1]["diagnostics"][0]["severity"], "warning");
+
+    assert_eq!(lines[2]["valid"], false);
+    assert_eq!(lines[2]["schema"], Value::Null);
+    assert_eq!(lines[2]["diagnostics"][0]["rule"], "json");
+    assert_eq!(lines[2]["diagnostics"][0]["pointer"], Value::Null);
+
+    assert_eq!(ints(&lines[3], ["passed", "failed", "warnings"]), [1, 2, 1]);
 }
 
 #[test]
 fn json_format_reports_unreadable_paths() {
     let r = hlmsg(&["validate", "-f", "json", "no/such/file.json"], None);
     assert_eq!(r.code, 2);
-    let lines = json_lines(&r.stdout);
-    assert!(matches!(&lines[0], Line::Error { source, message }
-        if source == "no/such/file.json" && message == "no such file or directory"));
+    let lines = r.records(Output::Validate);
+    assert_eq!(
+        lines[0],
+        serde_json::json!({
+            "kind": "error",
+            "source": "no/such/file.json",
+            "message": "no such file or directory"
+        })
+    );
 }
 
 #[test]
@@ -707,8 +642,9 @@ fn forced_and_custom_schemas() {
         ],
         None,
     );
-    let lines = json_lines(&r.stdout);
-    assert!(matches!(&lines[0], Line::Payload { schema: Some(s), .. } if s == "message"));
+    let lines = r.records(Output::Validate);
+    assert_eq!(lines[0]["kind"], "payload");
+    assert_eq!(lines[0]["schema"], "message");
 
     // A user schema that requires a field the sample lacks.
     let mut f = tempfile::NamedTempFile::new().unwrap();

@@ -12,7 +12,7 @@ use rsa::sha2::Sha256;
 use rsa::signature::{RandomizedSigner as _, SignatureEncoding as _};
 use serde_json::Value;
 
-use crate::util::{hlmsg, path};
+use crate::util::{Output, hlmsg, path};
 
 const BODY: &str = r#"{"type":"OutboundMessage","locationId":"l1C08ntBrFjLS0elLIYU","contactId":"cI08i1Bls3iTB9bKgFJh","conversationId":"fcanlLgpbQgQhderivVs","dateAdded":"2024-05-08T11:57:42.250Z","direction":"outbound","messageType":"SMS","body":"hi","webhookId":"w-1","timestamp":"2024-05-08T11:57:43.000Z"}"#;
 
@@ -195,6 +195,12 @@ fn rsa_and_both_headers() {
     let only_rsa = k.write("rsa.http", &http(&[("x-wh-signature", &rsa_sig)], BODY));
     let r = run(&["--public-key", rsa], &[&only_rsa]);
     assert_eq!(single_line(&r), "verified (rsa)");
+    let r = run(&["--public-key", rsa, "--format", "json"], &[&only_rsa]);
+    let lines = r.records(Output::Verify);
+    assert_eq!(
+        (&lines[0]["verified"], &lines[0]["scheme"]),
+        (&Value::Bool(true), &Value::from("rsa"))
+    );
     // HighLevel's RSA key is 4096 bits: our 2048-bit signature has the wrong length for it.
     let r = run(&[], &[&only_rsa]);
     assert!(
@@ -257,6 +263,12 @@ fn n8n_exports() {
     let r = run(&["--public-key", key, "--reserialize"], &[&f]);
     assert_eq!(r.code, 0, "{}", r.stdout);
     assert_eq!(single_line(&r), "verified (ed25519, re-serialized body)");
+    let r = run(&["--public-key", key, "--reserialize", "-f", "json"], &[&f]);
+    let lines = r.records(Output::Verify);
+    assert_eq!(
+        (&lines[0]["verified"], &lines[0]["reserialized"]),
+        (&Value::Bool(true), &Value::Bool(true))
+    );
 }
 
 #[test]
@@ -335,11 +347,7 @@ fn json_format_and_exit_codes() {
     let f = k.write("mixed.http", &format!("{good}\r\n{}", http(&[], BODY)));
     let r = run(&["--public-key", key, "--format", "json"], &[&f]);
     assert_eq!(r.code, 1);
-    let lines: Vec<Value> = r
-        .stdout
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let lines = r.records(Output::Verify);
     assert_eq!(lines.len(), 3);
     assert_eq!(lines[0]["kind"], "delivery");
     assert_eq!(lines[0]["verified"], true);
