@@ -291,7 +291,7 @@ impl HttpFraming {
                 }
                 return Ok(Ok(RecordStatus::Complete));
             }
-            if self.scratch.len() as u64 + size > max_payload {
+            if !chunk_fits(self.scratch.len(), size, max_payload) {
                 return Ok(Err(format!(
                     "chunked body larger than the limit of {max_payload} bytes (raise it with --max-payload-size)"
                 )));
@@ -310,6 +310,15 @@ impl HttpFraming {
             take_line(win)?;
         }
     }
+}
+
+/// Whether a chunk of `size` bytes, added to the `kept` bytes decoded so far, stays within
+/// `max_payload`. The sum is checked: a chunk size near `u64::MAX` must not wrap around to a
+/// small total.
+fn chunk_fits(kept: usize, size: u64, max_payload: u64) -> bool {
+    (kept as u64)
+        .checked_add(size)
+        .is_some_and(|total| total <= max_payload)
 }
 
 /// A body of `len` bytes at the scan position: where it is, and how it ended. Moves past it.
@@ -539,6 +548,30 @@ mod tests {
         let input = "POST /a HTTP/1.1\nContent-Length: lots\n\n{}";
         let got = read(input.as_bytes(), InputMode::Auto, usize::MAX);
         assert!(got[0].2.contains("Content-Length"), "{got:?}");
+    }
+
+    #[test]
+    fn chunk_sizes_are_added_without_wrapping() {
+        assert!(chunk_fits(4, 3, 7));
+        assert!(!chunk_fits(4, 4, 7));
+        assert!(!chunk_fits(4, u64::MAX - 3, 100));
+        assert!(!chunk_fits(0, u64::MAX, u64::MAX - 1));
+        assert!(chunk_fits(0, u64::MAX, u64::MAX));
+    }
+
+    #[test]
+    fn huge_chunk_sizes_are_too_large_not_wrapped() {
+        // 4 + 0xFFFFFFFFFFFFFFFD wraps to 1 in unchecked arithmetic.
+        for size in ["FFFFFFFFFFFFFFFD", "FFFFFFFFFFFFFFFF"] {
+            let input = format!(
+                "POST /a HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n4\r\n{{\"a\"\r\n{size}\r\n:1}}\r\n0\r\n\r\nPOST /b HTTP/1.1\r\nContent-Length: 2\r\n\r\n{{}}"
+            );
+            let got = read(input.as_bytes(), InputMode::Auto, usize::MAX);
+            assert_eq!(got.len(), 2, "{got:?}");
+            assert!(got[0].2.contains("larger than the limit"), "{got:?}");
+            assert_eq!(got[0].3, "fault");
+            assert_eq!((got[1].2.as_str(), got[1].3.as_str()), ("{}", "Complete"));
+        }
     }
 
     #[test]
