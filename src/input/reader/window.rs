@@ -257,3 +257,39 @@ impl<R: Read> Window<R> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::input::reader::Chunked;
+
+    #[test]
+    fn columns_count_characters_that_left_the_buffer() {
+        let text = "ééé{".as_bytes();
+        let mut win = Window::new(Chunked(text, 2), 4096);
+        // Consume the accented letters while dropping them from the buffer as they go.
+        while win.refill(win.offset()).unwrap() {
+            let n = win.ahead().len();
+            if win.ahead().ends_with(b"{") {
+                win.skip(n - 1);
+                break;
+            }
+            win.skip(n);
+        }
+        assert_eq!(win.peek(), b'{');
+        assert_eq!(win.position(), Position::new(1, 4));
+    }
+
+    #[test]
+    fn advance_counts_lines_and_blankness() {
+        let mut win = Window::new(&b"a\nb\n  c"[..], 4096);
+        win.fill_head(64).unwrap();
+        win.advance(6);
+        assert_eq!(win.line(), 3);
+        assert_eq!(win.line_start(), 4);
+        assert!(!win.blank_line());
+        assert_eq!(win.position(), Position::new(3, 3));
+        assert_eq!(win.slice(2, 3), b"b");
+        assert_eq!(win.since(4), b"  ");
+    }
+}
