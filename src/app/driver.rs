@@ -105,7 +105,7 @@ pub trait Consumer<R> {
 /// Adds to a fault's message the flag that changes the limit it hit.
 fn add_hint(f: &mut Fault) {
     let d = &mut f.diagnostic;
-    if d.rule == RULE_TOO_LARGE {
+    if d.rule == RULE_TOO_LARGE || d.message.contains("larger than the limit of") {
         d.message.push_str(" (raise it with --max-payload-size)");
     } else if d.message.starts_with("payload nests deeper than") {
         d.message = d

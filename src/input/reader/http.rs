@@ -1,5 +1,5 @@
-//! Raw HTTP requests as captured (`nc -l`, a proxy's dump): a request line, headers, an empty
-//! line, the body; CRLF or LF line ends; several requests one after another.
+//! The raw HTTP capture framing: requests as captured (`nc -l`, a proxy's dump), one after
+//! another, each a request line, headers, an empty line and the body; CRLF or LF line ends.
 //!
 //! The body's length comes from `Content-Length`; a `Transfer-Encoding: chunked` body is decoded;
 //! without either, the body runs to the line break before the next request line (or to the end
@@ -8,9 +8,10 @@
 
 use std::io::{self, Read};
 
-use super::{Item, Reader, Record, RecordStatus};
+use super::Limits;
+use super::record::{Entries, Item, Record, RecordStatus};
+use super::window::Window;
 use crate::input::capture::{BodyBytes, CaptureKind, Delivery};
-use crate::model::origin::Position;
 
 /// Longest request line plus headers.
 const MAX_HEAD: usize = 64 * 1024;
@@ -45,297 +46,233 @@ fn head_end(hay: &[u8]) -> Option<(usize, usize)> {
     }
 }
 
-impl<R: Read> Reader<R> {
-    /// Whether the line at `pos` is a request line (reads ahead as needed).
-    pub(super) fn at_request_line(&mut self) -> io::Result<bool> {
-        self.request_line_keeping(self.offset())
-    }
+/// The request line and headers of one request.
+struct Head {
+    request_line: String,
+    headers: Vec<(String, String)>,
+}
 
-    /// [`Self::at_request_line`], keeping the buffer from absolute offset `keep_abs` on.
-    fn request_line_keeping(&mut self, keep_abs: u64) -> io::Result<bool> {
-        loop {
-            let hay = &self.buf[self.pos..self.end];
-            if let Some(nl) = memchr::memchr(b'\n', hay) {
-                return Ok(is_request_line(&hay[..nl]));
-            }
-            if self.eof || hay.len() > MAX_HEAD {
-                return Ok(is_request_line(hay));
-            }
-            self.refill((keep_abs - self.base) as usize)?;
-        }
-    }
-
-    /// Moves `pos` forward by `n` bytes (all in the buffer), counting lines.
-    fn advance(&mut self, n: usize) {
-        let from = self.pos;
-        let slice = &self.buf[from..from + n];
-        let count = memchr::memchr_iter(b'\n', slice).count() as u64;
-        if let Some(last) = memchr::memrchr(b'\n', slice) {
-            let abs = self.base + (from + last) as u64;
-            self.newline_at(abs);
-            self.line += count - 1;
-        }
-        self.pos = from + n;
-        self.blank_line = self.offset() == self.line_start;
-    }
-
-    /// Skips whole lines up to the next request line (or the end of the input).
-    fn skip_to_request_line(&mut self) -> io::Result<()> {
-        loop {
-            if self.pos >= self.end && (self.eof || !self.refill(self.pos)?) {
-                return Ok(());
-            }
-            if self.at_request_line()? {
-                return Ok(());
-            }
-            loop {
-                let hay = &self.buf[self.pos..self.end];
-                if let Some(nl) = memchr::memchr(b'\n', hay) {
-                    self.advance(nl + 1);
-                    break;
-                }
-                let n = hay.len();
-                self.advance(n);
-                if self.eof || !self.refill(self.pos)? {
-                    return Ok(());
-                }
-            }
-        }
-    }
-
-    fn http_fault(&mut self, at: Position, message: String) -> Item<'_> {
-        Item::Fault(self.fault(at, message))
-    }
-
-    /// Reads one request at `pos` (a non-blank byte).
-    pub(super) fn scan_http(&mut self) -> io::Result<Item<'_>> {
-        let start = self.position_at(self.offset());
-        if !self.at_request_line()? {
-            let line = {
-                let hay = &self.buf[self.pos..self.end];
-                let nl = memchr::memchr(b'\n', hay).unwrap_or(hay.len());
-                String::from_utf8_lossy(&hay[..nl]).trim_end().to_string()
-            };
-            let shown = crate::model::finding::shorten(&line, 60);
-            self.skip_to_request_line()?;
-            return Ok(self.http_fault(
-                start,
-                format!(
-                    "expected an HTTP request line such as `POST /webhook HTTP/1.1`, found `{shown}`"
-                ),
-            ));
-        }
-        // The head: up to the first empty line.
-        let (head_len, empty_at) = loop {
-            let hay = &self.buf[self.pos..self.end];
-            if let Some(found) = head_end(hay) {
-                break found;
-            }
-            if self.eof || hay.len() > MAX_HEAD {
-                let what = if self.eof {
-                    "truncated HTTP request: the headers do not end with an empty line"
-                } else {
-                    "HTTP request head larger than 64 KiB"
-                };
-                let n = hay.len();
-                self.advance(n);
-                if !self.eof {
-                    self.skip_to_request_line()?;
-                }
-                return Ok(self.http_fault(start, what.to_string()));
-            }
-            self.refill(self.pos)?;
-        };
-        let head = String::from_utf8_lossy(&self.buf[self.pos..self.pos + empty_at]).into_owned();
+impl Head {
+    /// Parses the head's bytes, up to (not including) the empty line that ends it.
+    fn parse(bytes: &[u8]) -> Head {
+        let head = String::from_utf8_lossy(bytes);
         let mut lines = head.lines().map(|l| l.trim_end_matches('\r'));
         let request_line = lines.next().unwrap_or_default().to_string();
-        let headers: Vec<(String, String)> = lines
+        let headers = lines
             .filter_map(|l| l.split_once(':'))
             .map(|(n, v)| (n.trim().to_string(), v.trim().to_string()))
             .collect();
-        let header = |name: &str| {
-            headers
-                .iter()
-                .find(|(n, _)| n.eq_ignore_ascii_case(name))
-                .map(|(_, v)| v.as_str())
-        };
-        let chunked =
-            header("Transfer-Encoding").is_some_and(|v| v.to_ascii_lowercase().contains("chunked"));
-        let length = header("Content-Length").map(|v| v.parse::<u64>());
-        self.advance(head_len);
-        let delivery = Box::new(Delivery {
-            kind: CaptureKind::Http,
-            request_line: Some(request_line),
+        Head {
+            request_line,
             headers,
-            body: BodyBytes::Raw,
-        });
-        let body_pos = self.position_at(self.offset());
-        let origin = crate::model::origin::Origin {
-            source: self.source.clone(),
-            position: body_pos,
-            index: self.index,
-        };
-        self.index += 1;
+        }
+    }
 
-        let (from, to, status, in_scratch) = if chunked {
-            match self.read_chunked()? {
-                Ok(status) => (0, self.scratch.len(), status, true),
-                Err(message) => {
-                    self.skip_to_request_line()?;
-                    self.index -= 1;
-                    return Ok(self.http_fault(body_pos, message));
-                }
+    /// The value of the first header named `name` (in any case).
+    fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// How the body is framed.
+    fn framing(&self) -> BodyFraming {
+        let chunked = self
+            .header("Transfer-Encoding")
+            .is_some_and(|v| v.to_ascii_lowercase().contains("chunked"));
+        if chunked {
+            return BodyFraming::Chunked;
+        }
+        match self.header("Content-Length").map(|v| v.parse::<u64>()) {
+            Some(Ok(len)) => BodyFraming::Length(len),
+            Some(Err(_)) => BodyFraming::BadLength,
+            None => BodyFraming::ToNextRequest,
+        }
+    }
+
+    fn into_delivery(self) -> Box<Delivery> {
+        Box::new(Delivery {
+            kind: CaptureKind::Http,
+            request_line: Some(self.request_line),
+            headers: self.headers,
+            body: BodyBytes::Raw,
+        })
+    }
+}
+
+/// How a request's body is delimited.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum BodyFraming {
+    /// `Transfer-Encoding: chunked`.
+    Chunked,
+    /// `Content-Length`.
+    Length(u64),
+    /// A `Content-Length` that is not a number.
+    BadLength,
+    /// Neither: the body runs to the next request.
+    ToNextRequest,
+}
+
+/// Where a body's bytes are.
+enum Body {
+    /// In the window, between two absolute offsets.
+    Window(u64, u64),
+    /// Decoded into the framing's scratch buffer.
+    Scratch,
+    /// Not kept (too large).
+    Dropped,
+}
+
+/// The state of a source of raw HTTP requests.
+#[derive(Default)]
+pub(super) struct HttpFraming {
+    /// A decoded chunked body.
+    scratch: Vec<u8>,
+}
+
+/// Whether the line at the scan position is a request line (reads ahead as needed).
+pub(super) fn at_request_line<R: Read>(win: &mut Window<R>) -> io::Result<bool> {
+    let keep = win.offset();
+    request_line_keeping(win, keep)
+}
+
+/// [`at_request_line`], keeping the buffer from absolute offset `keep` on.
+fn request_line_keeping<R: Read>(win: &mut Window<R>, keep: u64) -> io::Result<bool> {
+    loop {
+        let hay = win.ahead();
+        if let Some(nl) = memchr::memchr(b'\n', hay) {
+            return Ok(is_request_line(&hay[..nl]));
+        }
+        if win.eof() || hay.len() > MAX_HEAD {
+            return Ok(is_request_line(hay));
+        }
+        win.refill(keep)?;
+    }
+}
+
+/// Skips whole lines up to the next request line (or the end of the input).
+fn skip_to_request_line<R: Read>(win: &mut Window<R>) -> io::Result<()> {
+    loop {
+        if !win.has_data() && (win.eof() || !win.refill(win.offset())?) {
+            return Ok(());
+        }
+        if at_request_line(win)? {
+            return Ok(());
+        }
+        loop {
+            let hay = win.ahead();
+            if let Some(nl) = memchr::memchr(b'\n', hay) {
+                win.advance(nl + 1);
+                break;
             }
-        } else {
-            match length {
-                Some(Err(_)) => {
-                    self.skip_to_request_line()?;
-                    self.index -= 1;
-                    return Ok(self.http_fault(
-                        start,
-                        "invalid Content-Length header: expected a number of bytes".to_string(),
-                    ));
-                }
-                Some(Ok(len)) => self.read_exact_body(len)?,
-                None => self.read_body_to_next_request()?,
+            let n = hay.len();
+            win.advance(n);
+            if win.eof() || !win.refill(win.offset())? {
+                return Ok(());
             }
+        }
+    }
+}
+
+/// Reads the request line and headers at the scan position, and moves past the empty line that
+/// ends them. `Err` carries a message about a request that is not one, after skipping it.
+fn read_head<R: Read>(win: &mut Window<R>) -> io::Result<Result<Head, String>> {
+    if !at_request_line(win)? {
+        let line = {
+            let hay = win.ahead();
+            let nl = memchr::memchr(b'\n', hay).unwrap_or(hay.len());
+            String::from_utf8_lossy(&hay[..nl]).trim_end().to_string()
         };
-        let bytes = match status {
-            RecordStatus::TooLarge { .. } => &[][..],
-            _ if in_scratch => &self.scratch[from..to],
-            _ => &self.buf[from..to],
+        let shown = crate::model::finding::shorten(&line, 60);
+        skip_to_request_line(win)?;
+        return Ok(Err(format!(
+            "expected an HTTP request line such as `POST /webhook HTTP/1.1`, found `{shown}`"
+        )));
+    }
+    // The head: up to the first empty line.
+    let (head_len, empty_at) = loop {
+        let hay = win.ahead();
+        if let Some(found) = head_end(hay) {
+            break found;
+        }
+        if win.eof() || hay.len() > MAX_HEAD {
+            let what = if win.eof() {
+                "truncated HTTP request: the headers do not end with an empty line"
+            } else {
+                "HTTP request head larger than 64 KiB"
+            };
+            let n = hay.len();
+            win.advance(n);
+            if !win.eof() {
+                skip_to_request_line(win)?;
+            }
+            return Ok(Err(what.to_string()));
+        }
+        win.refill(win.offset())?;
+    };
+    let head = Head::parse(&win.ahead()[..empty_at]);
+    win.advance(head_len);
+    Ok(Ok(head))
+}
+
+impl HttpFraming {
+    /// Reads one request at the scan position (a non-blank byte).
+    pub(super) fn read<'a, R: Read>(
+        &'a mut self,
+        win: &'a mut Window<R>,
+        entries: &mut Entries,
+        limits: Limits,
+    ) -> io::Result<Item<'a>> {
+        let start = win.position();
+        let head = match read_head(win)? {
+            Ok(head) => head,
+            Err(message) => return Ok(Item::Fault(entries.fault(start, message))),
+        };
+        let framing = head.framing();
+        let body_pos = win.position();
+        let max = limits.max_payload;
+        let (body, status) = match framing {
+            BodyFraming::Chunked => match self.read_chunked(win, max)? {
+                Ok(status) => (Body::Scratch, status),
+                Err(message) => {
+                    skip_to_request_line(win)?;
+                    return Ok(Item::Fault(entries.fault(body_pos, message)));
+                }
+            },
+            BodyFraming::BadLength => {
+                skip_to_request_line(win)?;
+                let message = "invalid Content-Length header: expected a number of bytes";
+                return Ok(Item::Fault(entries.fault(start, message.to_string())));
+            }
+            BodyFraming::Length(len) => read_exact_body(win, len, max)?,
+            BodyFraming::ToNextRequest => read_body_to_next_request(win, max)?,
+        };
+        let bytes = match body {
+            Body::Window(from, to) => win.slice(from, to),
+            Body::Scratch => &self.scratch[..],
+            Body::Dropped => &[][..],
         };
         Ok(Item::Record(Record {
-            origin,
+            origin: entries.origin(body_pos),
             bytes,
             status,
-            delivery: Some(delivery),
+            delivery: Some(head.into_delivery()),
             // The body is not scanned: the parser's usual limit applies.
             deep: false,
             members: None,
         }))
     }
 
-    /// A body of `len` bytes at `pos`: returns its range in the buffer, and moves past it.
-    fn read_exact_body(&mut self, len: u64) -> io::Result<(usize, usize, RecordStatus, bool)> {
-        if len > self.max_payload {
-            let mut left = len;
-            while left > 0 {
-                if self.pos >= self.end && !self.refill(self.pos)? {
-                    break;
-                }
-                let n = ((self.end - self.pos) as u64).min(left) as usize;
-                self.advance(n);
-                left -= n as u64;
-            }
-            let limit = self.max_payload;
-            return Ok((0, 0, RecordStatus::TooLarge { size: len, limit }, false));
-        }
-        let len = len as usize;
-        while self.end - self.pos < len && !self.eof {
-            self.refill(self.pos)?;
-        }
-        let got = len.min(self.end - self.pos);
-        let from = self.pos;
-        self.advance(got);
-        let status = if got < len {
-            RecordStatus::Truncated { resumed_at: None }
-        } else {
-            RecordStatus::Complete
-        };
-        Ok((from, from + got, status, false))
-    }
-
-    /// A body without a length: up to the line break before the next request line, or to the end
-    /// of the input less trailing line breaks.
-    fn read_body_to_next_request(&mut self) -> io::Result<(usize, usize, RecordStatus, bool)> {
-        let start_abs = self.offset();
-        let mut oversized = false;
-        loop {
-            // At a line start: is it the next request?
-            if self.pos < self.end
-                || (!self.eof && self.refill(self.keep_from(start_abs, oversized))?)
-            {
-                let keep = self.base + self.keep_from(start_abs, oversized) as u64;
-                if self.offset() > start_abs && self.request_line_keeping(keep)? {
-                    break;
-                }
-            } else {
-                break;
-            }
-            // Move past this line.
-            loop {
-                let hay = &self.buf[self.pos..self.end];
-                if let Some(nl) = memchr::memchr(b'\n', hay) {
-                    self.advance(nl + 1);
-                    break;
-                }
-                let n = hay.len();
-                self.advance(n);
-                if self.offset() - start_abs > self.max_payload {
-                    oversized = true;
-                }
-                if self.eof || !self.refill(self.keep_from(start_abs, oversized))? {
-                    break;
-                }
-            }
-            if self.offset() - start_abs > self.max_payload {
-                oversized = true;
-            }
-        }
-        let size = self.offset() - start_abs;
-        if oversized || size > self.max_payload {
-            let limit = self.max_payload;
-            return Ok((0, 0, RecordStatus::TooLarge { size, limit }, false));
-        }
-        let from = (start_abs - self.base) as usize;
-        let mut to = self.pos;
-        while to > from && matches!(self.buf[to - 1], b'\n' | b'\r') {
-            to -= 1;
-        }
-        Ok((from, to, RecordStatus::Complete, false))
-    }
-
-    fn keep_from(&self, start_abs: u64, oversized: bool) -> usize {
-        if oversized {
-            self.pos
-        } else {
-            (start_abs - self.base) as usize
-        }
-    }
-
-    /// One line at `pos` (without its line break), moving past it; `None` at the end of input.
-    fn take_line(&mut self) -> io::Result<Option<String>> {
-        loop {
-            let hay = &self.buf[self.pos..self.end];
-            if let Some(nl) = memchr::memchr(b'\n', hay) {
-                let line = String::from_utf8_lossy(&hay[..nl])
-                    .trim_end_matches('\r')
-                    .to_string();
-                self.advance(nl + 1);
-                return Ok(Some(line));
-            }
-            if self.eof {
-                if hay.is_empty() {
-                    return Ok(None);
-                }
-                let line = String::from_utf8_lossy(hay).into_owned();
-                let n = hay.len();
-                self.advance(n);
-                return Ok(Some(line));
-            }
-            if hay.len() > MAX_HEAD {
-                return Ok(None);
-            }
-            self.refill(self.pos)?;
-        }
-    }
-
     /// Decodes a chunked body into `scratch`. `Err` carries a message about a malformed body.
-    fn read_chunked(&mut self) -> io::Result<Result<RecordStatus, String>> {
+    fn read_chunked<R: Read>(
+        &mut self,
+        win: &mut Window<R>,
+        max_payload: u64,
+    ) -> io::Result<Result<RecordStatus, String>> {
         self.scratch.clear();
         loop {
-            let Some(size_line) = self.take_line()? else {
+            let Some(size_line) = take_line(win)? else {
                 return Ok(Ok(RecordStatus::Truncated { resumed_at: None }));
             };
             let hex = size_line.split(';').next().unwrap_or("").trim();
@@ -347,33 +284,165 @@ impl<R: Read> Reader<R> {
             };
             if size == 0 {
                 // Trailers, up to an empty line.
-                while let Some(line) = self.take_line()? {
+                while let Some(line) = take_line(win)? {
                     if line.is_empty() {
                         break;
                     }
                 }
                 return Ok(Ok(RecordStatus::Complete));
             }
-            if self.scratch.len() as u64 + size > self.max_payload {
+            if !chunk_fits(self.scratch.len(), size, max_payload) {
                 return Ok(Err(format!(
-                    "chunked body larger than the limit of {} bytes (raise it with --max-payload-size)",
-                    self.max_payload
+                    "chunked body larger than the limit of {max_payload} bytes"
                 )));
             }
             let size = size as usize;
-            while self.end - self.pos < size && !self.eof {
-                self.refill(self.pos)?;
+            while win.ahead().len() < size && !win.eof() {
+                win.refill(win.offset())?;
             }
-            let got = size.min(self.end - self.pos);
-            self.scratch
-                .extend_from_slice(&self.buf[self.pos..self.pos + got]);
-            self.advance(got);
+            let got = size.min(win.ahead().len());
+            self.scratch.extend_from_slice(&win.ahead()[..got]);
+            win.advance(got);
             if got < size {
                 return Ok(Ok(RecordStatus::Truncated { resumed_at: None }));
             }
             // The line break after the chunk.
-            self.take_line()?;
+            take_line(win)?;
         }
+    }
+}
+
+/// Whether a chunk of `size` bytes, added to the `kept` bytes decoded so far, stays within
+/// `max_payload`. The sum is checked: a chunk size near `u64::MAX` must not wrap around to a
+/// small total.
+fn chunk_fits(kept: usize, size: u64, max_payload: u64) -> bool {
+    (kept as u64)
+        .checked_add(size)
+        .is_some_and(|total| total <= max_payload)
+}
+
+/// A body of `len` bytes at the scan position: where it is, and how it ended. Moves past it.
+fn read_exact_body<R: Read>(
+    win: &mut Window<R>,
+    len: u64,
+    max_payload: u64,
+) -> io::Result<(Body, RecordStatus)> {
+    if len > max_payload {
+        let mut left = len;
+        while left > 0 {
+            if !win.has_data() && !win.refill(win.offset())? {
+                break;
+            }
+            let n = (win.ahead().len() as u64).min(left) as usize;
+            win.advance(n);
+            left -= n as u64;
+        }
+        let status = RecordStatus::TooLarge {
+            size: len,
+            limit: max_payload,
+        };
+        return Ok((Body::Dropped, status));
+    }
+    let len = len as usize;
+    while win.ahead().len() < len && !win.eof() {
+        win.refill(win.offset())?;
+    }
+    let got = len.min(win.ahead().len());
+    let from = win.offset();
+    win.advance(got);
+    let status = if got < len {
+        RecordStatus::Truncated { resumed_at: None }
+    } else {
+        RecordStatus::Complete
+    };
+    Ok((Body::Window(from, from + got as u64), status))
+}
+
+/// A body without a length: up to the line break before the next request line, or to the end
+/// of the input less trailing line breaks.
+fn read_body_to_next_request<R: Read>(
+    win: &mut Window<R>,
+    max_payload: u64,
+) -> io::Result<(Body, RecordStatus)> {
+    let start_abs = win.offset();
+    let mut oversized = false;
+    // The body is kept from its start; once it outgrows the limit, only from the scan position.
+    let keep = |win: &Window<R>, oversized: bool| {
+        if oversized { win.offset() } else { start_abs }
+    };
+    loop {
+        // At a line start: is it the next request?
+        if win.has_data() || (!win.eof() && win.refill(keep(win, oversized))?) {
+            let keep = keep(win, oversized);
+            if win.offset() > start_abs && request_line_keeping(win, keep)? {
+                break;
+            }
+        } else {
+            break;
+        }
+        // Move past this line.
+        loop {
+            let hay = win.ahead();
+            if let Some(nl) = memchr::memchr(b'\n', hay) {
+                win.advance(nl + 1);
+                break;
+            }
+            let n = hay.len();
+            win.advance(n);
+            if win.offset() - start_abs > max_payload {
+                oversized = true;
+            }
+            if win.eof() || !win.refill(keep(win, oversized))? {
+                break;
+            }
+        }
+        if win.offset() - start_abs > max_payload {
+            oversized = true;
+        }
+    }
+    let size = win.offset() - start_abs;
+    if oversized || size > max_payload {
+        let status = RecordStatus::TooLarge {
+            size,
+            limit: max_payload,
+        };
+        return Ok((Body::Dropped, status));
+    }
+    let body = win.since(start_abs);
+    let trailing = body
+        .iter()
+        .rev()
+        .take_while(|b| matches!(b, b'\n' | b'\r'))
+        .count();
+    let to = start_abs + (body.len() - trailing) as u64;
+    Ok((Body::Window(start_abs, to), RecordStatus::Complete))
+}
+
+/// One line at the scan position (without its line break), moving past it; `None` at the end of
+/// the input.
+fn take_line<R: Read>(win: &mut Window<R>) -> io::Result<Option<String>> {
+    loop {
+        let hay = win.ahead();
+        if let Some(nl) = memchr::memchr(b'\n', hay) {
+            let line = String::from_utf8_lossy(&hay[..nl])
+                .trim_end_matches('\r')
+                .to_string();
+            win.advance(nl + 1);
+            return Ok(Some(line));
+        }
+        if win.eof() {
+            if hay.is_empty() {
+                return Ok(None);
+            }
+            let line = String::from_utf8_lossy(hay).into_owned();
+            let n = hay.len();
+            win.advance(n);
+            return Ok(Some(line));
+        }
+        if hay.len() > MAX_HEAD {
+            return Ok(None);
+        }
+        win.refill(win.offset())?;
     }
 }
 
@@ -381,7 +450,7 @@ impl<R: Read> Reader<R> {
 mod tests {
     use super::*;
     use crate::input::capture::InputMode;
-    use crate::input::reader::Chunked;
+    use crate::input::reader::{Chunked, Reader};
     use std::sync::Arc;
 
     type Got = (u64, u64, String, String, Option<String>);
@@ -479,6 +548,30 @@ mod tests {
         let input = "POST /a HTTP/1.1\nContent-Length: lots\n\n{}";
         let got = read(input.as_bytes(), InputMode::Auto, usize::MAX);
         assert!(got[0].2.contains("Content-Length"), "{got:?}");
+    }
+
+    #[test]
+    fn chunk_sizes_are_added_without_wrapping() {
+        assert!(chunk_fits(4, 3, 7));
+        assert!(!chunk_fits(4, 4, 7));
+        assert!(!chunk_fits(4, u64::MAX - 3, 100));
+        assert!(!chunk_fits(0, u64::MAX, u64::MAX - 1));
+        assert!(chunk_fits(0, u64::MAX, u64::MAX));
+    }
+
+    #[test]
+    fn huge_chunk_sizes_are_too_large_not_wrapped() {
+        // 4 + 0xFFFFFFFFFFFFFFFD wraps to 1 in unchecked arithmetic.
+        for size in ["FFFFFFFFFFFFFFFD", "FFFFFFFFFFFFFFFF"] {
+            let input = format!(
+                "POST /a HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n4\r\n{{\"a\"\r\n{size}\r\n:1}}\r\n0\r\n\r\nPOST /b HTTP/1.1\r\nContent-Length: 2\r\n\r\n{{}}"
+            );
+            let got = read(input.as_bytes(), InputMode::Auto, usize::MAX);
+            assert_eq!(got.len(), 2, "{got:?}");
+            assert!(got[0].2.contains("larger than the limit"), "{got:?}");
+            assert_eq!(got[0].3, "fault");
+            assert_eq!((got[1].2.as_str(), got[1].3.as_str()), ("{}", "Complete"));
+        }
     }
 
     #[test]

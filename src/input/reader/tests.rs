@@ -1,0 +1,286 @@
+//! End-to-end tests of the reader: the records and faults it yields for each kind of input.
+
+use std::sync::Arc;
+
+use super::*;
+
+/// Reads everything, returning (line, column, text-or-fault, status) per item.
+fn split_with(input: &[u8], max: u64, chunk: usize) -> Vec<(u64, u64, String, String)> {
+    let mut r = Reader::new(Arc::from("t"), Chunked(input, chunk)).with_max_payload(max);
+    let mut out = Vec::new();
+    while let Some(item) = r.next().unwrap() {
+        out.push(match item {
+            Item::Record(rec) => (
+                rec.origin.position.line,
+                rec.origin.position.column,
+                String::from_utf8_lossy(rec.bytes).into_owned(),
+                format!("{:?}", rec.status),
+            ),
+            Item::Fault(f) => (
+                f.origin.position.line,
+                f.origin.position.column,
+                f.message,
+                "fault".into(),
+            ),
+        });
+    }
+    out
+}
+
+fn split(input: &str) -> Vec<(u64, u64, String, String)> {
+    let whole = split_with(input.as_bytes(), DEFAULT_MAX_PAYLOAD_BYTES, usize::MAX);
+    // Reading one byte at a time must give the same result.
+    let bytewise = split_with(input.as_bytes(), DEFAULT_MAX_PAYLOAD_BYTES, 1);
+    assert_eq!(whole, bytewise, "chunking changed the result for {input:?}");
+    whole
+}
+
+fn texts(input: &str) -> Vec<String> {
+    split(input).into_iter().map(|r| r.2).collect()
+}
+
+const OK: &str = "Complete";
+
+#[test]
+fn single_pretty_object() {
+    let r = split("{\n  \"a\": {\n    \"b\": [1, 2]\n  }\n}\n");
+    assert_eq!(r.len(), 1);
+    assert_eq!((r[0].0, r[0].1), (1, 1));
+    assert_eq!(r[0].3, OK);
+}
+
+#[test]
+fn ndjson_with_positions_and_crlf() {
+    let r = split("{\"a\":1}\r\n\r\n{\"b\":\"x}\"}\r\n  {\"c\":3}");
+    let pos: Vec<_> = r.iter().map(|x| (x.0, x.1)).collect();
+    assert_eq!(pos, vec![(1, 1), (3, 1), (4, 3)]);
+    assert_eq!(r[1].2, "{\"b\":\"x}\"}");
+    assert!(r.iter().all(|x| x.3 == OK));
+}
+
+#[test]
+fn concatenated_values_on_one_line() {
+    assert_eq!(
+        texts("{\"a\":1}{\"b\":2} {\"c\":[3]}"),
+        vec!["{\"a\":1}", "{\"b\":2}", "{\"c\":[3]}"]
+    );
+}
+
+#[test]
+fn array_of_payloads_is_split_into_elements() {
+    let r = split("[\n  {\"a\":1},\n  {\"b\":\"]\"}\n]\n");
+    assert_eq!(r.len(), 2);
+    assert_eq!((r[0].0, r[0].1, r[0].2.as_str()), (2, 3, "{\"a\":1}"));
+    assert_eq!((r[1].0, r[1].1, r[1].2.as_str()), (3, 3, "{\"b\":\"]\"}"));
+}
+
+#[test]
+fn every_top_level_array_holds_entries() {
+    assert_eq!(texts("[1, 2]"), vec!["1", "2"]);
+    assert_eq!(texts("[[1], {\"a\":1}]"), vec!["[1]", "{\"a\":1}"]);
+}
+
+#[test]
+fn mixed_array_elements_each_become_records() {
+    assert_eq!(
+        texts("[{\"a\":1}, 5, \"x\"]"),
+        vec!["{\"a\":1}", "5", "\"x\""]
+    );
+}
+
+#[test]
+fn empty_input_and_empty_array() {
+    assert!(split("").is_empty());
+    assert!(split("  \n\t ").is_empty());
+    assert!(split("[]").is_empty());
+    assert!(split("[ \n ]").is_empty());
+}
+
+#[test]
+fn empty_sources_can_be_reported() {
+    for (input, what) in [
+        ("", "empty input"),
+        (" \n", "only blanks"),
+        ("\u{feff}", "only blanks"),
+    ] {
+        let mut r = Reader::new(Arc::from("t"), input.as_bytes()).require_entry(true);
+        match r.next().unwrap() {
+            Some(Item::Fault(f)) => {
+                assert!(f.message.contains(what), "{input:?}: {}", f.message)
+            }
+            other => panic!("{input:?}: {other:?}"),
+        }
+        assert!(r.next().unwrap().is_none());
+    }
+    let mut r = Reader::new(Arc::from("t"), &b"[]"[..]).require_entry(true);
+    assert!(matches!(r.next().unwrap(), Some(Item::Fault(_))));
+}
+
+#[test]
+fn review_regressions() {
+    // A number or text longer than the limit does not panic.
+    let long = format!("{}\n{{\"a\":1}}", "9".repeat(300));
+    for chunk in [1, 7, 64] {
+        let r = split_with(long.as_bytes(), 100, chunk);
+        assert!(r[0].3.starts_with("TooLarge"), "{r:?}");
+        assert_eq!(r[1].2, "{\"a\":1}");
+    }
+    // A line break right after a backslash cuts the string, and lines stay counted.
+    let r = split("{\"body\":\"a\\\n{\"b\":1}\n{\"c\":2}\n");
+    assert_eq!(r.len(), 3, "{r:?}");
+    assert_eq!((r[1].0, r[1].2.as_str()), (2, "{\"b\":1}"));
+    assert_eq!(r[2].0, 3);
+    // Nested objects at column 1 in valid JSON (indent=0) stay in their payload.
+    let r = split("{\n\"a\": [\n{\n\"u\": 1\n},\n{\n\"v\": 2\n}\n],\n\"b\": {\n\"c\": 1\n}\n}\n");
+    assert_eq!(r.len(), 1, "{r:?}");
+    assert_eq!(r[0].3, OK);
+    // A byte-order mark between concatenated files is skipped.
+    let r = split("{\"a\":1}\n\u{feff}{\"b\":2}");
+    assert_eq!(r.len(), 2, "{r:?}");
+    assert_eq!((r[1].0, r[1].1), (2, 2));
+}
+
+#[test]
+fn ndjson_truncated_after_a_comma_recovers() {
+    // In NDJSON (known from the first line) a `{` at a line start always begins a payload.
+    let r = split("{\"a\":1}\n{\"b\":[1,\n{\"c\":2}\n{\"d\":3}\n");
+    let texts: Vec<&str> = r.iter().map(|x| x.2.as_str()).collect();
+    assert_eq!(
+        texts,
+        ["{\"a\":1}", "{\"b\":[1,\n", "{\"c\":2}", "{\"d\":3}"]
+    );
+}
+
+#[test]
+fn bom_is_skipped() {
+    let r = split("\u{feff}{\"a\":1}");
+    assert_eq!(r.len(), 1);
+    assert_eq!(r[0].2, "{\"a\":1}");
+    assert_eq!((r[0].0, r[0].1), (1, 1));
+}
+
+#[test]
+fn binary_files_are_named() {
+    for (bytes, kind) in [
+        (&b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"[..], "a PNG image"),
+        (b"\x1f\x8b\x08\x00", "gzip"),
+        (b"\0\0\0\0", "NUL bytes"),
+    ] {
+        let r = split_with(bytes, 100, usize::MAX);
+        assert_eq!(r.len(), 1, "{r:?}");
+        assert!(r[0].2.contains(kind), "{}", r[0].2);
+    }
+}
+
+#[test]
+fn utf16_is_named() {
+    let r = split_with(&[0xFF, 0xFE, b'{', 0, b'}', 0], 100, usize::MAX);
+    assert_eq!(r.len(), 1);
+    assert!(r[0].2.contains("UTF-16LE"), "{}", r[0].2);
+    let r = split_with(&[b'{', 0, b'}', 0], 100, usize::MAX);
+    assert!(r[0].2.contains("UTF-16LE"), "{}", r[0].2);
+}
+
+#[test]
+fn truncated_ndjson_line_recovers_on_next_line() {
+    let r = split("{\"a\":1,\"b\":[1,\n{\"c\":2}\n");
+    assert_eq!(r.len(), 2);
+    assert_eq!(r[0].3, "Truncated { resumed_at: Some(2) }");
+    assert_eq!(r[1].2, "{\"c\":2}");
+    assert_eq!(r[1].3, OK);
+}
+
+#[test]
+fn line_break_inside_string_recovers_at_next_payload() {
+    let r = split("{\"a\":\"cut\n  \"more\": 1\n}\n{\"c\":2}\n");
+    assert_eq!(r.len(), 2);
+    assert!(r[0].3.starts_with("Truncated"), "{:?}", r[0]);
+    assert_eq!((r[1].0, r[1].2.as_str()), (4, "{\"c\":2}"));
+}
+
+#[test]
+fn truncated_at_end_of_input() {
+    let r = split("{\"a\":1}\n{\"b\":");
+    assert_eq!(r[1].3, "Truncated { resumed_at: None }");
+    let r = split("\"abc");
+    assert_eq!(r[0].3, "Truncated { resumed_at: None }");
+}
+
+#[test]
+fn nested_objects_at_deeper_columns_do_not_split() {
+    let input = "{\n  \"x\": [\n    {\"a\": 1},\n    {\"b\": 2}\n  ]\n}\n{\n  \"y\": 1\n}\n";
+    let r = split(input);
+    assert_eq!(r.len(), 2);
+    assert!(r.iter().all(|x| x.3 == OK));
+    assert_eq!((r[1].0, r[1].1), (7, 1));
+}
+
+#[test]
+fn garbage_is_one_record_per_run() {
+    let r = texts("{\"a\":1} trailing words\n{\"b\":2}");
+    assert_eq!(r, vec!["{\"a\":1}", "trailing words", "{\"b\":2}"]);
+    let r = texts("{\"a\":1},{\"b\":2}");
+    assert_eq!(r, vec!["{\"a\":1}", ",", "{\"b\":2}"]);
+}
+
+#[test]
+fn scalars_end_at_delimiters() {
+    assert_eq!(texts("42 true\nnull"), vec!["42", "true", "null"]);
+}
+
+#[test]
+fn array_faults() {
+    let r = split("[{\"a\":1},]");
+    assert_eq!(r.len(), 2);
+    assert!(r[1].2.contains("trailing comma"), "{}", r[1].2);
+    assert_eq!((r[1].0, r[1].1), (1, 9));
+    let r = split("[{\"a\":1} {\"b\":2}]");
+    assert_eq!(r.len(), 3);
+    assert!(r[1].2.contains("expected ','"), "{}", r[1].2);
+    assert_eq!(r[2].2, "{\"b\":2}");
+    let r = split("[{\"a\":1},\n");
+    assert!(r[1].2.contains("unterminated array"), "{}", r[1].2);
+    assert_eq!((r[1].0, r[1].1), (1, 1));
+    let r = split("[,{\"a\":1}]");
+    assert!(r[0].2.contains("unexpected ','"), "{}", r[0].2);
+    assert_eq!(r[1].2, "{\"a\":1}");
+}
+
+#[test]
+fn columns_count_characters() {
+    let r = split("{\"é\":1} {\"b\":2}");
+    assert_eq!((r[1].0, r[1].1), (1, 9));
+}
+
+#[test]
+fn too_large_records_are_skipped_not_kept() {
+    let big = format!("{{\"a\":\"{}\"}}\n{{\"b\":1}}\n", "x".repeat(1000));
+    for chunk in [1, 7, usize::MAX] {
+        let r = split_with(big.as_bytes(), 100, chunk);
+        assert_eq!(r.len(), 2);
+        assert_eq!(r[0].3, "TooLarge { size: 1008, limit: 100 }");
+        assert_eq!(r[0].2, "");
+        assert_eq!((r[1].0, r[1].2.as_str()), (2, "{\"b\":1}"));
+    }
+}
+
+#[test]
+fn escaped_quotes_and_backslashes() {
+    assert_eq!(
+        texts(r#"{"a":"x\"}\\"}{"b":1}"#),
+        vec![r#"{"a":"x\"}\\"}"#, r#"{"b":1}"#]
+    );
+}
+
+#[test]
+fn indices_count_every_entry() {
+    let mut r = Reader::new(Arc::from("t"), &b"{} x {}"[..]);
+    let mut idx = Vec::new();
+    while let Some(item) = r.next().unwrap() {
+        idx.push(match item {
+            Item::Record(rec) => rec.origin.index,
+            Item::Fault(f) => f.origin.index,
+        });
+    }
+    assert_eq!(idx, vec![0, 1, 2]);
+}
