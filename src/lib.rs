@@ -15,7 +15,6 @@
 pub mod classify;
 pub mod diff;
 pub mod drift;
-pub mod generate;
 pub mod input;
 pub mod model;
 pub mod redact;

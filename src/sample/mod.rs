@@ -1,6 +1,8 @@
 //! The bundled sample payloads: every distinct example of HighLevel's documentation and a
 //! realistic payload for every channel, embedded in the binary.
 
+pub mod generate;
+
 use crate::classify::classify_view;
 use crate::input::view::View;
 

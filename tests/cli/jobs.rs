@@ -109,7 +109,11 @@ fn diff_of_two_captures_and_diff_schema_are_identical_whatever_the_jobs() {
     ] {
         let outputs = three_runs(&args, Some(left.stdout.as_bytes()));
         assert_eq!(outputs[0].0, 2, "{args:?}: broken entries are trouble");
-        assert!(outputs[0].1.contains("changed"), "{args:?}: {}", outputs[0].1);
+        assert!(
+            outputs[0].1.contains("changed"),
+            "{args:?}: {}",
+            outputs[0].1
+        );
         assert_same(&args, &outputs);
     }
     for args in [

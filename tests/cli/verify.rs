@@ -412,6 +412,9 @@ fn output_is_identical_whatever_the_jobs() {
     assert!(first.stdout.contains("does not match"));
     assert!(first.stdout.contains(": verified (ed25519)"));
     for r in &runs[1..] {
-        assert_eq!((r.code, &r.stdout, &r.stderr), (first.code, &first.stdout, &first.stderr));
+        assert_eq!(
+            (r.code, &r.stdout, &r.stderr),
+            (first.code, &first.stdout, &first.stderr)
+        );
     }
 }

@@ -1,5 +1,5 @@
 //! `hlmsg sample`: print a bundled sample payload, list them, or generate synthetic payloads
-//! ([`crate::generate`]).
+//! ([`crate::sample::generate`]).
 
 use clap::Args;
 
@@ -7,7 +7,7 @@ use crate::app::cli::shared::ChannelParser;
 use crate::app::driver::Io;
 use crate::app::exit::{self, Outcome};
 use crate::classify::Channel;
-use crate::generate::{Generator, Settings};
+use crate::sample::generate::{Generator, Settings};
 use crate::sample::{SAMPLES, describe, find};
 
 /// `hlmsg sample`.

@@ -1,0 +1,205 @@
+//! Schema drift: how payloads compare with the shape a JSON Schema declares (`hlmsg diff
+//! --schema`).
+//!
+//! `validate` answers "is this payload valid?". Drift answers a different question, about a whole
+//! capture: "what does HighLevel send today, next to what the schema says?". A field that
+//! appeared (`extra`), a declared field that no payload carries (`never seen`), a field whose
+//! type moved (`type drift`), a required field that stopped coming (`missing in N`).
+//!
+//! # The shape of a schema
+//!
+//! [`Shape::from_schema`] reads the schema JSON itself: `properties` (nested to any depth),
+//! `required`, `type` (a name or a list), `const` and `enum` (they allow the types of their
+//! values), `items`, local `$ref`s (`#/$defs/...`), `allOf` (every branch holds) and `anyOf` /
+//! `oneOf` (their types are united; their properties are declared, never required). Other
+//! keywords (`patternProperties`, `if`/`then`, `prefixItems`, ...) are not read: a field only
+//! they describe shows as `extra`. A declared value without `properties` (or an array without
+//! `items`) is a leaf: what it holds is free-form and is not walked.
+//!
+//! # Places and types
+//!
+//! Places are RFC 6901 JSON pointers (`/to`, `/meta/a~1b`), except that every element of an
+//! array shares one pointer ending in `*`: `/attachments/*`, `/items/*/sku`. So the number of
+//! places depends on the fields, never on the length of arrays (a key literally named `*` shares
+//! that pointer).
+//!
+//! Types are `null`, `boolean`, `integer`, `number`, `string`, `array` and `object`. As in JSON
+//! Schema, a number without a fractional part (`120`, `120.0`) is an `integer`; any other number
+//! is a `number`. A place declared `number` allows both; one declared `integer` allows only
+//! `integer`.
+//!
+//! # Counting
+//!
+//! Counts are payloads, not occurrences: a payload with three attachments counts once for
+//! `/attachments/*`, and once for each type its attachments have. `missing` counts the payloads
+//! in which the object that should hold a required field lacks it (for the top level: the
+//! payloads without it).
+//!
+//! # Memory
+//!
+//! A [`Drift`] holds one counter per place per group (schema, and channel with `--by-channel`),
+//! whatever the number of payloads. Declared places are bounded by the schema; undeclared places
+//! by [`MAX_EXTRA_POINTERS`] and [`MAX_EXTRA_BYTES`]: past either limit, new undeclared places
+//! are no longer listed, and the payloads that carry them are counted in
+//! [`Totals::untracked_payloads`].
+//!
+//! # Layout
+//!
+//! [`Drift`] keeps the counts of a run and makes its [`Report`]. The shape of a schema is read
+//! by `shape` (the places) with `facts` (what the subschemas of one place say); `types` holds
+//! the JSON types; `walk` counts one payload into the tallies of its group; `report` turns the
+//! tallies into rows, statuses and totals.
+
+mod facts;
+mod report;
+mod shape;
+mod types;
+mod walk;
+
+use std::collections::HashMap;
+
+use serde_json::Value;
+
+use crate::classify::Channel;
+
+pub use report::{GroupReport, Report, Row, Status, Totals, describe_counts};
+pub use shape::{Declared, Shape};
+pub use types::{JsonType, Types};
+use walk::{Group, Limits, Tally, Walk};
+
+/// The most distinct undeclared places listed, over all groups.
+pub const MAX_EXTRA_POINTERS: usize = 10_000;
+/// The most bytes of pointer text kept for undeclared places, over all groups.
+pub const MAX_EXTRA_BYTES: usize = 4 << 20;
+/// The most places a schema may declare; deeper or further places are read as free-form leaves
+/// (a recursive schema declares places without end).
+pub const MAX_DECLARED: usize = 10_000;
+/// The deepest nesting of declared places.
+const MAX_DECLARED_DEPTH: usize = 32;
+/// The most `$ref`, `allOf`, `anyOf` and `oneOf` steps followed to describe one place.
+const MAX_EXPANSION: usize = 32;
+
+/// What a group of payloads is: the schema that checks them and, with `--by-channel`, their
+/// channel.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct GroupKey {
+    /// The channel (`None` unless split by channel; every unknown channel is one group).
+    pub channel: Option<Channel>,
+    /// The index of the schema in the shapes the run was given.
+    pub schema: usize,
+}
+
+/// The drift of payloads from the shapes of their schemas, counted as payloads come.
+#[derive(Debug)]
+pub struct Drift {
+    shapes: Vec<Shape>,
+    groups: Vec<Group>,
+    payloads: u64,
+    limits: Limits,
+    pointer: String,
+}
+
+impl Drift {
+    /// A run over payloads checked against `shapes` (a payload names its shape by index).
+    pub fn new(shapes: Vec<Shape>) -> Drift {
+        Drift {
+            shapes,
+            groups: Vec::new(),
+            payloads: 0,
+            limits: Limits::default(),
+            pointer: String::new(),
+        }
+    }
+
+    /// The shapes of the run.
+    pub fn shapes(&self) -> &[Shape] {
+        &self.shapes
+    }
+
+    /// Payloads counted so far.
+    pub fn payloads(&self) -> u64 {
+        self.payloads
+    }
+
+    /// Counts one payload, checked against shape `schema` (ignored when out of range), in the
+    /// group of `channel` (`None` unless split by channel).
+    pub fn add(&mut self, value: &Value, schema: usize, channel: Option<Channel>) {
+        let Some(shape) = self.shapes.get(schema) else {
+            return;
+        };
+        let channel = channel.map(|c| match c {
+            Channel::Unknown(_) => Channel::Unknown(String::new()),
+            c => c,
+        });
+        let key = GroupKey { channel, schema };
+        let g = match self.groups.iter().position(|g| g.key == key) {
+            Some(g) => g,
+            None => {
+                self.groups.push(Group {
+                    key,
+                    payloads: 0,
+                    declared: vec![Tally::default(); shape.places.len()],
+                    extras: HashMap::new(),
+                    extra_tallies: Vec::new(),
+                });
+                self.groups.len() - 1
+            }
+        };
+        self.payloads += 1;
+        let group = &mut self.groups[g];
+        group.payloads += 1;
+        self.pointer.clear();
+        let mut walk = Walk {
+            shape,
+            group,
+            limits: &mut self.limits,
+            stamp: self.payloads,
+            pointer: &mut self.pointer,
+        };
+        // A payload is always an object; anything else has no fields to count.
+        if let Value::Object(map) = value {
+            walk.object(map, Some(0));
+        }
+    }
+
+    /// The report: one group per schema (and channel), each with its rows.
+    pub fn report(&self) -> Report<'_> {
+        let mut groups: Vec<GroupReport<'_>> =
+            self.groups.iter().map(|g| self.group_report(g)).collect();
+        groups.sort_by(|a, b| a.key.cmp(&b.key));
+        let mut totals = Totals {
+            payloads: self.payloads,
+            untracked_payloads: self.limits.untracked_payloads,
+            ..Totals::default()
+        };
+        for g in &groups {
+            for row in &g.rows {
+                totals.count(row);
+            }
+        }
+        Report { groups, totals }
+    }
+
+    fn group_report<'a>(&'a self, g: &'a Group) -> GroupReport<'a> {
+        let shape = &self.shapes[g.key.schema];
+        let mut rows: Vec<Row<'a>> = shape
+            .places
+            .iter()
+            .zip(&g.declared)
+            .skip(1)
+            .map(|(place, tally)| Row::new(&place.pointer, Some(place), tally))
+            .collect();
+        let mut extras: Vec<&(String, Tally)> = g.extra_tallies.iter().collect();
+        extras.sort_by(|a, b| a.0.cmp(&b.0));
+        rows.extend(extras.into_iter().map(|(p, t)| Row::new(p, None, t)));
+        GroupReport {
+            key: g.key.clone(),
+            schema: &shape.name,
+            payloads: g.payloads,
+            rows,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,249 @@
+//! The drift tests: shapes read from schemas, counts and statuses, groups, limits, and odd
+//! input that must never panic.
+
+use super::*;
+use serde_json::json;
+
+fn message_shape() -> Shape {
+    let v: Value = serde_json::from_str(crate::validate::schema::MESSAGE_SCHEMA).unwrap();
+    Shape::from_schema("message", &v)
+}
+
+fn row<'r>(report: &'r Report<'_>, pointer: &str) -> &'r Row<'r> {
+    report.groups[0]
+        .rows
+        .iter()
+        .find(|r| r.pointer == pointer)
+        .unwrap_or_else(|| panic!("no row {pointer}"))
+}
+
+fn base() -> Value {
+    json!({"type":"OutboundMessage","locationId":"l","contactId":"c","conversationId":"v",
+           "dateAdded":"2024-01-01T00:00:00Z","direction":"outbound","messageType":"SMS"})
+}
+
+#[test]
+fn the_shape_comes_from_the_schema_itself() {
+    let shape = message_shape();
+    let get = |p: &str| shape.places().iter().find(|d| d.pointer == p).unwrap();
+    assert_eq!(
+        get("/type").allowed,
+        Some(Types::NONE.with(JsonType::String))
+    );
+    assert!(get("/type").required);
+    assert!(!get("/body").required);
+    assert_eq!(get("/to").allowed.unwrap().names(), ["string", "array"]);
+    assert_eq!(get("/to/*").allowed.unwrap().names(), ["string"]);
+    assert_eq!(get("/attachments/*").allowed.unwrap().names(), ["string"]);
+    assert_eq!(shape.places()[0].pointer, "/type");
+}
+
+#[test]
+fn nested_properties_refs_all_of_any_of_and_enums() {
+    let schema = json!({
+        "$defs": {"id": {"type": "string"}},
+        "type": "object",
+        "required": ["meta"],
+        "properties": {
+            "meta": {
+                "type": "object",
+                "required": ["id"],
+                "properties": {"id": {"$ref": "#/$defs/id"}, "a/b": {"enum": [1, "x"]}}
+            },
+            "list": {"type": "array", "items": {"properties": {"sku": {"type": "integer"}}}},
+            "maybe": {"anyOf": [{"type": "string"}, {"type": "null"}]},
+            "both": {"allOf": [{"type": ["string", "number"]}, {"type": "number"}]},
+            "self": {"properties": {"again": {"$ref": "#"}}}
+        }
+    });
+    let shape = Shape::from_schema("s", &schema);
+    let get = |p: &str| {
+        shape
+            .places()
+            .iter()
+            .find(|d| d.pointer == p)
+            .unwrap_or_else(|| panic!("{p}"))
+    };
+    assert!(get("/meta/id").required);
+    assert_eq!(get("/meta/id").allowed.unwrap().names(), ["string"]);
+    assert_eq!(
+        get("/meta/a~1b").allowed.unwrap().names(),
+        ["integer", "string"]
+    );
+    assert_eq!(get("/list/*/sku").allowed.unwrap().names(), ["integer"]);
+    assert_eq!(get("/list/*").allowed, None);
+    assert_eq!(get("/maybe").allowed.unwrap().names(), ["null", "string"]);
+    assert_eq!(get("/both").allowed.unwrap().names(), ["number"]);
+    // A recursive schema stops at the depth limit instead of looping.
+    assert!(get("/self/again/meta/id").required);
+    assert!(shape.places().len() < MAX_DECLARED);
+}
+
+#[test]
+fn counts_statuses_and_exit_rule() {
+    let mut d = Drift::new(vec![message_shape()]);
+    for i in 0..9 {
+        let mut p = base();
+        if i % 3 == 0 {
+            p["brandNew"] = json!({"deep": [1, 2]});
+        }
+        if i < 4 {
+            p["callDuration"] = json!(12);
+        } else if i < 6 {
+            p["callDuration"] = json!("12");
+        }
+        if i == 8 {
+            p.as_object_mut().unwrap().remove("contactId");
+        }
+        p["attachments"] = json!(["a", "b", 3]);
+        d.add(&p, 0, None);
+    }
+    let r = d.report();
+    let extra = row(&r, "/brandNew");
+    assert_eq!(
+        (extra.status, extra.seen, extra.declared),
+        (Status::Extra, 3, false)
+    );
+    assert_eq!(row(&r, "/brandNew/deep/*").types, [(JsonType::Integer, 3)]);
+    let cd = row(&r, "/callDuration");
+    assert_eq!(cd.status, Status::TypeDrift);
+    assert_eq!(cd.types, [(JsonType::Integer, 4), (JsonType::String, 2)]);
+    assert_eq!(cd.drift, [(JsonType::String, 2)]);
+    let c = row(&r, "/contactId");
+    assert_eq!((c.status, c.missing, c.seen), (Status::Missing, 1, 8));
+    let a = row(&r, "/attachments/*");
+    assert_eq!(a.seen, 9, "counted once per payload");
+    assert_eq!(a.types, [(JsonType::Integer, 9), (JsonType::String, 9)]);
+    assert_eq!(row(&r, "/chatWidgetId").status, Status::NeverSeen);
+    assert_eq!(row(&r, "/body").status, Status::NeverSeen);
+    assert_eq!(row(&r, "/type").status, Status::Ok);
+    assert_eq!(r.totals.payloads, 9);
+    assert_eq!(r.totals.extra, 3);
+    assert_eq!(r.totals.missing, 1);
+    assert!(!r.totals.fits(true));
+}
+
+#[test]
+fn integers_fit_numbers_and_whole_floats_are_integers() {
+    assert_eq!(JsonType::of(&json!(120.0)), JsonType::Integer);
+    assert_eq!(JsonType::of(&json!(1.5)), JsonType::Number);
+    assert_eq!(JsonType::of(&json!(-3)), JsonType::Integer);
+    let number = Types::NONE.with(JsonType::Number);
+    assert!(number.allows(JsonType::Integer));
+    assert!(!Types::NONE.with(JsonType::Integer).allows(JsonType::Number));
+    let mut d = Drift::new(vec![message_shape()]);
+    let mut p = base();
+    p["callDuration"] = json!(1.5);
+    p["messageTypeId"] = json!(2.0);
+    d.add(&p, 0, None);
+    let r = d.report();
+    assert_eq!(row(&r, "/callDuration").status, Status::Ok);
+    assert_eq!(row(&r, "/messageTypeId").status, Status::Ok);
+    assert!(r.totals.fits(false));
+}
+
+#[test]
+fn nested_required_counts_parents_that_lack_it() {
+    let schema =
+        json!({"properties": {"list": {"items": {"required": ["k"], "properties": {"k": {}}}}}});
+    let mut d = Drift::new(vec![Shape::from_schema("s", &schema)]);
+    d.add(&json!({"list": [{"k": 1}, {}]}), 0, None);
+    d.add(&json!({"list": [{"k": 1}]}), 0, None);
+    d.add(&json!({}), 0, None);
+    let r = d.report();
+    let k = row(&r, "/list/*/k");
+    assert_eq!((k.seen, k.missing, k.status), (2, 1, Status::Missing));
+}
+
+#[test]
+fn groups_split_by_schema_and_channel() {
+    let email: Value = serde_json::from_str(crate::validate::schema::EMAIL_SCHEMA).unwrap();
+    let mut d = Drift::new(vec![message_shape(), Shape::from_schema("email", &email)]);
+    d.add(&base(), 0, Some(Channel::Sms));
+    d.add(&base(), 1, Some(Channel::Email));
+    d.add(&base(), 0, Some(Channel::Unknown("x".into())));
+    d.add(&base(), 0, Some(Channel::Unknown("y".into())));
+    let r = d.report();
+    let keys: Vec<(Option<Channel>, usize, u64)> = r
+        .groups
+        .iter()
+        .map(|g| (g.key.channel.clone(), g.key.schema, g.payloads))
+        .collect();
+    assert_eq!(
+        keys,
+        [
+            (Some(Channel::Sms), 0, 1),
+            (Some(Channel::Email), 1, 1),
+            (Some(Channel::Unknown(String::new())), 0, 2)
+        ]
+    );
+    assert_eq!(r.groups[1].schema, "email");
+}
+
+#[test]
+fn odd_schemas_and_payloads_never_panic() {
+    let schemas = [
+        json!(true),
+        json!(false),
+        json!(null),
+        json!({"properties": 5, "required": "a", "items": [1]}),
+        json!({"type": ["string", 5, "nope"], "enum": "x"}),
+        json!({"$ref": "#/nowhere"}),
+        json!({"$defs": {"a": {"$ref": "#/$defs/a"}}, "$ref": "#/$defs/a"}),
+        json!({"allOf": [{"$ref": "#"}], "properties": {"x": {"$ref": "#"}}}),
+        json!({"anyOf": [], "oneOf": [true, false], "properties": {"": {"const": null}}}),
+    ];
+    let payloads = [
+        json!({}),
+        json!([1]),
+        json!({"": {"": [[]]}, "x": {"x": {"x": 1}}, "*": null}),
+    ];
+    for schema in &schemas {
+        let mut d = Drift::new(vec![Shape::from_schema("s", schema)]);
+        for p in &payloads {
+            d.add(p, 0, None);
+            d.add(p, 7, Some(Channel::Sms));
+        }
+        let r = d.report();
+        // A schema index out of range is ignored.
+        assert_eq!(r.totals.payloads, 3, "{schema}");
+    }
+}
+
+#[test]
+fn undeclared_places_are_capped() {
+    let mut d = Drift::new(vec![message_shape()]);
+    let mut p = base();
+    for i in 0..(MAX_EXTRA_POINTERS + 5) {
+        p[format!("f{i}")] = json!(i);
+    }
+    d.add(&p, 0, None);
+    d.add(&p, 0, None);
+    let r = d.report();
+    let extras = r.groups[0].rows.iter().filter(|r| !r.declared).count();
+    assert_eq!(extras, MAX_EXTRA_POINTERS);
+    assert_eq!(r.totals.untracked_payloads, 2);
+    assert!(!r.totals.fits(false));
+    assert!(r.totals.fits(true));
+}
+
+#[test]
+fn memory_does_not_grow_with_payloads_or_array_length() {
+    let mut d = Drift::new(vec![message_shape()]);
+    for i in 0..1000 {
+        let mut p = base();
+        p["messageId"] = json!(format!("m{i}"));
+        p["attachments"] = json!(vec!["u"; i % 50]);
+        p["x"] = json!([[{"y": i}]]);
+        d.add(&p, 0, None);
+    }
+    let r = d.report();
+    let extras: Vec<&str> = r.groups[0]
+        .rows
+        .iter()
+        .filter(|r| !r.declared)
+        .map(|r| r.pointer)
+        .collect();
+    assert_eq!(extras, ["/x", "/x/*", "/x/*/*", "/x/*/*/y"]);
+    assert_eq!(row(&r, "/messageId").seen, 1000);
+}
