@@ -7,23 +7,9 @@ use serde::Serialize;
 use crate::diff::pair::Key;
 use crate::diff::patch::patch;
 use crate::diff::{Difference, Op};
-use crate::model::origin::{Origin, Position};
-use crate::render::jsonl::{SafeFormatter, write_line};
+use crate::model::origin::Origin;
+use crate::render::jsonl::{ErrorJson, OriginJson, SafeFormatter, write_line};
 use crate::render::style::{Painter, styles};
-
-/// The output formats of `diff`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
-pub enum DiffFormat {
-    /// One line per difference, `~ /pointer: left → right`, then a summary line.
-    #[default]
-    Human,
-    /// JSON Lines: one object per difference, then a summary object.
-    Json,
-    /// One RFC 6902 JSON Patch that turns LEFT into RIGHT (two single payloads only).
-    JsonPatch,
-    /// With `--schema`: the report as GitHub-flavoured Markdown tables.
-    Markdown,
-}
 
 /// LEFT or RIGHT.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -110,8 +96,10 @@ pub trait DiffReport {
     /// A payload with no partner on the other side.
     fn only_in(&mut self, side: Side, key: &Key, origin: &Origin) -> io::Result<()>;
     /// A path that could not be read, or an entry that is not a payload (already said on
-    /// standard error).
-    fn trouble(&mut self, source: &str, at: Option<Position>, message: &str) -> io::Result<()>;
+    /// standard error): only machine output records it.
+    fn trouble(&mut self, _error: &ErrorJson<'_>) -> io::Result<()> {
+        Ok(())
+    }
     /// The end of the run.
     fn finish(&mut self, summary: &DiffSummary) -> io::Result<()>;
 }
@@ -167,11 +155,6 @@ impl<W: Write> DiffReport for HumanDiff<W> {
         writeln!(self.out, "{}", self.painter.paint(&line, style))
     }
 
-    fn trouble(&mut self, _: &str, _: Option<Position>, _: &str) -> io::Result<()> {
-        // Said on standard error by the command.
-        Ok(())
-    }
-
     fn finish(&mut self, s: &DiffSummary) -> io::Result<()> {
         let style = if s.differs() {
             styles::warning()
@@ -179,25 +162,6 @@ impl<W: Write> DiffReport for HumanDiff<W> {
             styles::ok()
         };
         writeln!(self.out, "{}", self.painter.paint(&s.line(), style))
-    }
-}
-
-#[derive(Serialize)]
-struct OriginJson<'a> {
-    source: &'a str,
-    line: u64,
-    column: u64,
-    index: u64,
-}
-
-impl<'a> From<&'a Origin> for OriginJson<'a> {
-    fn from(o: &'a Origin) -> Self {
-        OriginJson {
-            source: &o.source,
-            line: o.line(),
-            column: o.column(),
-            index: o.index,
-        }
     }
 }
 
@@ -228,17 +192,6 @@ struct OnlyLine<'a> {
     message_id: Option<&'a str>,
     position: Option<u64>,
     origin: OriginJson<'a>,
-}
-
-#[derive(Serialize)]
-struct ErrorLine<'a> {
-    kind: &'static str,
-    source: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    line: Option<u64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    column: Option<u64>,
-    message: &'a str,
 }
 
 #[derive(Serialize)]
@@ -306,17 +259,8 @@ impl<W: Write> DiffReport for JsonDiff<W> {
         )
     }
 
-    fn trouble(&mut self, source: &str, at: Option<Position>, message: &str) -> io::Result<()> {
-        write_line(
-            &mut self.out,
-            &ErrorLine {
-                kind: "error",
-                source,
-                line: at.map(|p| p.line),
-                column: at.map(|p| p.column),
-                message,
-            },
-        )
+    fn trouble(&mut self, error: &ErrorJson<'_>) -> io::Result<()> {
+        write_line(&mut self.out, error)
     }
 
     fn finish(&mut self, s: &DiffSummary) -> io::Result<()> {
@@ -374,10 +318,6 @@ impl<W: Write> DiffReport for PatchDiff<W> {
         Ok(())
     }
 
-    fn trouble(&mut self, _: &str, _: Option<Position>, _: &str) -> io::Result<()> {
-        Ok(())
-    }
-
     fn finish(&mut self, _: &DiffSummary) -> io::Result<()> {
         Ok(())
     }
@@ -387,6 +327,7 @@ impl<W: Write> DiffReport for PatchDiff<W> {
 mod tests {
     use super::*;
     use crate::diff::{Ignore, diff};
+    use crate::model::origin::Position;
     use serde_json::json;
     use std::sync::Arc;
 

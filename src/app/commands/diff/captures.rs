@@ -13,10 +13,12 @@ use serde_json::Value;
 use crate::app::driver::Consumer;
 use crate::diff::pair::{self, Index};
 use crate::diff::{Ignore, diff};
-use crate::input::parse::{Fault, parse};
+use crate::input::parse::parse;
 use crate::input::{InputError, Record};
+use crate::model::finding::Fault;
 use crate::model::origin::Origin;
 use crate::render::diff::{DiffReport, DiffSummary, Pair, Side};
+use crate::render::jsonl::ErrorJson;
 
 /// A payload of the kept side: where it comes from and its bytes (parsed again when paired,
 /// which takes far less memory than keeping the parsed value).
@@ -54,7 +56,7 @@ pub fn read_streamed(rec: Record<'_>, redact: bool) -> Result<(Origin, Value), F
 
 /// Shared by both passes: where results and problems go. Messages for standard error wait in
 /// `errors` until the driver prints them.
-pub struct Out<'r> {
+pub struct Results<'r> {
     /// The report.
     pub report: &'r mut dyn DiffReport,
     /// Whether an entry was not a payload, or a pair could not be compared.
@@ -63,25 +65,21 @@ pub struct Out<'r> {
     pub errors: Vec<String>,
 }
 
-impl Out<'_> {
+impl Results<'_> {
     fn fault(&mut self, f: &Fault) -> io::Result<()> {
         self.trouble = true;
-        self.report.trouble(
-            &f.origin.source,
-            Some(f.diagnostic.position),
-            &f.diagnostic.message,
-        )
+        self.report.trouble(&ErrorJson::fault(f))
     }
 
     fn input_error(&mut self, e: &InputError) -> io::Result<()> {
-        self.report.trouble(&e.path, None, &e.message)
+        self.report.trouble(&ErrorJson::input(e))
     }
 }
 
 /// Reads the kept side.
 pub struct KeepSink<'o, 'r> {
     /// Where results and problems go.
-    pub out: &'o mut Out<'r>,
+    pub out: &'o mut Results<'r>,
     /// The kept payloads, by messageId.
     pub index: Index<Kept>,
     /// Entries read, payloads or not.
@@ -124,7 +122,7 @@ pub enum Mode {
 /// Streams the other side.
 pub struct StreamSink<'o, 'r> {
     /// Where results and problems go.
-    pub out: &'o mut Out<'r>,
+    pub out: &'o mut Results<'r>,
     /// The kept payloads, by messageId.
     pub index: Index<Kept>,
     /// Which side is kept.

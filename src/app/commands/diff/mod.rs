@@ -275,13 +275,13 @@ pub fn run(args: &DiffArgs, io: &mut Io<'_>) -> anyhow::Result<Outcome> {
         DiffFormat::Json => Box::new(JsonDiff::new(&mut *w)),
         DiffFormat::JsonPatch | DiffFormat::Markdown => Box::new(PatchDiff::new(&mut *w)),
     };
-    let mut sink_out = captures::Out {
+    let mut results = captures::Results {
         report: report.as_mut(),
         trouble: false,
         errors: Vec::new(),
     };
     let mut keep = KeepSink {
-        out: &mut sink_out,
+        out: &mut results,
         index: Index::new(args.by_position),
         entries: 0,
     };
@@ -290,7 +290,7 @@ pub fn run(args: &DiffArgs, io: &mut Io<'_>) -> anyhow::Result<Outcome> {
 
     let mut stream = StreamSink {
         redact: args.redact.redact,
-        out: &mut sink_out,
+        out: &mut results,
         index,
         kept,
         ignore: &ignore,
@@ -323,12 +323,12 @@ pub fn run(args: &DiffArgs, io: &mut Io<'_>) -> anyhow::Result<Outcome> {
         (DiffSummary::default(), false)
     };
     if complete {
-        sink_out.report.finish(&summary)?;
+        results.report.finish(&summary)?;
     }
-    for message in std::mem::take(&mut sink_out.errors) {
+    for message in std::mem::take(&mut results.errors) {
         driver.error(&message)?;
     }
-    if sink_out.trouble || !complete {
+    if results.trouble || !complete {
         driver.trouble();
     }
     if summary.capture
