@@ -16,7 +16,7 @@
 
 pub mod tally;
 
-pub use crate::model::channel::Channel;
+pub use crate::model::channel::{CALL_FIELDS, Channel, EMAIL_FIELDS};
 use serde_json::{Map, Value};
 
 use crate::input::view::View;
@@ -146,18 +146,6 @@ impl Conflict {
     }
 }
 
-/// Fields that only calls (and voicemails) carry.
-pub const CALL_FIELDS: &[&str] = &["callDuration", "callStatus"];
-/// Fields that only emails carry.
-pub const EMAIL_FIELDS: &[&str] = &[
-    "emailMessageId",
-    "threadId",
-    "subject",
-    "cc",
-    "bcc",
-    "ccList",
-    "bccList",
-];
 /// Evidence used when no type field names a channel, in the order it is consulted.
 const EVIDENCE: &[(&str, Channel)] = &[
     ("emailMessageId", Channel::Email),
@@ -284,7 +272,19 @@ pub fn classify_view(f: &View<'_>) -> Classification {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::channel::PRESENCE_FIELDS;
     use serde_json::json;
+
+    #[test]
+    fn every_field_of_evidence_is_seen_by_the_view() {
+        // The borrowed view only records the presence of PRESENCE_FIELDS.
+        for (field, _) in EVIDENCE {
+            assert!(PRESENCE_FIELDS.contains(field), "{field}");
+        }
+        for field in CALL_FIELDS.iter().chain(&EMAIL_FIELDS) {
+            assert!(PRESENCE_FIELDS.contains(field), "{field}");
+        }
+    }
 
     fn class(v: Value) -> Classification {
         classify(v.as_object().unwrap())

@@ -12,19 +12,7 @@ use std::fmt;
 use serde::de::{self, Deserialize, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Value};
 
-/// Fields whose presence (any non-null value) classification uses, by bit.
-pub const PRESENCE_FIELDS: [&str; 10] = [
-    "callDuration",
-    "callStatus",
-    "emailMessageId",
-    "threadId",
-    "subject",
-    "cc",
-    "bcc",
-    "ccList",
-    "bccList",
-    "chatWidgetId",
-];
+pub use crate::model::channel::PRESENCE_FIELDS;
 
 /// The fields the tool reads without a full parse.
 #[derive(Debug, Default, Clone, PartialEq)]

@@ -55,17 +55,15 @@ impl Channel {
         Channel::TikTok,
     ];
 
-    /// The eight channels of HighLevel's documentation, in the order of [`Channel::NAMED`].
-    pub const DOCUMENTED: [Channel; 8] = [
-        Channel::Call,
-        Channel::Voicemail,
-        Channel::Sms,
-        Channel::Gmb,
-        Channel::Fb,
-        Channel::Ig,
-        Channel::Email,
-        Channel::LiveChat,
-    ];
+    /// The named channels, as a slice that lives as long as the program.
+    pub fn named() -> &'static [Channel] {
+        &NAMED
+    }
+
+    /// The eight channels of HighLevel's documentation: the first of [`Channel::NAMED`].
+    pub fn documented() -> &'static [Channel] {
+        &NAMED[..DOCUMENTED]
+    }
 
     /// The printed name: exactly the seeds' names for their eight channels.
     pub fn name(&self) -> &str {
@@ -211,6 +209,44 @@ impl Channel {
         Channel::from_message_type(raw)
     }
 }
+
+/// [`Channel::NAMED`] in a static, so that slices of it live as long as the program.
+static NAMED: [Channel; 13] = Channel::NAMED;
+
+/// How many channels HighLevel's documentation lists (the first of [`Channel::NAMED`]).
+const DOCUMENTED: usize = 8;
+
+/// Fields that only calls (and voicemails) carry.
+pub const CALL_FIELDS: [&str; 2] = ["callDuration", "callStatus"];
+/// Fields that only emails carry.
+pub const EMAIL_FIELDS: [&str; 7] = [
+    "emailMessageId",
+    "threadId",
+    "subject",
+    "cc",
+    "bcc",
+    "ccList",
+    "bccList",
+];
+/// Fields that only live chats carry.
+pub const CHAT_FIELDS: [&str; 1] = ["chatWidgetId"];
+
+/// Every field whose mere presence tells a channel: calls', emails' and chats'.
+pub const PRESENCE_FIELDS: [&str; 10] = {
+    let mut all = [""; 10];
+    let mut i = 0;
+    while i < CALL_FIELDS.len() {
+        all[i] = CALL_FIELDS[i];
+        i += 1;
+    }
+    let mut j = 0;
+    while j < EMAIL_FIELDS.len() {
+        all[i + j] = EMAIL_FIELDS[j];
+        j += 1;
+    }
+    all[i + j] = CHAT_FIELDS[0];
+    all
+};
 
 impl fmt::Display for Channel {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

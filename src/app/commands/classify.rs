@@ -16,7 +16,8 @@ use crate::app::{interrupt, settings};
 use crate::classify::tally::Tally;
 use crate::classify::{Channel, Classification, classify_view};
 use crate::input::describe_io_error;
-use crate::input::parse::{Fault, parse_view};
+use crate::input::parse::parse_view;
+use crate::model::finding::Fault;
 use crate::model::origin::Origin;
 use crate::render::classify::split::{Splitter, one_line};
 use crate::render::classify::{self as render, json};
@@ -55,7 +56,7 @@ pub struct ClassifyArgs {
     #[arg(
         long,
         value_name = "CHANNEL",
-        value_parser = ChannelParser { channels: &Channel::NAMED, with_unknown: true },
+        value_parser = ChannelParser { channels: Channel::named(), with_unknown: true },
         conflicts_with_all = ["split", "summary", "format"]
     )]
     pub only: Vec<Channel>,
@@ -196,8 +197,7 @@ pub fn run(args: &ClassifyArgs, io: &mut Io<'_>) -> anyhow::Result<Outcome> {
         out,
         tally: Tally::default(),
     };
-    let sources = driver.sources(&args.input.paths);
-    if let Err(e) = driver.read(sources, work, &mut report) {
+    if let Err(e) = driver.read_paths(&args.input.paths, work, &mut report) {
         if let Mode::Split(s) = report.mode {
             s.abandon();
         }

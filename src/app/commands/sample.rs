@@ -47,7 +47,7 @@ pub struct SampleArgs {
         short = 'c',
         long,
         value_name = "CHANNEL",
-        value_parser = ChannelParser { channels: &Channel::DOCUMENTED, with_unknown: false },
+        value_parser = ChannelParser { channels: Channel::documented(), with_unknown: false },
         requires = "count"
     )]
     pub channel: Vec<Channel>,
