@@ -24,7 +24,7 @@ function __fish_hlmsg_using_subcommand
     contains -- $cmd[1] $argv
 end
 
-complete -c hlmsg -n "__fish_hlmsg_needs_command" -s j -l jobs -d 'Threads that parse and check payloads in validate, classify and show; 0 (the default) uses every core. Output order is the input order whatever the number' -r
+complete -c hlmsg -n "__fish_hlmsg_needs_command" -s j -l jobs -d 'Threads that parse and check payloads in every subcommand that reads them; 0 (the default) uses every core. Output order is the input order whatever the number' -r
 complete -c hlmsg -n "__fish_hlmsg_needs_command" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'Color when the stream is a terminal and `NO_COLOR` is not set'
 always\t'Always color, even into a pipe or a file'
 never\t'Never color'"
@@ -53,7 +53,7 @@ complete -c hlmsg -n "__fish_hlmsg_using_subcommand validate" -s f -l format -d 
 json\t'JSON Lines: one object per payload, then a summary object'
 github\t'GitHub Actions workflow commands (annotations)'
 junit\t'A JUnit XML report, one test case per payload'"
-complete -c hlmsg -n "__fish_hlmsg_using_subcommand validate" -s j -l jobs -d 'Threads that parse and check payloads in validate, classify and show; 0 (the default) uses every core. Output order is the input order whatever the number' -r
+complete -c hlmsg -n "__fish_hlmsg_using_subcommand validate" -s j -l jobs -d 'Threads that parse and check payloads in every subcommand that reads them; 0 (the default) uses every core. Output order is the input order whatever the number' -r
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand validate" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'Color when the stream is a terminal and `NO_COLOR` is not set'
 always\t'Always color, even into a pipe or a file'
 never\t'Never color'"
@@ -87,7 +87,7 @@ rcs\t'RCS business messaging'
 tiktok\t'TikTok messages'
 unknown\t'No known channel'"
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand classify" -l split -d 'Write every payload to DIR/<channel>.ndjson (same bytes rule as --only), creating DIR; then print the count per file and `N read, N written, N unreadable`' -r -F
-complete -c hlmsg -n "__fish_hlmsg_using_subcommand classify" -s j -l jobs -d 'Threads that parse and check payloads in validate, classify and show; 0 (the default) uses every core. Output order is the input order whatever the number' -r
+complete -c hlmsg -n "__fish_hlmsg_using_subcommand classify" -s j -l jobs -d 'Threads that parse and check payloads in every subcommand that reads them; 0 (the default) uses every core. Output order is the input order whatever the number' -r
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand classify" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'Color when the stream is a terminal and `NO_COLOR` is not set'
 always\t'Always color, even into a pipe or a file'
 never\t'Never color'"
@@ -108,7 +108,7 @@ compact\t'One compact JSON line per payload (an NDJSON formatter), key order kep
 table\t'One row per payload: source:line, date, channel, direction, status, contact, body preview'"
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand show" -l fields -d 'Only these fields in the card or the table, comma-separated' -r
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand show" -l now -d 'The time ages are measured from (RFC 3339), instead of now' -r
-complete -c hlmsg -n "__fish_hlmsg_using_subcommand show" -s j -l jobs -d 'Threads that parse and check payloads in validate, classify and show; 0 (the default) uses every core. Output order is the input order whatever the number' -r
+complete -c hlmsg -n "__fish_hlmsg_using_subcommand show" -s j -l jobs -d 'Threads that parse and check payloads in every subcommand that reads them; 0 (the default) uses every core. Output order is the input order whatever the number' -r
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand show" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'Color when the stream is a terminal and `NO_COLOR` is not set'
 always\t'Always color, even into a pipe or a file'
 never\t'Never color'"
@@ -129,7 +129,7 @@ compact\t'One compact JSON line per payload (an NDJSON formatter), key order kep
 table\t'One row per payload: source:line, date, channel, direction, status, contact, body preview'"
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand pretty" -l fields -d 'Only these fields in the card or the table, comma-separated' -r
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand pretty" -l now -d 'The time ages are measured from (RFC 3339), instead of now' -r
-complete -c hlmsg -n "__fish_hlmsg_using_subcommand pretty" -s j -l jobs -d 'Threads that parse and check payloads in validate, classify and show; 0 (the default) uses every core. Output order is the input order whatever the number' -r
+complete -c hlmsg -n "__fish_hlmsg_using_subcommand pretty" -s j -l jobs -d 'Threads that parse and check payloads in every subcommand that reads them; 0 (the default) uses every core. Output order is the input order whatever the number' -r
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand pretty" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'Color when the stream is a terminal and `NO_COLOR` is not set'
 always\t'Always color, even into a pipe or a file'
 never\t'Never color'"
@@ -150,7 +150,7 @@ complete -c hlmsg -n "__fish_hlmsg_using_subcommand diff" -l input -d 'What the 
 payload\t'Bare payloads only (an object with `headers` and `body` is a payload too)'
 http\t'Raw HTTP requests, one after another'
 envelope\t'JSON envelopes {"headers": {…}, "body": {…} or "…"}, alone or in an array'"
-complete -c hlmsg -n "__fish_hlmsg_using_subcommand diff" -s j -l jobs -d 'Threads that parse and check payloads in validate, classify and show; 0 (the default) uses every core. Output order is the input order whatever the number' -r
+complete -c hlmsg -n "__fish_hlmsg_using_subcommand diff" -s j -l jobs -d 'Threads that parse and check payloads in every subcommand that reads them; 0 (the default) uses every core. Output order is the input order whatever the number' -r
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand diff" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'Color when the stream is a terminal and `NO_COLOR` is not set'
 always\t'Always color, even into a pipe or a file'
 never\t'Never color'"
@@ -177,7 +177,7 @@ complete -c hlmsg -n "__fish_hlmsg_using_subcommand verify" -l max-age -d 'Fail 
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand verify" -l now -d 'The time ages are measured from (RFC 3339), instead of now' -r
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand verify" -s f -l format -d 'Output format' -r -f -a "human\t'`source:line:column: verified (ed25519)` or `FAILED (reason)`, then a summary line'
 json\t'JSON Lines: one object per delivery, then a summary object'"
-complete -c hlmsg -n "__fish_hlmsg_using_subcommand verify" -s j -l jobs -d 'Threads that parse and check payloads in validate, classify and show; 0 (the default) uses every core. Output order is the input order whatever the number' -r
+complete -c hlmsg -n "__fish_hlmsg_using_subcommand verify" -s j -l jobs -d 'Threads that parse and check payloads in every subcommand that reads them; 0 (the default) uses every core. Output order is the input order whatever the number' -r
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand verify" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'Color when the stream is a terminal and `NO_COLOR` is not set'
 always\t'Always color, even into a pipe or a file'
 never\t'Never color'"
@@ -185,7 +185,7 @@ complete -c hlmsg -n "__fish_hlmsg_using_subcommand verify" -l reserialize -d 'W
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand verify" -l no-progress -d 'Never show a progress bar'
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand verify" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand verify" -s V -l version -d 'Print version'
-complete -c hlmsg -n "__fish_hlmsg_using_subcommand schema" -s j -l jobs -d 'Threads that parse and check payloads in validate, classify and show; 0 (the default) uses every core. Output order is the input order whatever the number' -r
+complete -c hlmsg -n "__fish_hlmsg_using_subcommand schema" -s j -l jobs -d 'Threads that parse and check payloads in every subcommand that reads them; 0 (the default) uses every core. Output order is the input order whatever the number' -r
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand schema" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'Color when the stream is a terminal and `NO_COLOR` is not set'
 always\t'Always color, even into a pipe or a file'
 never\t'Never color'"
@@ -205,7 +205,7 @@ ig\t'Instagram Direct'
 email\t'Email'
 live-chat\t'Live chat (web chat widget)'"
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand sample" -l invalid-rate -d 'Share of payloads, from 0 to 1, that break the refined schema on purpose' -r
-complete -c hlmsg -n "__fish_hlmsg_using_subcommand sample" -s j -l jobs -d 'Threads that parse and check payloads in validate, classify and show; 0 (the default) uses every core. Output order is the input order whatever the number' -r
+complete -c hlmsg -n "__fish_hlmsg_using_subcommand sample" -s j -l jobs -d 'Threads that parse and check payloads in every subcommand that reads them; 0 (the default) uses every core. Output order is the input order whatever the number' -r
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand sample" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'Color when the stream is a terminal and `NO_COLOR` is not set'
 always\t'Always color, even into a pipe or a file'
 never\t'Never color'"
@@ -213,14 +213,14 @@ complete -c hlmsg -n "__fish_hlmsg_using_subcommand sample" -s l -l list -d 'Lis
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand sample" -l no-progress -d 'Never show a progress bar'
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand sample" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand sample" -s V -l version -d 'Print version'
-complete -c hlmsg -n "__fish_hlmsg_using_subcommand completions" -s j -l jobs -d 'Threads that parse and check payloads in validate, classify and show; 0 (the default) uses every core. Output order is the input order whatever the number' -r
+complete -c hlmsg -n "__fish_hlmsg_using_subcommand completions" -s j -l jobs -d 'Threads that parse and check payloads in every subcommand that reads them; 0 (the default) uses every core. Output order is the input order whatever the number' -r
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand completions" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'Color when the stream is a terminal and `NO_COLOR` is not set'
 always\t'Always color, even into a pipe or a file'
 never\t'Never color'"
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand completions" -l no-progress -d 'Never show a progress bar'
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c hlmsg -n "__fish_hlmsg_using_subcommand man" -s j -l jobs -d 'Threads that parse and check payloads in validate, classify and show; 0 (the default) uses every core. Output order is the input order whatever the number' -r
+complete -c hlmsg -n "__fish_hlmsg_using_subcommand man" -s j -l jobs -d 'Threads that parse and check payloads in every subcommand that reads them; 0 (the default) uses every core. Output order is the input order whatever the number' -r
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand man" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'Color when the stream is a terminal and `NO_COLOR` is not set'
 always\t'Always color, even into a pipe or a file'
 never\t'Never color'"

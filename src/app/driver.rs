@@ -13,8 +13,9 @@ use std::sync::Arc;
 
 use crate::app::exit::Outcome;
 use crate::app::progress::Progress;
-use crate::input::parse::{Fault, RULE_TOO_LARGE};
+use crate::input::reader::MAX_MAX_DEPTH;
 use crate::input::{Event, InputError, InputOptions, Record, Source, expand, read};
+use crate::model::finding::{Fault, Limit};
 use crate::render::finding::finding_line;
 use crate::render::style::{Painter, styles};
 
@@ -102,19 +103,18 @@ pub trait Consumer<R> {
     }
 }
 
-/// Adds to a fault's message the flag that changes the limit it hit.
+/// What to give on the command line to raise `limit`.
+pub fn limit_hint(limit: Limit) -> String {
+    match limit {
+        Limit::PayloadSize => "raise it with --max-payload-size".to_string(),
+        Limit::Depth => format!("raise the limit with --max-depth, up to {MAX_MAX_DEPTH}"),
+    }
+}
+
+/// Adds to a fault's message the flag that raises the limit it hit.
 fn add_hint(f: &mut Fault) {
-    let d = &mut f.diagnostic;
-    if d.rule == RULE_TOO_LARGE || d.message.contains("larger than the limit of") {
-        d.message.push_str(" (raise it with --max-payload-size)");
-    } else if d.message.starts_with("payload nests deeper than") {
-        d.message = d
-            .message
-            .replace(
-                "(the limit can be raised",
-                "(raise the limit with --max-depth,",
-            )
-            .replace("--max-depth,)", "--max-depth)");
+    if let Some(limit) = f.limit {
+        f.diagnostic.message = format!("{} ({})", f.diagnostic.message, limit_hint(limit));
     }
 }
 
@@ -145,9 +145,7 @@ impl<'a, 'io> Driver<'a, 'io> {
             return Ok(None);
         }
         options.stdin = io.stdin.clone();
-        if options.watch.is_none() {
-            options.watch = Some(Arc::new(Progress::new()));
-        }
+        options.watch = Some(Arc::new(Progress::new()));
         let driver = Driver {
             err: &mut io.err,
             options,
@@ -159,11 +157,6 @@ impl<'a, 'io> Driver<'a, 'io> {
             color: io.out_color,
         };
         Ok(Some((driver, out)))
-    }
-
-    /// The input settings of this run.
-    pub fn options(&self) -> &InputOptions {
-        &self.options
     }
 
     /// Standard error.
@@ -182,9 +175,19 @@ impl<'a, 'io> Driver<'a, 'io> {
         self.trouble = true;
     }
 
-    /// Expands `paths` into sources (standard input when there are none).
-    pub fn sources(&self, paths: &[PathBuf]) -> Vec<Result<Source, InputError>> {
-        expand(paths)
+    /// Reads the payloads of `paths` (standard input when there are none): see [`Driver::read`].
+    pub fn read_paths<R, W, C>(
+        &mut self,
+        paths: &[PathBuf],
+        work: W,
+        consumer: &mut C,
+    ) -> io::Result<()>
+    where
+        R: Send,
+        W: Fn(Record<'_>) -> Result<R, Fault> + Sync,
+        C: Consumer<R> + ?Sized,
+    {
+        self.read(expand(paths), work, consumer)
     }
 
     /// Reads `sources` through the one pipeline: `work` on every core, then `consumer` in input

@@ -5,9 +5,8 @@
 use serde_json::{Map, Value};
 
 use crate::input::capture::Delivery;
-use crate::input::reader::MAX_MAX_DEPTH;
 use crate::input::{Record, RecordStatus, StreamFault};
-use crate::model::finding::{Diagnostic, Severity, show_value, typed_value};
+use crate::model::finding::{Fault, Limit, show_value, typed_value};
 use std::cell::{Cell, OnceCell};
 use std::collections::HashMap;
 
@@ -135,27 +134,13 @@ impl Payload<'_> {
     }
 }
 
-/// An entry that is not a payload.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Fault {
-    /// Where the entry starts.
-    pub origin: Origin,
-    /// The error, positioned at the fault itself.
-    pub diagnostic: Box<Diagnostic>,
-}
-
 impl From<StreamFault> for Fault {
     fn from(f: StreamFault) -> Self {
-        let diagnostic = Box::new(Diagnostic::new(
-            Severity::Error,
-            RULE_JSON,
-            None,
-            f.origin.position,
-            f.message,
-        ));
-        Fault {
-            origin: f.origin,
-            diagnostic,
+        let position = f.origin.position;
+        let fault = Fault::new(f.origin, RULE_JSON, Some(position), f.message);
+        match f.limit {
+            Some(limit) => fault.with_limit(limit),
+            None => fault,
         }
     }
 }
@@ -172,13 +157,11 @@ pub fn parse(record: Record<'_>) -> Result<Payload<'_>, Fault> {
     } = record;
     if let RecordStatus::TooLarge { size, limit } = status {
         let message = format!("payload is {size} bytes, larger than the limit of {limit} bytes");
-        return Err(fault(origin, RULE_TOO_LARGE, None, message));
+        return Err(fault(origin, RULE_TOO_LARGE, None, message).with_limit(Limit::PayloadSize));
     }
     if let RecordStatus::TooDeep { limit } = status {
-        let message = format!(
-            "payload nests deeper than {limit} levels (the limit can be raised up to {MAX_MAX_DEPTH})"
-        );
-        return Err(fault(origin, RULE_TOO_DEEP, None, message));
+        let message = format!("payload nests deeper than {limit} levels");
+        return Err(fault(origin, RULE_TOO_DEEP, None, message).with_limit(Limit::Depth));
     }
     let parsed = if deep {
         parse_unbounded(bytes)
@@ -231,7 +214,11 @@ pub fn parse(record: Record<'_>) -> Result<Payload<'_>, Fault> {
                 message.push_str(&format!("; reading resumes at line {line}"));
             }
             let at = origin.position.advance(&bytes[..offset]);
-            Err(fault(origin, RULE_JSON, Some(at), message))
+            let f = fault(origin, RULE_JSON, Some(at), message);
+            if err.to_string().starts_with("recursion limit exceeded") {
+                return Err(f.with_limit(Limit::Depth));
+            }
+            Err(f)
         }
     }
 }
@@ -259,23 +246,6 @@ pub fn parse_view<'a>(record: &Record<'a>) -> Result<View<'a>, Fault> {
 
 fn fault(origin: Origin, rule: &'static str, at: Option<Position>, message: String) -> Fault {
     Fault::new(origin, rule, at, message)
-}
-
-impl Fault {
-    /// A fault of `rule` at `at` (else at the entry's start).
-    pub fn new(origin: Origin, rule: &'static str, at: Option<Position>, message: String) -> Fault {
-        let position = at.unwrap_or(origin.position);
-        Fault {
-            diagnostic: Box::new(Diagnostic::new(
-                Severity::Error,
-                rule,
-                None,
-                position,
-                message,
-            )),
-            origin,
-        }
-    }
 }
 
 /// Parses JSON bytes that the reader accepted (within `--max-depth`): with the usual parser, or
@@ -404,7 +374,7 @@ fn describe_syntax_error(err: &serde_json::Error, bytes: &[u8]) -> (usize, Strin
             None => "control character inside a string".to_string(),
         },
         "recursion limit exceeded" => {
-            "payload nests deeper than 128 levels (the limit can be raised)".to_string()
+            "payload nests deeper than 128 levels".to_string()
         }
         "number out of range" => {
             "number out of range (larger than a 64-bit floating-point number can hold)".to_string()

@@ -23,7 +23,7 @@ use super::{
     describe_io_error, total_size,
 };
 use crate::input::capture::{Delivery, unwrap_envelope};
-use crate::input::parse::Fault;
+use crate::model::finding::Fault;
 use crate::model::origin::Origin;
 
 /// Records per batch.
@@ -45,11 +45,6 @@ pub enum Event<R> {
     Fault(Fault),
     /// A path that could not be read.
     InputError(InputError),
-}
-
-/// The number of jobs `--jobs 0` (the default) stands for: the number of cores.
-pub fn default_jobs() -> usize {
-    std::thread::available_parallelism().map_or(1, |n| n.get())
 }
 
 struct OwnedRecord {

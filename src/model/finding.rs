@@ -6,7 +6,7 @@ use std::fmt;
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::model::origin::Position;
+use crate::model::origin::{Origin, Position};
 
 /// How bad a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -70,6 +70,51 @@ impl Diagnostic {
             position,
             message: message.into(),
         }
+    }
+}
+
+/// A limit of the input that a run can raise: a fault that hit one says which.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Limit {
+    /// The largest payload inspected.
+    PayloadSize,
+    /// The deepest nesting inspected.
+    Depth,
+}
+
+/// An entry of the input that is not a payload: one error diagnostic.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fault {
+    /// Where the entry starts.
+    pub origin: Origin,
+    /// The error, positioned at the fault itself.
+    pub diagnostic: Box<Diagnostic>,
+    /// The limit the entry hit, when that is why it is not a payload.
+    pub limit: Option<Limit>,
+}
+
+impl Fault {
+    /// A fault of `rule` at `at` (else at the entry's start).
+    pub fn new(origin: Origin, rule: &'static str, at: Option<Position>, message: String) -> Fault {
+        let position = at.unwrap_or(origin.position);
+        Fault {
+            diagnostic: Box::new(Diagnostic::new(
+                Severity::Error,
+                rule,
+                None,
+                position,
+                message,
+            )),
+            origin,
+            limit: None,
+        }
+    }
+
+    /// The same fault, caused by `limit`.
+    #[must_use]
+    pub fn with_limit(mut self, limit: Limit) -> Fault {
+        self.limit = Some(limit);
+        self
     }
 }
 

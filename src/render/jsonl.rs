@@ -13,7 +13,7 @@ use serde::Serialize;
 use serde_json::ser::Formatter;
 
 use crate::input::InputError;
-use crate::input::parse::Fault;
+use crate::model::finding::Fault;
 use crate::model::origin::Origin;
 use crate::render::style::is_unsafe;
 

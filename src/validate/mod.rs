@@ -7,7 +7,8 @@ pub mod schema;
 use std::sync::Arc;
 
 use crate::classify::classify;
-use crate::input::parse::{Fault, Payload};
+use crate::input::parse::Payload;
+use crate::model::finding::Fault;
 use crate::model::finding::{Diagnostic, Severity};
 use crate::model::origin::Origin;
 use crate::validate::lint::lint;

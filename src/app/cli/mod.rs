@@ -27,8 +27,8 @@ pub use shared::{InputArgs, ReadArgs};
 #[derive(Debug, Parser)]
 #[command(name = "hlmsg", version, propagate_version = true, after_help = exit::OVERVIEW)]
 pub struct Cli {
-    /// Threads that parse and check payloads in validate, classify and show; 0 (the default) uses
-    /// every core. Output order is the input order whatever the number.
+    /// Threads that parse and check payloads in every subcommand that reads them; 0 (the
+    /// default) uses every core. Output order is the input order whatever the number.
     #[arg(
         short = 'j',
         long,
@@ -44,8 +44,8 @@ pub struct Cli {
 
     /// Never show a progress bar.
     ///
-    /// Without this flag, validate, classify, show and diff show one on standard error when it
-    /// is a terminal and the run reads more than about 50 MB or lasts longer than a second.
+    /// Without this flag, validate, classify, show, diff and verify show one on standard error
+    /// when it is a terminal and the run reads more than about 50 MB or lasts longer than a second.
     #[arg(long, global = true)]
     pub no_progress: bool,
 

@@ -14,8 +14,9 @@ use crate::app::exit::Outcome;
 use crate::app::settings;
 use crate::classify::{Channel, classify};
 use crate::drift::{Drift, Shape};
-use crate::input::parse::{Fault, parse};
+use crate::input::parse::parse;
 use crate::input::{InputError, InputOptions, Record};
+use crate::model::finding::Fault;
 use crate::model::origin::Origin;
 use crate::render::drift::{self, Context};
 use crate::render::jsonl::{ErrorJson, write_line};
@@ -114,8 +115,7 @@ pub fn run(
         unreadable: 0,
         json: if json { Some(&mut *w) } else { None },
     };
-    let sources = driver.sources(paths);
-    driver.read(sources, work, &mut sink)?;
+    driver.read_paths(paths, work, &mut sink)?;
     let Sink {
         drift,
         first,

@@ -12,7 +12,7 @@ use crate::app::cli::shared::{InputArgs, Now, Redact};
 use crate::app::driver::{Consumer, Driver, Io, Out};
 use crate::app::exit::{self, Outcome};
 use crate::input::Record;
-use crate::input::parse::Fault;
+use crate::model::finding::Fault;
 use crate::render::show::card::Renderer;
 use crate::render::show::table::TableWriter;
 use crate::show::fields::{Field, TABLE_DEFAULT, parse_list};
@@ -143,8 +143,7 @@ pub fn run(args: &ShowArgs, io: &mut Io<'_>) -> anyhow::Result<Outcome> {
         unreadable: 0,
         shown: 0,
     };
-    let sources = driver.sources(&args.input.paths);
-    driver.read(sources, work, &mut report)?;
+    driver.read_paths(&args.input.paths, work, &mut report)?;
     if format == ShowFormat::Table && report.shown > 0 {
         report.table.flush(report.out.w)?;
     }

@@ -10,7 +10,8 @@ use crate::app::driver::{Consumer, Driver, Io};
 use crate::app::exit::{self, Outcome};
 use crate::app::settings;
 use crate::input::InputOptions;
-use crate::input::parse::{Fault, parse};
+use crate::input::parse::parse;
+use crate::model::finding::Fault;
 use crate::render::validate::ValidateReport;
 use crate::render::validate::github::GithubReport;
 use crate::render::validate::human::HumanReport;
@@ -137,8 +138,11 @@ pub fn run(args: &ValidateArgs, io: &mut Io<'_>) -> anyhow::Result<Outcome> {
         summary: Summary::default(),
         redact: args.redact.redact,
     };
-    let sources = driver.sources(&args.input.paths);
-    driver.read(sources, |rec| Ok(checker.check(&parse(rec)?)), &mut report)?;
+    driver.read_paths(
+        &args.input.paths,
+        |rec| Ok(checker.check(&parse(rec)?)),
+        &mut report,
+    )?;
     report.report.finish(&report.summary)?;
     let failed = report.summary.failed > 0;
     drop(report);

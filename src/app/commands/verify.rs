@@ -7,10 +7,11 @@ use std::path::PathBuf;
 use clap::Args;
 
 use crate::app::cli::shared::{InputArgs, Now, parse_duration};
-use crate::app::driver::{Consumer, Driver, Io, Out};
+use crate::app::driver::{Consumer, Driver, Io, Out, limit_hint};
 use crate::app::exit::{self, Outcome};
 use crate::app::settings;
-use crate::input::parse::Fault;
+use crate::model::finding::Fault;
+use crate::model::finding::Limit;
 use crate::render::verify as render;
 use crate::verify::signature::Scheme;
 use crate::verify::{Checked, Failure, Replay, Verifier};
@@ -80,7 +81,7 @@ pub fn after_help() -> String {
 fn reason(failure: &Failure) -> String {
     let message = failure.message();
     match failure {
-        Failure::TooLarge { .. } => format!("{message} (raise it with --max-payload-size)"),
+        Failure::TooLarge { .. } => format!("{message} ({})", limit_hint(Limit::PayloadSize)),
         Failure::BareBody => format!(
             "{message} (give --signature B64 --scheme ed25519|rsa, or verify the HTTP capture)"
         ),
@@ -152,8 +153,11 @@ pub fn run(args: &VerifyArgs, io: &mut Io<'_>) -> anyhow::Result<Outcome> {
         verified: 0,
         failed: 0,
     };
-    let sources = driver.sources(&args.input.paths);
-    driver.read(sources, |rec| Ok(verifier.check(&rec)), &mut report)?;
+    driver.read_paths(
+        &args.input.paths,
+        |rec| Ok(verifier.check(&rec)),
+        &mut report,
+    )?;
     render::summary(report.out.w, report.json, report.verified, report.failed)?;
     report.out.w.flush()?;
     Ok(driver.finish(Outcome::findings_if(report.failed > 0)))

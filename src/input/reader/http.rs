@@ -12,6 +12,7 @@ use super::Limits;
 use super::record::{Entries, Item, Record, RecordStatus};
 use super::window::Window;
 use crate::input::capture::{BodyBytes, CaptureKind, Delivery};
+use crate::model::finding::Limit;
 
 /// Longest request line plus headers.
 const MAX_HEAD: usize = 64 * 1024;
@@ -235,9 +236,11 @@ impl HttpFraming {
         let (body, status) = match framing {
             BodyFraming::Chunked => match self.read_chunked(win, max)? {
                 Ok(status) => (Body::Scratch, status),
-                Err(message) => {
+                Err(bad) => {
                     skip_to_request_line(win)?;
-                    return Ok(Item::Fault(entries.fault(body_pos, message)));
+                    let mut fault = entries.fault(body_pos, bad.message);
+                    fault.limit = bad.limit;
+                    return Ok(Item::Fault(fault));
                 }
             },
             BodyFraming::BadLength => {
@@ -264,12 +267,12 @@ impl HttpFraming {
         }))
     }
 
-    /// Decodes a chunked body into `scratch`. `Err` carries a message about a malformed body.
+    /// Decodes a chunked body into `scratch`. `Err` says what is wrong with the body.
     fn read_chunked<R: Read>(
         &mut self,
         win: &mut Window<R>,
         max_payload: u64,
-    ) -> io::Result<Result<RecordStatus, String>> {
+    ) -> io::Result<Result<RecordStatus, BadBody>> {
         self.scratch.clear();
         loop {
             let Some(size_line) = take_line(win)? else {
@@ -277,10 +280,13 @@ impl HttpFraming {
             };
             let hex = size_line.split(';').next().unwrap_or("").trim();
             let Ok(size) = u64::from_str_radix(hex, 16) else {
-                return Ok(Err(format!(
-                    "malformed chunked body: expected a chunk size in hexadecimal, found `{}`",
-                    crate::model::finding::shorten(&size_line, 40)
-                )));
+                return Ok(Err(BadBody {
+                    message: format!(
+                        "malformed chunked body: expected a chunk size in hexadecimal, found `{}`",
+                        crate::model::finding::shorten(&size_line, 40)
+                    ),
+                    limit: None,
+                }));
             };
             if size == 0 {
                 // Trailers, up to an empty line.
@@ -292,9 +298,10 @@ impl HttpFraming {
                 return Ok(Ok(RecordStatus::Complete));
             }
             if !chunk_fits(self.scratch.len(), size, max_payload) {
-                return Ok(Err(format!(
-                    "chunked body larger than the limit of {max_payload} bytes"
-                )));
+                return Ok(Err(BadBody {
+                    message: format!("chunked body larger than the limit of {max_payload} bytes"),
+                    limit: Some(Limit::PayloadSize),
+                }));
             }
             let size = size as usize;
             while win.ahead().len() < size && !win.eof() {
@@ -310,6 +317,12 @@ impl HttpFraming {
             take_line(win)?;
         }
     }
+}
+
+/// Why a chunked body is not a payload.
+struct BadBody {
+    message: String,
+    limit: Option<Limit>,
 }
 
 /// Whether a chunk of `size` bytes, added to the `kept` bytes decoded so far, stays within

@@ -6,6 +6,7 @@
 use std::sync::Arc;
 
 use crate::input::capture::Delivery;
+use crate::model::finding::Limit;
 use crate::model::origin::{Origin, Position};
 
 /// How a record ended.
@@ -59,6 +60,8 @@ pub struct StreamFault {
     pub origin: Origin,
     /// What is wrong and what was expected.
     pub message: String,
+    /// The limit the entry hit, when that is why it is not a payload.
+    pub limit: Option<Limit>,
 }
 
 /// What the reader yields.
@@ -108,6 +111,7 @@ impl Entries {
         StreamFault {
             origin: self.origin(at),
             message,
+            limit: None,
         }
     }
 }

@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use crate::classify::tally::Tally;
 use crate::classify::{CallOutcome, Channel, Classification};
-use crate::input::parse::Fault;
+use crate::model::finding::Fault;
 use crate::model::origin::Origin;
 use crate::render::jsonl::{OriginJson, write_line};
 

@@ -12,8 +12,9 @@ use super::{
 };
 use crate::classify::classify_view;
 use crate::input::Record;
-use crate::input::parse::{Fault, Payload, parse, parse_view};
+use crate::input::parse::{Payload, parse, parse_view};
 use crate::input::view::View;
+use crate::model::finding::Fault;
 use crate::model::finding::shorten;
 use crate::redact::redact;
 use crate::render::jsonl::write_line;
