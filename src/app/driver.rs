@@ -33,6 +33,9 @@ pub struct Io<'a> {
     pub stdin: Option<Arc<[u8]>>,
     /// Threads that parse and check payloads (`--jobs`; 1 runs everything on this thread).
     pub jobs: usize,
+    /// Whether a progress bar may appear on standard error (it is a terminal and
+    /// `--no-progress` was not given).
+    pub progress: bool,
 }
 
 /// Standard error, with its own color decision: every message about the run goes through it.
@@ -145,7 +148,7 @@ impl<'a, 'io> Driver<'a, 'io> {
             return Ok(None);
         }
         options.stdin = io.stdin.clone();
-        options.watch = Some(Arc::new(Progress::new()));
+        options.watch = Some(Arc::new(Progress::new(io.progress)));
         let driver = Driver {
             err: &mut io.err,
             options,

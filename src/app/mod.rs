@@ -56,6 +56,7 @@ pub fn main() -> ExitCode {
         stdin_is_terminal: io::stdin().is_terminal(),
         stdin: None,
         jobs: settings::jobs(cli.jobs),
+        progress: bar,
     };
     let result = run(&cli, &mut io).and_then(|o| {
         out.flush()?;
@@ -66,7 +67,6 @@ pub fn main() -> ExitCode {
 
 /// Runs a parsed command line with the given streams.
 pub fn run(cli: &Cli, io: &mut Io<'_>) -> anyhow::Result<Outcome> {
-    progress::allow(!cli.no_progress);
     match &cli.command {
         Command::Validate(args) => commands::validate::run(args, io),
         Command::Classify(args) => commands::classify::run(args, io),
@@ -123,6 +123,7 @@ pub fn run_cli_in_memory(cli: &Cli, stdin: &[u8]) -> MemoryRun {
             stdin: Some(Arc::from(stdin)),
             // In memory, --jobs 0 (the default) means one thread: no pool for a short run.
             jobs: cli.jobs.max(1),
+            progress: false,
         };
         run(cli, &mut io).map_err(|e| format!("{e:#}"))
     };

@@ -14,12 +14,12 @@
 //! * Output that shares the terminal with the bar goes through a [`Guard`]: it writes whole
 //!   lines only, with the bar lifted off the screen for the moment, so lines and bar never mix.
 //!
-//! Whether a bar may appear at all is decided once per run ([`allow`]), by the command line; a
-//! program that uses the library without calling it never gets a bar.
+//! Whether a bar may appear at all is decided once per run, from the command line and the
+//! terminal ([`super::Io::progress`]); an in-memory run never gets a bar.
 
 use std::fmt;
-use std::io::{self, IsTerminal, Write};
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::io::{self, Write};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
@@ -36,18 +36,8 @@ const CHECK_EVERY: u64 = 64;
 /// And its text is rewritten at most this often.
 const REFRESH: Duration = Duration::from_millis(100);
 
-static ALLOWED: AtomicBool = AtomicBool::new(false);
+/// The bar on screen, if any: the one that output through a [`Guard`] lifts off.
 static VISIBLE: Mutex<Option<ProgressBar>> = Mutex::new(None);
-
-/// Allows (or forbids) progress bars for this run: `!--no-progress`.
-pub fn allow(yes: bool) {
-    ALLOWED.store(yes, Ordering::Relaxed);
-}
-
-/// Whether a bar may appear: allowed, and standard error is a terminal.
-pub fn may_show() -> bool {
-    ALLOWED.load(Ordering::Relaxed) && io::stderr().is_terminal()
-}
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
     m.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
@@ -107,9 +97,10 @@ impl PartialEq for Progress {
 impl Eq for Progress {}
 
 impl Progress {
-    /// Progress for a run starting now: active when a bar may appear ([`may_show`]).
-    pub fn new() -> Progress {
-        if !may_show() {
+    /// Progress for a run starting now: active when a bar may appear (`--no-progress` was not
+    /// given and standard error is a terminal: see [`super::Io::progress`]).
+    pub fn new(may_show: bool) -> Progress {
+        if !may_show {
             return Progress(None);
         }
         Progress(Some(Arc::new(Meter {
@@ -304,8 +295,8 @@ mod tests {
     fn off_by_default() {
         // Unless `allow` was called and standard error is a terminal: no meter, and watching
         // does nothing.
-        let p = Progress::new();
-        assert_eq!(p == Progress::default(), !may_show());
+        assert!(Progress::new(false) == Progress::default());
+        assert!(Progress::new(true) != Progress::default());
         let p = Progress::default();
         p.tick();
         Watch::bytes(&p, 3);

@@ -761,6 +761,7 @@ fn terminal_stdin_without_paths_prints_a_hint_and_exits_2() {
         stdin_is_terminal: true,
         stdin: None,
         jobs: 1,
+        progress: false,
     };
     let outcome = hlmsg::app::run(&cli, &mut io).unwrap();
     assert_eq!(outcome.code(), 2);
