@@ -33,6 +33,7 @@ use std::fmt;
 use serde_json::{Number, Value};
 
 use crate::input::locate::escape_token;
+use crate::model::json_type::JsonType;
 
 /// The top-level fields that differ between two deliveries of the same kind of message
 /// (`--ignore-ids`).
@@ -127,16 +128,10 @@ impl Difference<'_> {
     }
 }
 
-/// The JSON type of a value: `null`, `boolean`, `number`, `string`, `array` or `object`.
+/// The JSON type of a value in JSON's data model: `null`, `boolean`, `number` (integers too),
+/// `string`, `array` or `object`.
 pub fn json_type(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "boolean",
-        Value::Number(_) => "number",
-        Value::String(_) => "string",
-        Value::Array(_) => "array",
-        Value::Object(_) => "object",
-    }
+    JsonType::of(value).family().name()
 }
 
 /// An `--ignore` argument that is neither a JSON pointer nor a key name.

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use serde_json::{Map, Value};
 
 use super::shape::{Shape, escape_key};
-use super::types::JsonType;
+use super::types::{JsonType, bit};
 use super::{GroupKey, MAX_EXTRA_BYTES, MAX_EXTRA_POINTERS};
 
 /// Counts at one place of one group.
@@ -31,8 +31,8 @@ impl Tally {
             self.seen += 1;
             self.mask = 0;
         }
-        if self.mask & t.bit() == 0 {
-            self.mask |= t.bit();
+        if self.mask & bit(t) == 0 {
+            self.mask |= bit(t);
             self.types[t as usize] += 1;
         }
     }

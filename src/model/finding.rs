@@ -6,6 +6,7 @@ use std::fmt;
 use serde::Serialize;
 use serde_json::Value;
 
+use crate::model::json_type::JsonType;
 use crate::model::origin::{Origin, Position};
 
 /// How bad a finding is.
@@ -142,24 +143,11 @@ pub fn shorten(text: &str, max: usize) -> String {
     }
 }
 
-/// The JSON type name of a value, with "integer" for whole numbers.
-pub fn type_name(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "boolean",
-        Value::Number(n) if n.is_i64() || n.is_u64() => "integer",
-        Value::Number(_) => "number",
-        Value::String(_) => "string",
-        Value::Array(_) => "array",
-        Value::Object(_) => "object",
-    }
-}
-
 /// A value with its type, for messages: `string "120"`, `number 1.5`, `null`.
 pub fn typed_value(value: &Value) -> String {
     match value {
         Value::Null => "null".to_string(),
-        _ => format!("{} {}", type_name(value), show_value(value)),
+        _ => format!("{} {}", JsonType::of(value).name(), show_value(value)),
     }
 }
 

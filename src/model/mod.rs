@@ -3,4 +3,5 @@
 
 pub mod channel;
 pub mod finding;
+pub mod json_type;
 pub mod origin;
