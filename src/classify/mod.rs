@@ -104,9 +104,9 @@ impl Conflict {
     /// The stable rule name used by `validate`.
     pub fn rule(&self) -> &'static str {
         match self {
-            Conflict::TypeMismatch { .. } => "message-type-mismatch",
-            Conflict::CallField { .. } => "call-fields-on-non-call",
-            Conflict::EmailField { .. } => "email-fields-on-non-email",
+            Conflict::TypeMismatch { .. } => RULE_TYPE_MISMATCH,
+            Conflict::CallField { .. } => RULE_CALL_FIELDS,
+            Conflict::EmailField { .. } => RULE_EMAIL_FIELDS,
         }
     }
 
@@ -145,6 +145,13 @@ impl Conflict {
         }
     }
 }
+
+/// The rule name of two type fields naming different channels.
+pub const RULE_TYPE_MISMATCH: &str = "message-type-mismatch";
+/// The rule name of call fields on a payload that is not a call.
+pub const RULE_CALL_FIELDS: &str = "call-fields-on-non-call";
+/// The rule name of email fields on a payload that is not an email.
+pub const RULE_EMAIL_FIELDS: &str = "email-fields-on-non-email";
 
 /// Evidence used when no type field names a channel, in the order it is consulted.
 const EVIDENCE: &[(&str, Channel)] = &[

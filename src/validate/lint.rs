@@ -3,7 +3,7 @@
 
 use serde_json::Value;
 
-use crate::classify::{Channel, Classification};
+use crate::classify::{Channel, Classification, Conflict};
 use crate::input::locate::escape_token;
 use crate::input::parse::Payload;
 use crate::model::finding::{Diagnostic, Severity, show_value};
@@ -19,53 +19,80 @@ pub struct Rule {
     pub summary: &'static str,
 }
 
+/// `direction-not-outbound`.
+pub const DIRECTION_NOT_OUTBOUND: Rule = Rule {
+    name: "direction-not-outbound",
+    severity: Severity::Warning,
+    summary: "`direction` is not \"outbound\"",
+};
+
+/// `unknown-message-type`.
+pub const UNKNOWN_MESSAGE_TYPE: Rule = Rule {
+    name: "unknown-message-type",
+    severity: Severity::Warning,
+    summary: "`messageType` (or `messageTypeString`) names no known channel",
+};
+
+/// `message-type-mismatch`.
+pub const MESSAGE_TYPE_MISMATCH: Rule = Rule {
+    name: crate::classify::RULE_TYPE_MISMATCH,
+    severity: Severity::Warning,
+    summary: "`messageType` and `messageTypeString` name different channels",
+};
+
+/// `call-fields-on-non-call`.
+pub const CALL_FIELDS_ON_NON_CALL: Rule = Rule {
+    name: crate::classify::RULE_CALL_FIELDS,
+    severity: Severity::Warning,
+    summary: "`callDuration` or `callStatus` on a payload that is not a call or voicemail",
+};
+
+/// `email-fields-on-non-email`.
+pub const EMAIL_FIELDS_ON_NON_EMAIL: Rule = Rule {
+    name: crate::classify::RULE_EMAIL_FIELDS,
+    severity: Severity::Warning,
+    summary: "`emailMessageId`, `threadId`, `subject`, `cc`, `bcc`, `ccList` or `bccList` on a payload that is not an email",
+};
+
+/// `unknown-call-status`.
+pub const UNKNOWN_CALL_STATUS: Rule = Rule {
+    name: "unknown-call-status",
+    severity: Severity::Warning,
+    summary: "`callStatus` is neither \"completed\" nor \"voicemail\"",
+};
+
+/// `email-without-subject`.
+pub const EMAIL_WITHOUT_SUBJECT: Rule = Rule {
+    name: "email-without-subject",
+    severity: Severity::Warning,
+    summary: "an email without a non-empty `subject`",
+};
+
+/// `duplicate-key`.
+pub const DUPLICATE_KEY: Rule = Rule {
+    name: "duplicate-key",
+    severity: Severity::Warning,
+    summary: "a top-level key appears more than once (the last value is the one checked)",
+};
+
+/// `unknown-field`.
+pub const UNKNOWN_FIELD: Rule = Rule {
+    name: "unknown-field",
+    severity: Severity::Note,
+    summary: "a top-level field that the schemas in use do not describe (schema drift)",
+};
+
 /// Every semantic rule, in the order they are documented.
 pub const RULES: &[Rule] = &[
-    Rule {
-        name: "direction-not-outbound",
-        severity: Severity::Warning,
-        summary: "`direction` is not \"outbound\"",
-    },
-    Rule {
-        name: "unknown-message-type",
-        severity: Severity::Warning,
-        summary: "`messageType` (or `messageTypeString`) names no known channel",
-    },
-    Rule {
-        name: "message-type-mismatch",
-        severity: Severity::Warning,
-        summary: "`messageType` and `messageTypeString` name different channels",
-    },
-    Rule {
-        name: "call-fields-on-non-call",
-        severity: Severity::Warning,
-        summary: "`callDuration` or `callStatus` on a payload that is not a call or voicemail",
-    },
-    Rule {
-        name: "email-fields-on-non-email",
-        severity: Severity::Warning,
-        summary: "`emailMessageId`, `threadId`, `subject`, `cc`, `bcc`, `ccList` or `bccList` on a payload that is not an email",
-    },
-    Rule {
-        name: "unknown-call-status",
-        severity: Severity::Warning,
-        summary: "`callStatus` is neither \"completed\" nor \"voicemail\"",
-    },
-    Rule {
-        name: "email-without-subject",
-        severity: Severity::Warning,
-        summary: "an email without a non-empty `subject`",
-    },
-    Rule {
-        name: "duplicate-key",
-        severity: Severity::Warning,
-        summary: "a top-level key appears more than once (the last value is the one checked)",
-    },
-    Rule {
-        name: "unknown-field",
-        severity: Severity::Note,
-        summary: "a top-level field that the schemas in use do not describe (schema drift)",
-    },
+    DIRECTION_NOT_OUTBOUND,
+    UNKNOWN_MESSAGE_TYPE,
+    MESSAGE_TYPE_MISMATCH,
+    CALL_FIELDS_ON_NON_CALL,
+    EMAIL_FIELDS_ON_NON_EMAIL,
+    UNKNOWN_CALL_STATUS,
+    EMAIL_WITHOUT_SUBJECT,
+    DUPLICATE_KEY,
+    UNKNOWN_FIELD,
 ];
 
 /// Spellings listed when `messageType` names no known channel.
@@ -81,12 +108,12 @@ pub fn lint(
 ) -> Vec<Diagnostic> {
     let fields = payload.fields();
     let mut out = Vec::new();
-    let mut warn = |rule: &'static str, field: &str, message: String| {
+    let mut warn = |rule: &Rule, field: &str, message: String| {
         let pointer = format!("/{}", escape_token(field));
         let position = payload.position_of(&pointer);
         out.push(Diagnostic::new(
-            Severity::Warning,
-            rule,
+            rule.severity,
+            rule.name,
             Some(pointer),
             position,
             message,
@@ -97,7 +124,7 @@ pub fn lint(
         && d != "outbound"
     {
         warn(
-            "direction-not-outbound",
+            &DIRECTION_NOT_OUTBOUND,
             "direction",
             format!(
                 "expected \"outbound\" for an OutboundMessage, found {}",
@@ -113,15 +140,16 @@ pub fn lint(
         } else {
             format!("{shown} is not a known TYPE_* channel name")
         };
-        warn("unknown-message-type", field, message);
+        warn(&UNKNOWN_MESSAGE_TYPE, field, message);
     }
 
     for conflict in &class.conflicts {
-        warn(
-            conflict.rule(),
-            conflict.field(),
-            conflict.message(&class.channel),
-        );
+        let rule = match conflict {
+            Conflict::TypeMismatch { .. } => &MESSAGE_TYPE_MISMATCH,
+            Conflict::CallField { .. } => &CALL_FIELDS_ON_NON_CALL,
+            Conflict::EmailField { .. } => &EMAIL_FIELDS_ON_NON_EMAIL,
+        };
+        warn(rule, conflict.field(), conflict.message(&class.channel));
     }
 
     if let Some(Value::String(status)) = fields.get("callStatus")
@@ -129,7 +157,7 @@ pub fn lint(
         && status != "voicemail"
     {
         warn(
-            "unknown-call-status",
+            &UNKNOWN_CALL_STATUS,
             "callStatus",
             format!(
                 "expected \"completed\" (answered) or \"voicemail\", found {}",
@@ -145,7 +173,7 @@ pub fn lint(
             .is_some_and(|s| !s.trim().is_empty());
         if !has_subject {
             warn(
-                "email-without-subject",
+                &EMAIL_WITHOUT_SUBJECT,
                 "subject",
                 "an email without a subject: expected a non-empty \"subject\"".to_string(),
             );
@@ -157,8 +185,8 @@ pub fn lint(
         let last = payload.position_at_offset(*offsets.last().unwrap_or(&offsets[0]));
         let pointer = format!("/{}", escape_token(&key));
         out.push(Diagnostic::new(
-            Severity::Warning,
-            "duplicate-key",
+            DUPLICATE_KEY.severity,
+            DUPLICATE_KEY.name,
             Some(pointer),
             first,
             format!(
@@ -176,8 +204,8 @@ pub fn lint(
             let pointer = format!("/{}", escape_token(key));
             let position = payload.position_of(&pointer);
             out.push(Diagnostic::new(
-                Severity::Note,
-                "unknown-field",
+                UNKNOWN_FIELD.severity,
+                UNKNOWN_FIELD.name,
                 Some(pointer),
                 position,
                 format!(
