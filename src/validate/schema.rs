@@ -38,6 +38,17 @@ pub enum Bundled {
 }
 
 impl Bundled {
+    /// Every bundled schema, the message schema first.
+    pub const ALL: [Bundled; 2] = [Bundled::Message, Bundled::Email];
+
+    /// What the schema is for.
+    pub fn description(self) -> &'static str {
+        match self {
+            Bundled::Message => "For every channel but email",
+            Bundled::Email => "For email",
+        }
+    }
+
     /// The schema's name in output: `message` or `email`.
     pub fn name(self) -> &'static str {
         match self {
@@ -71,11 +82,12 @@ pub enum Selection {
 impl Selection {
     /// Parses a `--schema` value: `message`, `email`, `auto`, or a path.
     pub fn parse(arg: &str) -> Selection {
-        match arg {
-            "auto" => Selection::Auto,
-            "message" => Selection::Bundled(Bundled::Message),
-            "email" => Selection::Bundled(Bundled::Email),
-            path => Selection::File(PathBuf::from(path)),
+        if arg == "auto" {
+            return Selection::Auto;
+        }
+        match Bundled::ALL.into_iter().find(|b| b.name() == arg) {
+            Some(b) => Selection::Bundled(b),
+            None => Selection::File(PathBuf::from(arg)),
         }
     }
 

@@ -10,6 +10,7 @@ use clap::builder::PossibleValue;
 use crate::classify::Channel;
 use crate::input::capture::InputMode;
 use crate::input::{DEFAULT_MAX_DEPTH, DEFAULT_MAX_PAYLOAD_BYTES, InputOptions};
+use crate::validate::schema::Bundled;
 use crate::verify::signature::Scheme;
 
 /// Where payloads come from; shared by every subcommand.
@@ -169,6 +170,17 @@ impl clap::builder::TypedValueParser for ChannelParser {
 impl clap::ValueEnum for InputMode {
     fn value_variants<'a>() -> &'a [Self] {
         &InputMode::ALL
+    }
+
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        Some(PossibleValue::new(self.name()).help(self.description()))
+    }
+}
+
+/// The names of the bundled schemas.
+impl clap::ValueEnum for Bundled {
+    fn value_variants<'a>() -> &'a [Self] {
+        &Bundled::ALL
     }
 
     fn to_possible_value(&self) -> Option<PossibleValue> {

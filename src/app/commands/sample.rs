@@ -7,7 +7,7 @@ use crate::app::cli::shared::ChannelParser;
 use crate::app::driver::Io;
 use crate::app::exit::{self, Outcome};
 use crate::classify::Channel;
-use crate::sample::generate::{Generator, Settings};
+use crate::sample::generate::{Generator, Settings, WEIGHTS};
 use crate::sample::{SAMPLES, describe, find};
 
 /// `hlmsg sample`.
@@ -22,12 +22,7 @@ pub struct SampleArgs {
     pub list: bool,
 
     /// Generate N synthetic payloads, one compact JSON object per line (NDJSON).
-    ///
-    /// All eight channels of HighLevel's documentation, in realistic proportions (SMS 55%, Email
-    /// 12%, Call 9%, Live Chat 7%, FB 6%, IG 5%, Voicemail 3%, GMB 3%), with 20-character ids,
-    /// RFC 3339 dates with milliseconds, HTML email bodies, and call durations, outcomes and
-    /// recordings. The same seed always gives the same bytes.
-    #[arg(short = 'n', long, value_name = "N")]
+    #[arg(short = 'n', long, value_name = "N", long_help = count_help())]
     pub count: Option<u64>,
 
     /// Seed of the generator; the same seed gives the same payloads, byte for byte.
@@ -71,6 +66,22 @@ fn parse_rate(s: &str) -> Result<f64, String> {
             "expected a number from 0 to 1, such as 0.01, found '{s}'"
         )),
     }
+}
+
+/// The long help of `--count`: the proportions come from the generator's weights.
+fn count_help() -> String {
+    let total: u32 = WEIGHTS.iter().map(|(_, w)| w).sum();
+    let shares: Vec<String> = WEIGHTS
+        .iter()
+        .map(|(ch, w)| format!("{} {}%", ch.name(), w * 100 / total.max(1)))
+        .collect();
+    format!(
+        "Generate N synthetic payloads, one compact JSON object per line (NDJSON).\n\nAll eight \
+         channels of HighLevel's documentation, in realistic proportions ({}), with 20-character \
+         ids, RFC 3339 dates with milliseconds, HTML email bodies, and call durations, outcomes \
+         and recordings. The same seed always gives the same bytes.",
+        shares.join(", ")
+    )
 }
 
 /// The examples and exit codes of `--help`.

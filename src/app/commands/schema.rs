@@ -1,38 +1,18 @@
 //! `hlmsg schema`: print a bundled schema exactly as embedded, or list them with their `$id`.
 
-use clap::{Args, ValueEnum};
+use clap::Args;
 
 use crate::app::cli::shared::Published;
 use crate::app::driver::Io;
 use crate::app::exit::{self, Outcome};
 use crate::validate::schema::Bundled;
 
-/// A bundled schema's name.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
-pub enum SchemaName {
-    /// For every channel but email.
-    #[default]
-    Message,
-    /// For email.
-    Email,
-}
-
-impl SchemaName {
-    /// The bundled schema.
-    pub fn bundled(self) -> Bundled {
-        match self {
-            SchemaName::Message => Bundled::Message,
-            SchemaName::Email => Bundled::Email,
-        }
-    }
-}
-
 /// `hlmsg schema`.
 #[derive(Debug, Clone, Args)]
 pub struct SchemaArgs {
     /// Which schema: message (every channel but email) or email.
-    #[arg(value_enum, value_name = "NAME", default_value_t = SchemaName::Message)]
-    pub name: SchemaName,
+    #[arg(value_enum, value_name = "NAME", default_value_t = Bundled::Message)]
+    pub name: Bundled,
 
     /// The published schema.
     #[command(flatten)]
@@ -70,7 +50,7 @@ pub struct Listed {
 pub fn list() -> Vec<Listed> {
     let mut out = Vec::new();
     for published in [false, true] {
-        for b in [Bundled::Message, Bundled::Email] {
+        for b in Bundled::ALL {
             let id = serde_json::from_str::<serde_json::Value>(b.text(published))
                 .ok()
                 .and_then(|v| v.get("$id").and_then(|id| id.as_str()).map(str::to_string));
@@ -110,12 +90,8 @@ pub fn run(args: &SchemaArgs, io: &mut Io<'_>) -> anyhow::Result<Outcome> {
             )?;
         }
     } else {
-        io.out.write_all(
-            args.name
-                .bundled()
-                .text(args.published.published)
-                .as_bytes(),
-        )?;
+        io.out
+            .write_all(args.name.text(args.published.published).as_bytes())?;
     }
     io.out.flush()?;
     Ok(Outcome::Success)

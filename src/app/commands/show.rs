@@ -15,7 +15,7 @@ use crate::input::Record;
 use crate::model::finding::Fault;
 use crate::render::show::card::Renderer;
 use crate::render::show::table::TableWriter;
-use crate::show::fields::{Field, TABLE_DEFAULT, parse_list};
+use crate::show::fields::{FIELDS, Field, TABLE_DEFAULT, parse_list};
 
 /// The output formats of `show`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -47,12 +47,7 @@ pub struct ShowArgs {
     pub full: bool,
 
     /// Only these fields in the card or the table, comma-separated.
-    ///
-    /// Names: source, date, channel, direction, status, duration, location, contact,
-    /// conversation, message, user, from, to, cc, subject, provider, attachments, body,
-    /// signature (the delivery's signature header), webhook, timestamp; or any top-level
-    /// payload field such as altId.
-    #[arg(long, value_name = "FIELDS")]
+    #[arg(long, value_name = "FIELDS", long_help = fields_help())]
     pub fields: Option<String>,
 
     /// The time ages are measured from.
@@ -62,6 +57,16 @@ pub struct ShowArgs {
     /// Masking.
     #[command(flatten)]
     pub redact: Redact,
+}
+
+/// The long help of `--fields`: the names come from the fields table.
+fn fields_help() -> String {
+    let names: Vec<&str> = FIELDS.iter().map(|(name, _, _)| *name).collect();
+    format!(
+        "Only these fields in the card or the table, comma-separated.\n\nNames: {}; or any \
+         top-level payload field such as altId (signature is the delivery's signature header).",
+        names.join(", ")
+    )
 }
 
 /// The examples and exit codes of `--help`.
