@@ -148,7 +148,9 @@ impl<'a, 'io> Driver<'a, 'io> {
             return Ok(None);
         }
         options.stdin = io.stdin.clone();
-        options.watch = Some(Arc::new(Progress::new(io.progress)));
+        if io.progress {
+            options.watch = Some(Arc::new(Progress::new()));
+        }
         let driver = Driver {
             err: &mut io.err,
             options,

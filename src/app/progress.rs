@@ -97,12 +97,10 @@ impl PartialEq for Progress {
 impl Eq for Progress {}
 
 impl Progress {
-    /// Progress for a run starting now: active when a bar may appear (`--no-progress` was not
-    /// given and standard error is a terminal: see [`super::Io::progress`]).
-    pub fn new(may_show: bool) -> Progress {
-        if !may_show {
-            return Progress(None);
-        }
+    /// Progress for a run starting now, for a run that may show a bar (`--no-progress` was not
+    /// given and standard error is a terminal: see [`super::Io::progress`]). The default
+    /// watches nothing.
+    pub fn new() -> Progress {
         Progress(Some(Arc::new(Meter {
             start: Instant::now(),
             bytes: AtomicU64::new(0),
@@ -293,10 +291,8 @@ mod tests {
 
     #[test]
     fn off_by_default() {
-        // Unless `allow` was called and standard error is a terminal: no meter, and watching
-        // does nothing.
-        assert!(Progress::new(false) == Progress::default());
-        assert!(Progress::new(true) != Progress::default());
+        // The default has no meter, and watching with it does nothing; a new one has a meter.
+        assert!(Progress::new() != Progress::default());
         let p = Progress::default();
         p.tick();
         Watch::bytes(&p, 3);
