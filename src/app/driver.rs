@@ -121,6 +121,12 @@ fn add_hint(f: &mut Fault) {
     }
 }
 
+/// What a reading subcommand does with each record, on a worker thread: its result, or the
+/// fault that makes the record no payload.
+pub trait Work<R>: Fn(Record<'_>) -> Result<R, Fault> + Sync {}
+
+impl<R, W: Fn(Record<'_>) -> Result<R, Fault> + Sync> Work<R> for W {}
+
 /// One reading subcommand's run.
 pub struct Driver<'a, 'io> {
     err: &'a mut ErrStream<'io>,
@@ -181,33 +187,23 @@ impl<'a, 'io> Driver<'a, 'io> {
     }
 
     /// Reads the payloads of `paths` (standard input when there are none): see [`Driver::read`].
-    pub fn read_paths<R, W, C>(
+    pub fn read_paths<R: Send>(
         &mut self,
         paths: &[PathBuf],
-        work: W,
-        consumer: &mut C,
-    ) -> io::Result<()>
-    where
-        R: Send,
-        W: Fn(Record<'_>) -> Result<R, Fault> + Sync,
-        C: Consumer<R> + ?Sized,
-    {
+        work: impl Work<R>,
+        consumer: &mut (impl Consumer<R> + ?Sized),
+    ) -> io::Result<()> {
         self.read(expand(paths), work, consumer)
     }
 
     /// Reads `sources` through the one pipeline: `work` on every core, then `consumer` in input
     /// order. A record the work finds is not a payload is a fault, like one the reader found.
-    pub fn read<R, W, C>(
+    pub fn read<R: Send>(
         &mut self,
         sources: Vec<Result<Source, InputError>>,
-        work: W,
-        consumer: &mut C,
-    ) -> io::Result<()>
-    where
-        R: Send,
-        W: Fn(Record<'_>) -> Result<R, Fault> + Sync,
-        C: Consumer<R> + ?Sized,
-    {
+        work: impl Work<R>,
+        consumer: &mut (impl Consumer<R> + ?Sized),
+    ) -> io::Result<()> {
         let err = &mut *self.err;
         let unreadable = read(
             sources,

@@ -302,13 +302,8 @@ mod tests {
 
     #[test]
     fn counting_reader_counts() {
-        let meter = Arc::new(Meter {
-            start: Instant::now(),
-            bytes: AtomicU64::new(0),
-            entries: AtomicU64::new(0),
-            state: Mutex::new(State::default()),
-        });
-        let p = Progress(Some(meter.clone()));
+        let p = Progress::new();
+        let meter = p.0.clone().expect("a new progress has a meter");
         Watch::bytes(&p, 600);
         Watch::bytes(&p, 400);
         assert_eq!(meter.bytes.load(Ordering::Relaxed), 1000);
@@ -324,13 +319,8 @@ mod tests {
     #[test]
     fn totals_add_up_until_a_source_has_no_size() {
         let a = std::path::PathBuf::from("a.json");
-        let meter = Arc::new(Meter {
-            start: Instant::now(),
-            bytes: AtomicU64::new(0),
-            entries: AtomicU64::new(0),
-            state: Mutex::new(State::default()),
-        });
-        let p = Progress(Some(meter.clone()));
+        let p = Progress::new();
+        let meter = p.0.clone().expect("a new progress has a meter");
         let file = || Ok(Source::File(a.clone(), Some(3)));
         p.expect(&[file(), file()]);
         assert_eq!(lock(&meter.state).total, Some(6));
