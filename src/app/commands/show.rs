@@ -136,7 +136,7 @@ pub fn run(args: &ShowArgs, io: &mut Io<'_>) -> anyhow::Result<Outcome> {
     let format = args.format;
     let work = |rec: Record<'_>| -> Result<Rendered, Fault> {
         Ok(match format {
-            ShowFormat::Card => Rendered::Text(renderer.card_of(rec)?),
+            ShowFormat::Card => Rendered::Text(renderer.card(rec)?),
             ShowFormat::Json => Rendered::Text(renderer.json(rec)?),
             ShowFormat::Compact => Rendered::Text(renderer.compact(rec)?),
             ShowFormat::Table => Rendered::Row(renderer.row(rec)?),

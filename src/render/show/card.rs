@@ -48,7 +48,7 @@ impl Renderer {
             .collect()
     }
 
-    fn card(&self, subject: &Subject<'_>, out: &mut Vec<u8>) -> io::Result<()> {
+    fn write_card(&self, subject: &Subject<'_>, out: &mut Vec<u8>) -> io::Result<()> {
         let p = self.painter;
         let header = format!("── {} ", subject.record.origin);
         writeln!(
@@ -146,13 +146,14 @@ impl Renderer {
     /// A record as one compact JSON line.
     pub fn compact(&self, rec: Record<'_>) -> Result<Vec<u8>, Fault> {
         let mut out = Vec::new();
-        parse_view(&rec)?;
         if self.redact || needs_escaping(rec.bytes) {
             // Re-serialize: to mask personal data, or so that characters unsafe on a
             // terminal travel as JSON escapes.
-            let p = self.redacted(parse(rec.clone())?);
+            let p = self.redacted(parse(rec)?);
             let _ = write_line(&mut out, &p.value);
         } else {
+            // The view checks that the record is a JSON object without building it.
+            parse_view(&rec)?;
             compact_into(rec.bytes, &mut out);
             out.push(b'\n');
         }
@@ -200,7 +201,7 @@ impl Renderer {
     }
 
     /// A record as a card: the fields, the body as text, and the pretty JSON.
-    pub fn card_of(&self, rec: Record<'_>) -> Result<Vec<u8>, Fault> {
+    pub fn card(&self, rec: Record<'_>) -> Result<Vec<u8>, Fault> {
         let mut out = Vec::new();
         let payload = self.redacted(parse(rec.clone())?);
         let map = payload.fields();
@@ -214,7 +215,7 @@ impl Renderer {
             delivery: payload.delivery.as_deref(),
             now: self.now,
         };
-        let _ = self.card(&subject, &mut out);
+        let _ = self.write_card(&subject, &mut out);
         Ok(out)
     }
 }
