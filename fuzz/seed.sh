@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 corpus=corpus/everything
 mkdir -p "$corpus"
-commands=$(grep -c '^    &\[' ../src/robust.rs)
+commands=$(grep -c '^    &\[' ../src/app/fuzz.rs)
 for f in ../samples/*.json ../tests/fixtures/hostile/* ../tests/fixtures/bad/*; do
   [ -f "$f" ] || continue
   for ((i = 0; i < commands; i++)); do

@@ -1,14 +1,14 @@
 //! Every subcommand on arbitrary bytes, in memory: the entry point of the fuzz target and of the
-//! property tests. Whatever the bytes, a run must end with an exit code of 0, 1 or 2, without
-//! panicking.
+//! property tests, built for tests and with `--cfg fuzzing` only. Whatever the bytes, a run must
+//! end with an exit code of 0, 1 or 2, without panicking.
 
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use clap::Parser as _;
 
 use crate::app::cli::Cli;
 use crate::app::exit::Outcome;
-use crate::app::{run_cli_in_memory, run_in_memory};
+use crate::app::{ErrStream, Io, run};
 
 /// The command lines exercised; `-` is the arbitrary input.
 pub const COMMANDS: &[&[&str]] = &[
@@ -100,6 +100,60 @@ pub fn exercise_one(data: &[u8]) {
         if let Err(e) = run.outcome {
             panic!("{:?} failed: {e}", COMMANDS[i]);
         }
+    }
+}
+
+/// What an in-memory run produced: see [`run_in_memory`].
+#[derive(Debug)]
+pub struct MemoryRun {
+    /// The outcome, or the error that ended the run.
+    pub outcome: Result<Outcome, String>,
+    /// Everything written to standard output.
+    pub stdout: Vec<u8>,
+    /// Everything written to standard error.
+    pub stderr: Vec<u8>,
+}
+
+/// Runs a command line (`args` without the program name) with `stdin` as standard input, in
+/// memory: for tests and fuzzing, which must exercise every subcommand without processes.
+/// Arguments that do not parse give `Outcome::Trouble`, as they would exit 2.
+pub fn run_in_memory(args: &[&str], stdin: &[u8]) -> MemoryRun {
+    match Cli::try_parse_from(std::iter::once("hlmsg").chain(args.iter().copied()))
+        .and_then(|cli| cli.check().map(|()| cli))
+    {
+        Ok(cli) => run_cli_in_memory(&cli, stdin),
+        Err(e) => MemoryRun {
+            outcome: Ok(Outcome::Trouble),
+            stdout: Vec::new(),
+            stderr: e.to_string().into_bytes(),
+        },
+    }
+}
+
+/// [`run_in_memory`] for a command line already parsed.
+pub fn run_cli_in_memory(cli: &Cli, stdin: &[u8]) -> MemoryRun {
+    let mut stdout = Vec::new();
+    let mut stderr = Vec::new();
+    let outcome = {
+        let mut io = Io {
+            out: &mut stdout,
+            out_color: false,
+            err: ErrStream {
+                w: &mut stderr,
+                color: false,
+            },
+            stdin_is_terminal: false,
+            stdin: Some(Arc::from(stdin)),
+            // In memory, --jobs 0 (the default) means one thread: no pool for a short run.
+            jobs: cli.jobs.max(1),
+            progress: false,
+        };
+        run(cli, &mut io).map_err(|e| format!("{e:#}"))
+    };
+    MemoryRun {
+        outcome,
+        stdout,
+        stderr,
     }
 }
 

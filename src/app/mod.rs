@@ -19,7 +19,6 @@ pub mod terminal;
 
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::process::ExitCode;
-use std::sync::Arc;
 
 use clap::Parser as _;
 
@@ -77,59 +76,5 @@ pub fn run(cli: &Cli, io: &mut Io<'_>) -> anyhow::Result<Outcome> {
         Command::Sample(args) => commands::sample::run(args, io),
         Command::Completions(args) => commands::completions::run(args, io),
         Command::Man(args) => commands::man::run(args, io),
-    }
-}
-
-/// What an in-memory run produced: see [`run_in_memory`].
-#[derive(Debug)]
-pub struct MemoryRun {
-    /// The outcome, or the error that ended the run.
-    pub outcome: Result<Outcome, String>,
-    /// Everything written to standard output.
-    pub stdout: Vec<u8>,
-    /// Everything written to standard error.
-    pub stderr: Vec<u8>,
-}
-
-/// Runs a command line (`args` without the program name) with `stdin` as standard input, in
-/// memory: for tests and fuzzing, which must exercise every subcommand without processes.
-/// Arguments that do not parse give `Outcome::Trouble`, as they would exit 2.
-pub fn run_in_memory(args: &[&str], stdin: &[u8]) -> MemoryRun {
-    match Cli::try_parse_from(std::iter::once("hlmsg").chain(args.iter().copied()))
-        .and_then(|cli| cli.check().map(|()| cli))
-    {
-        Ok(cli) => run_cli_in_memory(&cli, stdin),
-        Err(e) => MemoryRun {
-            outcome: Ok(Outcome::Trouble),
-            stdout: Vec::new(),
-            stderr: e.to_string().into_bytes(),
-        },
-    }
-}
-
-/// [`run_in_memory`] for a command line already parsed.
-pub fn run_cli_in_memory(cli: &Cli, stdin: &[u8]) -> MemoryRun {
-    let mut stdout = Vec::new();
-    let mut stderr = Vec::new();
-    let outcome = {
-        let mut io = Io {
-            out: &mut stdout,
-            out_color: false,
-            err: ErrStream {
-                w: &mut stderr,
-                color: false,
-            },
-            stdin_is_terminal: false,
-            stdin: Some(Arc::from(stdin)),
-            // In memory, --jobs 0 (the default) means one thread: no pool for a short run.
-            jobs: cli.jobs.max(1),
-            progress: false,
-        };
-        run(cli, &mut io).map_err(|e| format!("{e:#}"))
-    };
-    MemoryRun {
-        outcome,
-        stdout,
-        stderr,
     }
 }
