@@ -9,12 +9,13 @@ use clap::builder::PossibleValue;
 
 use crate::classify::Channel;
 use crate::input::capture::InputMode;
-use crate::input::{DEFAULT_MAX_DEPTH, DEFAULT_MAX_PAYLOAD_BYTES, InputOptions};
+use crate::input::reader::MAX_MAX_DEPTH;
+use crate::input::{DEFAULT_MAX_DEPTH, InputOptions};
 use crate::validate::schema::Bundled;
 use crate::verify::signature::Scheme;
 
 /// Where payloads come from; shared by every subcommand.
-#[derive(Debug, Clone, Default, Args)]
+#[derive(Debug, Clone, Args)]
 pub struct InputArgs {
     /// Files, folders (searched recursively for *.json, *.ndjson, *.jsonl) or - for standard
     /// input. Without a path, standard input is read.
@@ -39,7 +40,7 @@ pub struct ReadArgs {
 
     /// Deepest nesting of a payload to inspect (deeper ones are reported and skipped; at most
     /// 1000).
-    #[arg(long, value_name = "LEVELS", default_value_t = DEFAULT_MAX_DEPTH, value_parser = clap::value_parser!(u64).range(1..=1000))]
+    #[arg(long, value_name = "LEVELS", default_value_t = DEFAULT_MAX_DEPTH, value_parser = clap::value_parser!(u64).range(1..=MAX_MAX_DEPTH))]
     pub max_depth: u64,
 
     /// What the input holds: auto (detect), payload (bare payloads), http (raw HTTP requests as
@@ -57,16 +58,6 @@ impl ReadArgs {
             max_depth: self.max_depth,
             mode: self.input,
             ..InputOptions::default()
-        }
-    }
-}
-
-impl Default for ReadArgs {
-    fn default() -> Self {
-        ReadArgs {
-            max_payload_size: DEFAULT_MAX_PAYLOAD_BYTES,
-            max_depth: DEFAULT_MAX_DEPTH,
-            input: InputMode::Auto,
         }
     }
 }
@@ -262,6 +253,15 @@ mod tests {
     #[test]
     fn sizes() {
         assert_eq!(parse_size("16MiB"), Ok(16 << 20));
+        // The default of --max-payload-size is the library's default.
+        let cli = <crate::app::cli::Cli as clap::Parser>::parse_from(["hlmsg", "validate"]);
+        let crate::app::cli::Command::Validate(args) = cli.command else {
+            panic!("validate")
+        };
+        assert_eq!(
+            args.input.read.max_payload_size,
+            crate::input::DEFAULT_MAX_PAYLOAD_BYTES
+        );
         assert_eq!(parse_size("512k"), Ok(512 << 10));
         assert_eq!(parse_size("1000"), Ok(1000));
         assert_eq!(parse_size("2 G"), Ok(2 << 30));
