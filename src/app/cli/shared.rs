@@ -125,7 +125,12 @@ impl clap::builder::TypedValueParser for ChannelParser {
         match Channel::from_user_name(&text) {
             Some(Channel::Unknown(_)) if self.with_unknown => Ok(Channel::Unknown(String::new())),
             Some(ch) if self.channels.contains(&ch) => Ok(ch),
-            _ => {
+            known => {
+                let what = if known.is_some() {
+                    "not a channel this flag takes"
+                } else {
+                    "not a channel"
+                };
                 let valid: Vec<String> = self
                     .possible_values()
                     .into_iter()
@@ -136,7 +141,7 @@ impl clap::builder::TypedValueParser for ChannelParser {
                 Err(cmd.clone().error(
                     clap::error::ErrorKind::InvalidValue,
                     format!(
-                        "invalid value '{text}' for {flag}: not a channel (try {})",
+                        "invalid value '{text}' for {flag}: {what} (try {})",
                         valid.join(", ")
                     ),
                 ))
@@ -269,5 +274,40 @@ mod tests {
         assert!(parse_size("12parsecs").is_err());
         assert!(parse_size("x").is_err());
         assert!(parse_size("99999999999999999999G").is_err());
+    }
+
+    #[test]
+    fn channel_values_come_from_the_channel_table() {
+        use clap::builder::TypedValueParser as _;
+        let cmd = clap::Command::new("t");
+        let parse = |p: ChannelParser, v: &str| p.parse_ref(&cmd, None, std::ffi::OsStr::new(v));
+        let all = ChannelParser {
+            channels: Channel::named(),
+            with_unknown: true,
+        };
+        let documented = ChannelParser {
+            channels: Channel::documented(),
+            with_unknown: false,
+        };
+        assert_eq!(parse(all, "facebook").unwrap(), Channel::Fb);
+        assert_eq!(parse(all, "TYPE_SMS").unwrap(), Channel::Sms);
+        assert_eq!(parse(all, "Live Chat").unwrap(), Channel::LiveChat);
+        assert_eq!(
+            parse(all, "unknown").unwrap(),
+            Channel::Unknown(String::new())
+        );
+        assert_eq!(parse(all, "whatsapp").unwrap(), Channel::WhatsApp);
+        let err = parse(documented, "whatsapp").unwrap_err().to_string();
+        assert!(err.contains("not a channel this flag takes"), "{err}");
+        assert!(parse(documented, "unknown").is_err());
+        let err = parse(all, "pigeon").unwrap_err().to_string();
+        assert!(err.contains("not a channel (try call,"), "{err}");
+        let offered: Vec<String> = documented
+            .possible_values()
+            .unwrap()
+            .map(|v| v.get_name().to_string())
+            .collect();
+        let slugs: Vec<&str> = Channel::documented().iter().map(Channel::slug).collect();
+        assert_eq!(offered, slugs);
     }
 }

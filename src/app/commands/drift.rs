@@ -80,12 +80,12 @@ pub fn run(
         Ok(d) => d,
         Err(message) => return settings::refuse(io, &message),
     };
-    let slots = documents.iter().map(|d| d.which).collect();
+    // The schema each shape stands for, as `Selection::pick` names it.
+    let slots: Vec<Option<Bundled>> = documents.iter().map(|d| d.which).collect();
     let shapes = documents
         .iter()
         .map(|d| Shape::from_schema(d.name.clone(), &d.value))
         .collect();
-    let slots: Vec<Option<Bundled>> = slots;
     let input = InputOptions {
         require_payload: true,
         ..args.read.options()
