@@ -22,7 +22,7 @@ use std::process::ExitCode;
 
 use clap::Parser as _;
 
-use cli::{Cli, Command};
+use cli::Cli;
 use exit::Outcome;
 use progress::Guard;
 
@@ -66,15 +66,5 @@ pub fn main() -> ExitCode {
 
 /// Runs a parsed command line with the given streams.
 pub fn run(cli: &Cli, io: &mut Io<'_>) -> anyhow::Result<Outcome> {
-    match &cli.command {
-        Command::Validate(args) => commands::validate::run(args, io),
-        Command::Classify(args) => commands::classify::run(args, io),
-        Command::Show(args) => commands::show::run(args, io),
-        Command::Diff(args) => commands::diff::run(args, io),
-        Command::Verify(args) => commands::verify::run(args, io),
-        Command::Schema(args) => commands::schema::run(args, io),
-        Command::Sample(args) => commands::sample::run(args, io),
-        Command::Completions(args) => commands::completions::run(args, io),
-        Command::Man(args) => commands::man::run(args, io),
-    }
+    cli.command.run(io)
 }

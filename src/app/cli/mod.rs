@@ -11,7 +11,8 @@ pub mod shared;
 use clap::{Parser, Subcommand};
 
 use crate::app::commands;
-use crate::app::exit;
+use crate::app::driver::Io;
+use crate::app::exit::{self, Outcome};
 use crate::app::terminal::ColorChoice;
 
 pub use shared::{InputArgs, ReadArgs};
@@ -181,6 +182,23 @@ pub enum Command {
     /// one stream that man(1) reads as it is. Generated from the same definition as --help.
     #[command(after_help = commands::man::after_help())]
     Man(commands::man::ManArgs),
+}
+
+impl Command {
+    /// Runs the subcommand with the given streams.
+    pub fn run(&self, io: &mut Io<'_>) -> anyhow::Result<Outcome> {
+        match self {
+            Command::Validate(args) => commands::validate::run(args, io),
+            Command::Classify(args) => commands::classify::run(args, io),
+            Command::Show(args) => commands::show::run(args, io),
+            Command::Diff(args) => commands::diff::run(args, io),
+            Command::Verify(args) => commands::verify::run(args, io),
+            Command::Schema(args) => commands::schema::run(args, io),
+            Command::Sample(args) => commands::sample::run(args, io),
+            Command::Completions(args) => commands::completions::run(args, io),
+            Command::Man(args) => commands::man::run(args, io),
+        }
+    }
 }
 
 #[cfg(test)]
