@@ -194,7 +194,10 @@ class Bench:
         sc = self.row("show, 100k NDJSON", "hlmsg show --format compact", [h, "show", "--format", "compact", c100k], n, self.mb)
         jq_c = self.row("show, 100k NDJSON", "jq -c .", ["jq", "-c", ".", c100k], n, self.mb, sc)
 
-        self.row("diff, two 100k captures", "hlmsg diff (shuffled, 1% changed)", [h, "diff", c100k, str(self.right)], 2 * n, 2 * self.mb)
+        df = self.row("diff, two 100k captures", "hlmsg diff (shuffled, 1% changed)", [h, "diff", c100k, str(self.right)], 2 * n, 2 * self.mb)
+        df1 = self.row("diff, two 100k captures", "hlmsg diff --jobs 1", [h, "diff", "--jobs", "1", c100k, str(self.right)], 2 * n, 2 * self.mb, df)
+        ds = self.row("diff --schema, 100k NDJSON", "hlmsg diff --schema", [h, "diff", "--schema", c100k], n, self.mb)
+        ds1 = self.row("diff --schema, 100k NDJSON", "hlmsg diff --schema --jobs 1", [h, "diff", "--schema", "--jobs", "1", c100k], n, self.mb, ds)
 
         m1 = self.row("memory, 1M NDJSON", "hlmsg validate", [h, "validate", "--schema", s, str(self.c1m)], 1_000_000, self.c1m.stat().st_size / 1e6)
         m2 = self.row("memory, 1M NDJSON", "hlmsg classify --summary", [h, "classify", "--summary", str(self.c1m)], 1_000_000, self.c1m.stat().st_size / 1e6)
@@ -208,6 +211,8 @@ class Bench:
             ("validate 1,000 files: at least 10x faster than ajv-cli", aj["wall"] / vf["wall"], ">= 10", aj["wall"] / vf["wall"] >= 10),
             ("classify --summary: at least 10x faster than the jq pipeline", jq_cl["wall"] / cl["wall"], ">= 10", jq_cl["wall"] / cl["wall"] >= 10),
             ("show --format json: at least 4x faster than jq .", jq_j["wall"] / sj["wall"], ">= 4", jq_j["wall"] / sj["wall"] >= 4),
+            ("diff of two captures: faster on every core than on one (--jobs 1 / default)", df1["wall"] / df["wall"], "> 1", df1["wall"] > df["wall"]),
+            ("diff --schema: faster on every core than on one (--jobs 1 / default)", ds1["wall"] / ds["wall"], "> 1", ds1["wall"] > ds["wall"]),
             ("validate, 1M payloads: peak memory at most 16 MB", m1["peak"], "<= 16 MB", m1["peak"] <= 16),
             ("classify, 1M payloads: peak memory at most 16 MB", m2["peak"], "<= 16 MB", m2["peak"] <= 16),
         ]
