@@ -11,9 +11,8 @@ use std::borrow::Cow;
 use serde_json::{Map, Value};
 
 use crate::input::locate::{locate, value_end};
-use crate::input::parse::RULE_JSON;
 use crate::input::{Record, RecordStatus};
-use crate::model::finding::Fault;
+use crate::model::finding::{Fault, RULE_JSON};
 
 /// How a source's entries are read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

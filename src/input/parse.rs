@@ -6,22 +6,16 @@ use serde_json::{Map, Value};
 
 use crate::input::capture::Delivery;
 use crate::input::{Record, RecordStatus, StreamFault};
-use crate::model::finding::{Fault, Limit, show_value, typed_value};
+use crate::model::finding::{
+    Fault, Limit, RULE_JSON, RULE_NOT_OBJECT, RULE_TOO_DEEP, RULE_TOO_LARGE, show_value,
+    typed_value,
+};
 use std::cell::{Cell, OnceCell};
 use std::collections::HashMap;
 
 use crate::input::locate::{locate, pointer_tokens, top_level_members};
 use crate::input::view::View;
 use crate::model::origin::{Origin, Position, count_chars};
-
-/// Rule name of syntax errors and structural faults in the input.
-pub const RULE_JSON: &str = "json";
-/// Rule name of a top-level value that is not an object.
-pub const RULE_NOT_OBJECT: &str = "not-object";
-/// Rule name of a value nested deeper than the depth limit.
-pub const RULE_TOO_DEEP: &str = "too-deep";
-/// Rule name of a value larger than the payload size limit.
-pub const RULE_TOO_LARGE: &str = "too-large";
 
 /// A parsed payload.
 #[derive(Debug)]

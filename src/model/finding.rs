@@ -74,6 +74,15 @@ impl Diagnostic {
     }
 }
 
+/// Rule name of syntax errors and structural faults in the input.
+pub const RULE_JSON: &str = "json";
+/// Rule name of a top-level value that is not an object.
+pub const RULE_NOT_OBJECT: &str = "not-object";
+/// Rule name of a value nested deeper than the depth limit.
+pub const RULE_TOO_DEEP: &str = "too-deep";
+/// Rule name of a value larger than the payload size limit.
+pub const RULE_TOO_LARGE: &str = "too-large";
+
 /// A limit of the input that a run can raise: a fault that hit one says which.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Limit {

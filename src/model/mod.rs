@@ -3,5 +3,6 @@
 
 pub mod channel;
 pub mod finding;
+pub mod humanize;
 pub mod json_type;
 pub mod origin;

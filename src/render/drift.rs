@@ -17,8 +17,8 @@ use serde::ser::SerializeMap;
 use crate::drift::{
     GroupReport, JsonType, MAX_EXTRA_POINTERS, Report, Row, Status, Totals, describe_counts,
 };
+use crate::model::humanize;
 use crate::model::origin::Origin;
-use crate::render::humanize;
 use crate::render::jsonl::write_line;
 use crate::render::style::{Painter, escape, styles};
 

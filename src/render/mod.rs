@@ -7,7 +7,6 @@ pub mod classify;
 pub mod diff;
 pub mod drift;
 pub mod finding;
-pub mod humanize;
 pub mod jsonl;
 pub mod jsontext;
 pub mod show;

@@ -68,7 +68,7 @@ pub enum Failure {
 impl Failure {
     /// The reason, as the report says it.
     pub fn message(&self) -> String {
-        use crate::render::humanize::duration;
+        use crate::model::humanize::duration;
         match self {
             Failure::Truncated => {
                 "the body is truncated: the capture ends before it does".to_string()

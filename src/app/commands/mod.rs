@@ -4,7 +4,6 @@
 pub mod classify;
 pub mod completions;
 pub mod diff;
-pub mod drift;
 pub mod man;
 pub mod sample;
 pub mod schema;

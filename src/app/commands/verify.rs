@@ -90,7 +90,7 @@ fn reason(failure: &Failure) -> String {
         }
         Failure::Stale { max_age, .. } => format!(
             "{message}, more than --max-age {}",
-            crate::render::humanize::duration(*max_age as f64)
+            crate::model::humanize::duration(*max_age as f64)
         ),
         _ => message,
     }

@@ -10,8 +10,8 @@ use comfy_table::{CellAlignment, Table};
 
 use crate::classify::tally::Tally;
 use crate::classify::{CallOutcome, Channel, Classification};
+use crate::model::humanize;
 use crate::model::origin::Origin;
-use crate::render::humanize;
 use crate::render::style::{Painter, escape, styles};
 
 /// `source:line:column  CHANNEL  (by FIELD)  outcome, duration`, then a line per conflict.

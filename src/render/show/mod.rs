@@ -13,7 +13,7 @@ use crate::input::Record;
 use crate::input::capture::Delivery;
 use crate::input::view::View;
 use crate::model::finding::shorten;
-use crate::render::humanize;
+use crate::model::humanize;
 use crate::show::fields::{FIELDS, Field};
 use crate::show::html;
 use crate::verify::signature;

@@ -15,8 +15,6 @@ use jiff::Timestamp;
 use jiff::civil::{Date, date};
 use jiff::tz::Offset;
 
-use super::json::push_digits;
-
 const MS_PER_DAY: i64 = 86_400_000;
 
 /// How many days, from the current one on, [`Calendar::push_day`] keeps the text of.
@@ -132,6 +130,23 @@ fn push_clock(buf: &mut Vec<u8>, since_midnight: i64) {
     push_digits(buf, seconds / 60 % 60, 2);
     buf.push(b':');
     push_digits(buf, seconds % 60, 2);
+}
+
+/// Appends `value` in decimal, zero-padded to `width` digits. The sign of a negative value is
+/// left out (the generator writes none).
+pub(super) fn push_digits(buf: &mut Vec<u8>, value: i64, width: usize) {
+    let mut digits = [b'0'; 20];
+    let mut v = value.unsigned_abs();
+    let mut i = digits.len();
+    while v > 0 || i == digits.len() {
+        i -= 1;
+        digits[i] = b'0' + (v % 10) as u8;
+        v /= 10;
+    }
+    for _ in (digits.len() - i)..width {
+        buf.push(b'0');
+    }
+    buf.extend_from_slice(&digits[i..]);
 }
 
 #[cfg(test)]

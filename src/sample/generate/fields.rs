@@ -5,9 +5,10 @@
 
 use super::Break;
 use super::dates::Calendar;
+use super::dates::push_digits;
 use super::draws::{CallDraws, Common, EmailDraws, Late, Specific, Texts};
 use super::ids::push_uuid;
-use super::json::{Obj, push_digits};
+use super::json::Obj;
 use super::people::{Cast, Contact, Location};
 use crate::classify::Channel;
 

@@ -2,25 +2,8 @@
 //! the order given, string escaping, and integers. The payloads never go through
 //! `serde_json::Value`, which is what makes a million of them take about a second.
 
-use super::dates::Calendar;
+use super::dates::{Calendar, push_digits};
 use super::ids::HEX;
-
-/// Appends `value` in decimal, zero-padded to `width` digits. The sign of a negative value is
-/// left out (the generator writes none).
-pub(super) fn push_digits(buf: &mut Vec<u8>, value: i64, width: usize) {
-    let mut digits = [b'0'; 20];
-    let mut v = value.unsigned_abs();
-    let mut i = digits.len();
-    while v > 0 || i == digits.len() {
-        i -= 1;
-        digits[i] = b'0' + (v % 10) as u8;
-        v /= 10;
-    }
-    for _ in (digits.len() - i)..width {
-        buf.push(b'0');
-    }
-    buf.extend_from_slice(&digits[i..]);
-}
 
 /// Appends `text` as the inside of a JSON string.
 pub(super) fn push_escaped(buf: &mut Vec<u8>, text: &[u8]) {

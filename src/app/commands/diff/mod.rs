@@ -1,5 +1,5 @@
 //! `hlmsg diff LEFT RIGHT`: compare two payloads, or two captures. With `--schema`, the payloads
-//! are compared with the schemas' shape instead ([`super::drift`]).
+//! are compared with the schemas' shape instead ([`schema`]).
 //!
 //! Each side is read exactly once, so standard input and pipes work as well as files. The side
 //! that takes less memory to keep (the smaller in bytes; a side whose size cannot be known in
@@ -26,6 +26,7 @@ use crate::render::diff::{DiffReport, DiffSummary, HumanDiff, JsonDiff, PatchDif
 use crate::validate::schema::Selection;
 
 mod captures;
+mod schema;
 
 use captures::{KeepSink, Mode, Refused, StreamSink, read_kept, read_streamed};
 
@@ -222,7 +223,7 @@ fn expand_side(path: &Path) -> Result<Vec<Result<Source, InputError>>, Vec<Input
 /// Runs `diff`.
 pub fn run(args: &DiffArgs, io: &mut Io<'_>) -> anyhow::Result<Outcome> {
     if let Some((selection, paths)) = args.schema_mode() {
-        return super::drift::run(args, &selection, &paths, io);
+        return schema::run(args, &selection, &paths, io);
     }
     let ([left, right], DiffFormat::Human | DiffFormat::Json | DiffFormat::JsonPatch) =
         (args.paths.as_slice(), args.format)

@@ -8,7 +8,7 @@
 use std::io::{self, Write};
 use std::path::PathBuf;
 
-use crate::app::commands::diff::{DiffArgs, DiffFormat};
+use super::{DiffArgs, DiffFormat};
 use crate::app::driver::{Consumer, Driver, Io};
 use crate::app::exit::Outcome;
 use crate::app::settings;
