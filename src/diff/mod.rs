@@ -174,12 +174,12 @@ impl Ignore {
         self.pointers.is_empty() && self.keys.is_empty()
     }
 
-    /// Adds one `--ignore` argument: a JSON pointer (starting with `/`) ignores that place and
+    /// Adds one place to leave out: a JSON pointer (starting with `/`) ignores that place and
     /// everything under it; anything else is a key name, ignored wherever it appears.
     pub fn add(&mut self, arg: &str) -> Result<(), IgnoreError> {
         if arg.is_empty() {
             return Err(IgnoreError(
-                "empty --ignore: expected a JSON pointer such as /dateAdded or a key name such as messageId"
+                "empty: expected a JSON pointer such as /dateAdded or a key name such as messageId"
                     .to_string(),
             ));
         }
@@ -233,7 +233,7 @@ fn parse_pointer(arg: &str) -> Result<Vec<Token>, IgnoreError> {
                 Some('1') => text.push('/'),
                 _ => {
                     return Err(IgnoreError(format!(
-                        "--ignore {arg:?}: '~' must be followed by 0 or 1 in a JSON pointer (~0 is '~', ~1 is '/')"
+                        "{arg:?}: '~' must be followed by 0 or 1 in a JSON pointer (~0 is '~', ~1 is '/')"
                     )));
                 }
             }

@@ -11,6 +11,7 @@ mod faults;
 mod help;
 mod hostile;
 mod jobs;
+mod layout;
 mod man;
 mod output_schemas;
 mod progress;
