@@ -161,17 +161,29 @@ fn skip_to_request_line<R: Read>(win: &mut Window<R>) -> io::Result<()> {
         if at_request_line(win)? {
             return Ok(());
         }
-        loop {
-            let hay = win.ahead();
-            if let Some(nl) = memchr::memchr(b'\n', hay) {
-                win.advance(nl + 1);
-                break;
-            }
-            let n = hay.len();
-            win.advance(n);
-            if win.eof() || !win.refill(win.offset())? {
-                return Ok(());
-            }
+        if !skip_line(win, |w| w.offset())? {
+            return Ok(());
+        }
+    }
+}
+
+/// Moves past the rest of the current line. When the window runs out, it refills keeping the
+/// bytes from `keep(window)` on. Gives false at the end of the input.
+fn skip_line<R: Read>(
+    win: &mut Window<R>,
+    mut keep: impl FnMut(&Window<R>) -> u64,
+) -> io::Result<bool> {
+    loop {
+        let hay = win.ahead();
+        if let Some(nl) = memchr::memchr(b'\n', hay) {
+            win.advance(nl + 1);
+            return Ok(true);
+        }
+        let n = hay.len();
+        win.advance(n);
+        let from = keep(win);
+        if win.eof() || !win.refill(from)? {
+            return Ok(false);
         }
     }
 }
@@ -394,21 +406,12 @@ fn read_body_to_next_request<R: Read>(
             break;
         }
         // Move past this line.
-        loop {
-            let hay = win.ahead();
-            if let Some(nl) = memchr::memchr(b'\n', hay) {
-                win.advance(nl + 1);
-                break;
-            }
-            let n = hay.len();
-            win.advance(n);
-            if win.offset() - start_abs > max_payload {
+        skip_line(win, |w| {
+            if w.offset() - start_abs > max_payload {
                 oversized = true;
             }
-            if win.eof() || !win.refill(keep(win, oversized))? {
-                break;
-            }
-        }
+            keep(w, oversized)
+        })?;
         if win.offset() - start_abs > max_payload {
             oversized = true;
         }
@@ -463,33 +466,12 @@ fn take_line<R: Read>(win: &mut Window<R>) -> io::Result<Option<String>> {
 mod tests {
     use super::*;
     use crate::input::capture::InputMode;
+    use crate::input::reader::tests::{Got, items};
     use crate::input::reader::{Chunked, Reader};
     use std::sync::Arc;
 
-    type Got = (u64, u64, String, String, Option<String>);
-
     fn read(input: &[u8], mode: InputMode, chunk: usize) -> Vec<Got> {
-        let mut r = Reader::new(Arc::from("t"), Chunked(input, chunk)).with_mode(mode);
-        let mut out = Vec::new();
-        while let Some(item) = r.next().unwrap() {
-            out.push(match item {
-                Item::Record(rec) => (
-                    rec.origin.position.line,
-                    rec.origin.position.column,
-                    String::from_utf8_lossy(rec.bytes).into_owned(),
-                    format!("{:?}", rec.status),
-                    rec.delivery
-                        .and_then(|d| d.header("x-ghl-signature").map(str::to_string)),
-                ),
-                Item::Fault(f) => (
-                    f.origin.position.line,
-                    f.origin.position.column,
-                    f.message,
-                    "fault".into(),
-                    None,
-                ),
-            });
-        }
+        let out = items(Reader::new(Arc::from("t"), Chunked(input, chunk)).with_mode(mode));
         // Reading one byte at a time gives the same.
         if chunk != 1 {
             assert_eq!(out, read(input, mode, 1));

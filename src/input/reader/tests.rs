@@ -4,9 +4,12 @@ use std::sync::Arc;
 
 use super::*;
 
-/// Reads everything, returning (line, column, text-or-fault, status) per item.
-fn split_with(input: &[u8], max: u64, chunk: usize) -> Vec<(u64, u64, String, String)> {
-    let mut r = Reader::new(Arc::from("t"), Chunked(input, chunk)).with_max_payload(max);
+/// One item the reader yields: line, column, the text (or the fault's message), the status (or
+/// `fault`), and the delivery's `X-GHL-Signature` header.
+pub(super) type Got = (u64, u64, String, String, Option<String>);
+
+/// Every item `r` yields.
+pub(super) fn items<R: std::io::Read>(mut r: Reader<R>) -> Vec<Got> {
     let mut out = Vec::new();
     while let Some(item) = r.next().unwrap() {
         out.push(match item {
@@ -15,16 +18,28 @@ fn split_with(input: &[u8], max: u64, chunk: usize) -> Vec<(u64, u64, String, St
                 rec.origin.position.column,
                 String::from_utf8_lossy(rec.bytes).into_owned(),
                 format!("{:?}", rec.status),
+                rec.delivery
+                    .and_then(|d| d.header("x-ghl-signature").map(str::to_string)),
             ),
             Item::Fault(f) => (
                 f.origin.position.line,
                 f.origin.position.column,
                 f.message,
                 "fault".into(),
+                None,
             ),
         });
     }
     out
+}
+
+/// Reads everything, returning (line, column, text-or-fault, status) per item.
+fn split_with(input: &[u8], max: u64, chunk: usize) -> Vec<(u64, u64, String, String)> {
+    let r = Reader::new(Arc::from("t"), Chunked(input, chunk)).with_max_payload(max);
+    items(r)
+        .into_iter()
+        .map(|(line, column, text, status, _)| (line, column, text, status))
+        .collect()
 }
 
 fn split(input: &str) -> Vec<(u64, u64, String, String)> {
