@@ -196,25 +196,22 @@ pub fn unwrap_envelope<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::input::{Item, Reader};
+    use crate::input::testing;
     use crate::model::origin::Position;
-    use std::sync::Arc;
 
     fn first_record(
         text: &str,
         mode: InputMode,
     ) -> Result<(Position, String, Option<Delivery>), Fault> {
-        let mut r = Reader::new(Arc::from("t"), text.as_bytes());
-        let Some(Item::Record(rec)) = r.next().unwrap() else {
-            panic!()
-        };
-        let mut scratch = Vec::new();
-        let rec = unwrap_envelope(rec, mode, &mut scratch)?;
-        Ok((
-            rec.origin.position,
-            String::from_utf8(rec.bytes.to_vec()).unwrap(),
-            rec.delivery.map(|d| *d),
-        ))
+        testing::first_record(text.as_bytes(), |rec| {
+            let mut scratch = Vec::new();
+            let rec = unwrap_envelope(rec, mode, &mut scratch)?;
+            Ok((
+                rec.origin.position,
+                String::from_utf8(rec.bytes.to_vec()).unwrap(),
+                rec.delivery.map(|d| *d),
+            ))
+        })
     }
 
     #[test]

@@ -14,6 +14,8 @@ pub mod parse;
 pub mod pipeline;
 pub mod reader;
 pub mod source;
+#[cfg(test)]
+pub mod testing;
 pub mod view;
 
 use std::sync::Arc;

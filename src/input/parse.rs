@@ -410,19 +410,15 @@ fn describe_syntax_error(err: &serde_json::Error, bytes: &[u8]) -> (usize, Strin
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::input::testing::{each_payload, first_payload, first_record};
     use crate::input::{Item, Reader};
     use std::sync::Arc;
 
     /// Parses every entry of `input`, returning per entry Ok(value) or Err((line, col, rule, message)).
     fn entries(input: &[u8]) -> Vec<Result<Value, (u64, u64, String, String)>> {
-        let mut r = Reader::new(Arc::from("t"), input);
         let mut out = Vec::new();
-        while let Some(item) = r.next().unwrap() {
-            let res = match item {
-                Item::Record(rec) => parse(rec).map(|p| p.value),
-                Item::Fault(f) => Err(Fault::from(f)),
-            };
-            out.push(res.map_err(|f| {
+        each_payload(input, |entry| {
+            out.push(entry.map(|p| p.value).map_err(|f| {
                 let d = f.diagnostic;
                 (
                     d.position.line,
@@ -431,7 +427,7 @@ mod tests {
                     d.message,
                 )
             }));
-        }
+        });
         out
     }
 
@@ -554,22 +550,18 @@ mod tests {
             b"{\"a\":1,}",
             b"x",
         ] {
-            let mut r = Reader::new(Arc::from("t"), input);
-            let Some(Item::Record(rec)) = r.next().unwrap() else {
-                panic!("{input:?}")
-            };
-            let a = parse_view(&rec).unwrap_err();
-            let b = parse(rec).unwrap_err();
-            assert_eq!(a, b);
+            let (a, b) = first_record(input, |rec| {
+                (parse_view(&rec).unwrap_err(), parse(rec).unwrap_err())
+            });
+            assert_eq!(a, b, "{input:?}");
         }
-        let mut r = Reader::new(Arc::from("t"), &b"{\"messageType\":\"SMS\"}"[..]);
-        let Some(Item::Record(rec)) = r.next().unwrap() else {
-            panic!()
-        };
-        assert_eq!(
-            parse_view(&rec).unwrap().message_type.as_deref(),
-            Some("SMS")
-        );
+        let message_type = first_record(b"{\"messageType\":\"SMS\"}", |rec| {
+            parse_view(&rec)
+                .unwrap()
+                .message_type
+                .map(|t| t.into_owned())
+        });
+        assert_eq!(message_type.as_deref(), Some("SMS"));
     }
 
     #[test]
@@ -590,13 +582,10 @@ mod tests {
     #[test]
     fn position_of_points_at_values() {
         let raw = b"{\n  \"a\": 1,\n  \"callDuration\": \"120\"\n}";
-        let mut r = Reader::new(Arc::from("t"), &raw[..]);
-        let Some(Item::Record(rec)) = r.next().unwrap() else {
-            panic!()
-        };
-        let p = parse(rec).unwrap();
-        assert_eq!(p.position_of("/callDuration"), Position::new(3, 19));
-        assert_eq!(p.position_of("/nope"), Position::new(1, 1));
+        first_payload(raw, |p| {
+            assert_eq!(p.position_of("/callDuration"), Position::new(3, 19));
+            assert_eq!(p.position_of("/nope"), Position::new(1, 1));
+        });
         // Non-ASCII text before the value, on the payload's first line, after other text.
         let raw = "x   {\"body\":\"caf\u{e9} \u{1f600}\",\"n\":{\"m\":[1,\"2\"]}}".as_bytes();
         let mut r = Reader::new(Arc::from("t"), raw);

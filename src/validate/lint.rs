@@ -222,19 +222,18 @@ pub fn lint(
 mod tests {
     use super::*;
     use crate::classify::classify;
-    use crate::input::{Item, Reader};
-    use std::sync::Arc;
+    use crate::input::testing::first_payload;
 
     const BASE: &str = r#""type":"OutboundMessage","locationId":"l","contactId":"c","conversationId":"v","dateAdded":"2024-05-08T11:57:42.250Z""#;
 
     /// Rule names raised on a payload built from BASE plus `extra` members.
     fn rules(extra: &str) -> Vec<String> {
         let text = format!("{{{BASE},{extra}}}");
-        let mut r = Reader::new(Arc::from("t"), text.as_bytes());
-        let Some(Item::Record(rec)) = r.next().unwrap() else {
-            panic!()
-        };
-        let p = crate::input::parse::parse(rec).unwrap();
+        first_payload(text.as_bytes(), |p| lint_known(p))
+    }
+
+    /// Rule names raised on `p`, with the fields the message schema declares known.
+    fn lint_known(p: &crate::input::parse::Payload<'_>) -> Vec<String> {
         let class = classify(p.fields());
         let known = [
             "type",
@@ -251,7 +250,7 @@ mod tests {
             "cc",
             "emailMessageId",
         ];
-        lint(&p, &class, |f| known.contains(&f))
+        lint(p, &class, |f| known.contains(&f))
             .into_iter()
             .map(|d| format!("{}:{}", d.severity, d.rule))
             .collect()

@@ -157,21 +157,16 @@ impl Checker {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::input::{Item, Reader};
-    use std::sync::Arc;
+    use crate::input::testing::each_payload;
 
     fn verdicts(checker: &Checker, text: &str) -> Vec<Verdict> {
-        let mut r = Reader::new(Arc::from("t"), text.as_bytes());
         let mut out = Vec::new();
-        while let Some(item) = r.next().unwrap() {
-            out.push(match item {
-                Item::Record(rec) => match crate::input::parse::parse(rec) {
-                    Ok(p) => checker.check(&p),
-                    Err(f) => f.into(),
-                },
-                Item::Fault(f) => Fault::from(f).into(),
-            });
-        }
+        each_payload(text.as_bytes(), |entry| {
+            out.push(match entry {
+                Ok(p) => checker.check(&p),
+                Err(f) => f.into(),
+            })
+        });
         out
     }
 

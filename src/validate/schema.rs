@@ -435,16 +435,10 @@ fn describe(error: &ValidationError<'_>, payload: &Payload<'_>) -> Diagnostic {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::input::{Item, Reader};
-    use std::sync::Arc;
+    use crate::input::testing::first_payload;
 
     fn payload_diags(set: &SchemaSet, text: &str, email: bool) -> Vec<Diagnostic> {
-        let mut r = Reader::new(Arc::from("t"), text.as_bytes());
-        let Some(Item::Record(rec)) = r.next().unwrap() else {
-            panic!()
-        };
-        let p = crate::input::parse::parse(rec).unwrap();
-        set.choose(email).violations(&p)
+        first_payload(text.as_bytes(), |p| set.choose(email).violations(p))
     }
 
     #[test]
