@@ -229,7 +229,7 @@ mod tests {
     /// Rule names raised on a payload built from BASE plus `extra` members.
     fn rules(extra: &str) -> Vec<String> {
         let text = format!("{{{BASE},{extra}}}");
-        first_payload(text.as_bytes(), |p| lint_known(p))
+        first_payload(text.as_bytes(), lint_known)
     }
 
     /// Rule names raised on `p`, with the fields the message schema declares known.
