@@ -9,6 +9,7 @@ pub mod drift;
 pub mod finding;
 pub mod jsonl;
 pub mod jsontext;
+pub mod listing;
 pub mod show;
 pub mod style;
 pub mod validate;

@@ -432,6 +432,42 @@ fn describe(error: &ValidationError<'_>, payload: &Payload<'_>) -> Diagnostic {
     )
 }
 
+/// One bundled schema, as `--list` shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Listed {
+    /// How to print it with `hlmsg schema`: `message`, `email --published`, ...
+    pub command: String,
+    /// Its `$id`, when it has one.
+    pub id: Option<String>,
+    /// What it is.
+    pub about: &'static str,
+}
+
+/// Every bundled schema, refined ones first.
+pub fn listing() -> Vec<Listed> {
+    let mut out = Vec::new();
+    for published in [false, true] {
+        for b in Bundled::ALL {
+            let id = serde_json::from_str::<serde_json::Value>(b.text(published))
+                .ok()
+                .and_then(|v| v.get("$id").and_then(|id| id.as_str()).map(str::to_string));
+            let about = match (b, published) {
+                (Bundled::Message, false) => "hlmsg's refined schema for every channel but email",
+                (Bundled::Email, false) => "hlmsg's refined schema for email",
+                (Bundled::Message, true) => "the Message Schema as HighLevel publishes it",
+                (Bundled::Email, true) => "the Email Message Schema as HighLevel publishes it",
+            };
+            let command = if published {
+                format!("{} --published", b.name())
+            } else {
+                b.name().to_string()
+            };
+            out.push(Listed { command, id, about });
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -538,5 +574,15 @@ mod tests {
         std::fs::write(&f, r#"{"type": "#).unwrap();
         let err = SchemaSet::load(&Selection::File(f), false).unwrap_err();
         assert!(matches!(err, SchemaError::Json { .. }), "{err}");
+    }
+
+    #[test]
+    fn refined_schemas_have_ids_and_published_ones_do_not() {
+        let rows = listing();
+        assert_eq!(rows.len(), 4);
+        assert_eq!(rows[0].id.as_deref(), Some("urn:hlmsg:schema:message"));
+        assert_eq!(rows[1].id.as_deref(), Some("urn:hlmsg:schema:email"));
+        assert!(rows[2].id.is_none() && rows[3].id.is_none());
+        assert_eq!(rows[3].command, "email --published");
     }
 }

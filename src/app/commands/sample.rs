@@ -6,7 +6,9 @@ use clap::Args;
 use crate::app::cli::shared::ChannelParser;
 use crate::app::driver::Io;
 use crate::app::exit::{self, Outcome};
+use crate::app::settings;
 use crate::classify::Channel;
+use crate::render::listing::columns;
 use crate::sample::generate::{Generator, Settings, WEIGHTS};
 use crate::sample::{SAMPLES, describe, find};
 
@@ -123,18 +125,19 @@ pub fn run(args: &SampleArgs, io: &mut Io<'_>) -> anyhow::Result<Outcome> {
             Some(text) => io.out.write_all(text.as_bytes())?,
             None => {
                 let names: Vec<&str> = SAMPLES.iter().map(|(n, _)| *n).collect();
-                io.err.error(&format!(
+                let message = format!(
                     "no bundled sample is named '{name}'; the samples are: {}",
                     names.join(", ")
-                ))?;
-                return Ok(Outcome::Trouble);
+                );
+                return settings::refuse(io, &message);
             }
         }
     } else {
-        let width = SAMPLES.iter().map(|(n, _)| n.len()).max().unwrap_or(0);
-        for (name, text) in SAMPLES {
-            writeln!(io.out, "{name:width$}  {}", describe(text))?;
-        }
+        let rows: Vec<Vec<String>> = SAMPLES
+            .iter()
+            .map(|(name, text)| vec![name.to_string(), describe(text)])
+            .collect();
+        columns(io.out, &rows)?;
     }
     io.out.flush()?;
     Ok(Outcome::Success)
