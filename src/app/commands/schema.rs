@@ -6,7 +6,7 @@ use crate::app::cli::shared::Published;
 use crate::app::driver::Io;
 use crate::app::exit::{self, Outcome};
 use crate::render::listing::columns;
-use crate::validate::schema::{Bundled, listing};
+use crate::validate::schema::{Bundled, Listed, listing};
 
 /// `hlmsg schema`.
 #[derive(Debug, Clone, Args)]
@@ -36,14 +36,24 @@ pub fn after_help() -> String {
     )
 }
 
+/// How to print a listed schema: `message`, `email --published`, ...
+fn command(listed: &Listed) -> String {
+    let name = listed.schema.name();
+    if listed.published {
+        format!("{name} --published")
+    } else {
+        name.to_string()
+    }
+}
+
 /// Runs `schema`.
 pub fn run(args: &SchemaArgs, io: &mut Io<'_>) -> anyhow::Result<Outcome> {
     if args.list {
         let rows: Vec<Vec<String>> = listing()
             .into_iter()
             .map(|r| {
-                let id = r.id.unwrap_or_else(|| "(no $id)".to_string());
-                vec![r.command, id, r.about.to_string()]
+                let id = r.id.clone().unwrap_or_else(|| "(no $id)".to_string());
+                vec![command(&r), id, r.about.to_string()]
             })
             .collect();
         columns(io.out, &rows)?;
@@ -53,4 +63,20 @@ pub fn run(args: &SchemaArgs, io: &mut Io<'_>) -> anyhow::Result<Outcome> {
     }
     io.out.flush()?;
     Ok(Outcome::Success)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refined_schemas_have_ids_and_published_ones_do_not() {
+        let rows = listing();
+        assert_eq!(rows.len(), 4);
+        assert_eq!(rows[0].id.as_deref(), Some("urn:hlmsg:schema:message"));
+        assert_eq!(rows[1].id.as_deref(), Some("urn:hlmsg:schema:email"));
+        assert!(rows[2].id.is_none() && rows[3].id.is_none());
+        assert_eq!(command(&rows[3]), "email --published");
+        assert_eq!(command(&rows[0]), "message");
+    }
 }
