@@ -12,6 +12,9 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use crate::app::exit::Outcome;
+use crate::classify::event_of;
+use crate::input::view::View;
+use crate::model::event::EventFilter;
 use crate::app::progress::Progress;
 use crate::input::reader::MAX_MAX_DEPTH;
 use crate::input::{Event, InputError, InputOptions, Record, Source, expand, read};
@@ -127,6 +130,15 @@ pub trait Work<R>: Fn(Record<'_>) -> Result<R, Fault> + Sync {}
 
 impl<R, W: Fn(Record<'_>) -> Result<R, Fault> + Sync> Work<R> for W {}
 
+/// Whether `--event` keeps a record: a record that is not a readable JSON object is kept, so
+/// that it is reported.
+fn keeps(filter: &EventFilter, rec: &Record<'_>) -> bool {
+    match View::parse(rec.bytes) {
+        Ok(view) => filter.keeps(&event_of(&view)),
+        Err(_) => true,
+    }
+}
+
 /// One reading subcommand's run.
 pub struct Driver<'a, 'io> {
     err: &'a mut ErrStream<'io>,
@@ -205,13 +217,23 @@ impl<'a, 'io> Driver<'a, 'io> {
         consumer: &mut (impl Consumer<R> + ?Sized),
     ) -> io::Result<()> {
         let err = &mut *self.err;
+        let events = self.options.events.clone();
+        let work = |rec: Record<'_>| -> Result<Option<R>, Fault> {
+            if let Some(filter) = &events
+                && !keeps(filter, &rec)
+            {
+                return Ok(None);
+            }
+            work(rec).map(Some)
+        };
         let unreadable = read(
             sources,
             &self.options,
             self.jobs,
             work,
             |event| match event {
-                Event::Done(Ok(r)) => consumer.done(r),
+                Event::Done(Ok(Some(r))) => consumer.done(r),
+                Event::Done(Ok(None)) => Ok(()),
                 Event::Done(Err(mut f)) | Event::Fault(mut f) => {
                     add_hint(&mut f);
                     if !consumer.fault(&f)? {

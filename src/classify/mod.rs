@@ -5,18 +5,27 @@
 //! `Live Chat` and `LiveChat`). Newer deliveries add `messageTypeString`, a `TYPE_*` name from the
 //! REST API's enum, which is the most reliable signal. Classification reads, in order:
 //!
-//! 1. `messageTypeString` (a known `TYPE_*` name);
-//! 2. `messageType`, case-insensitively, with spaces, `_` and `-` treated alike;
-//! 3. when both are missing or empty, evidence from other fields: `emailMessageId`, `threadId` or
-//!    `subject` mean Email; `callDuration` or `callStatus` mean Call; `chatWidgetId` means
-//!    Live Chat.
+//! 1. `messageTypeString` (a known `TYPE_*` name: all 42 of HighLevel's enum, plus
+//!    `TYPE_VOICEMAIL` and `TYPE_INTERNAL_COMMENTS`);
+//! 2. `messageType`, case-insensitively, with spaces, `_` and `-` treated alike (`Custom` names
+//!    only the custom provider: the medium then comes from the other fields);
+//! 3. a confirmed `messageTypeId` number, when neither name decides;
+//! 4. for a `ProviderOutboundMessage`, its `type`, which is the medium;
+//! 5. evidence from other fields: `emailMessageId`, `threadId` or `subject` mean Email;
+//!    `callDuration` or `callStatus` mean Call; `chatWidgetId` means Live Chat.
 //!
-//! It also reports conflicts: the two type fields naming different channels, call fields on a
-//! payload that is not a call, email fields on a payload that is not an email.
+//! A channel is the medium; what varies within it (a comment, a campaign, a custom provider, a
+//! review request, a reaction, an info message) is the kind carried next to it. Payloads of
+//! other HighLevel events (`ContactCreate`, ...) have no channel: their event says what they are.
+//!
+//! It also reports conflicts: the type fields naming different channels, a `messageTypeId` that
+//! contradicts them, call fields on a payload that is not a call, email fields on a payload that
+//! is not an email.
 
 pub mod tally;
 
-pub use crate::model::channel::{CALL_FIELDS, Channel, EMAIL_FIELDS};
+pub use crate::model::channel::{CALL_FIELDS, Channel, EMAIL_FIELDS, Named, kind};
+pub use crate::model::event::Event;
 use serde_json::{Map, Value};
 
 use crate::input::view::View;
@@ -29,6 +38,10 @@ pub enum DecidedBy {
     MessageTypeString,
     /// `messageType`.
     MessageType,
+    /// `messageTypeId`, a confirmed number, when neither name field decides.
+    MessageTypeId,
+    /// `type`: the medium of a `ProviderOutboundMessage`.
+    EventType,
     /// Another field, by evidence (e.g. `emailMessageId`).
     Evidence(&'static str),
     /// Nothing named a channel.
@@ -41,33 +54,95 @@ impl DecidedBy {
         match self {
             DecidedBy::MessageTypeString => Some("messageTypeString"),
             DecidedBy::MessageType => Some("messageType"),
+            DecidedBy::MessageTypeId => Some("messageTypeId"),
+            DecidedBy::EventType => Some("type"),
             DecidedBy::Evidence(f) => Some(f),
             DecidedBy::Nothing => None,
         }
     }
 }
 
-/// How a call ended.
+/// How a call ended: HighLevel's eight `callStatus` values, read into seven outcomes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum CallOutcome {
-    /// `callStatus` is `completed`: a person answered.
+    /// `completed` or `answered`: a person answered.
     Answered,
-    /// `callStatus` is `voicemail`: the call reached voicemail.
+    /// `voicemail` (or an inbound call with `status: "voicemail"`): it reached voicemail.
     Voicemail,
-    /// Any other or no `callStatus`.
+    /// `busy`.
+    Busy,
+    /// `no-answer`.
+    NoAnswer,
+    /// `failed`.
+    Failed,
+    /// `canceled`.
+    Canceled,
+    /// `pending`: not over yet.
+    Pending,
+    /// No `callStatus`, or a value HighLevel does not send.
     Unknown,
 }
 
 impl CallOutcome {
+    /// Every outcome, in the order reports list them.
+    pub const ALL: [CallOutcome; 8] = [
+        CallOutcome::Answered,
+        CallOutcome::Voicemail,
+        CallOutcome::Busy,
+        CallOutcome::NoAnswer,
+        CallOutcome::Failed,
+        CallOutcome::Canceled,
+        CallOutcome::Pending,
+        CallOutcome::Unknown,
+    ];
+
     /// The printed name.
     pub fn name(self) -> &'static str {
         match self {
             CallOutcome::Answered => "answered",
             CallOutcome::Voicemail => "voicemail",
+            CallOutcome::Busy => "busy",
+            CallOutcome::NoAnswer => "no answer",
+            CallOutcome::Failed => "failed",
+            CallOutcome::Canceled => "canceled",
+            CallOutcome::Pending => "pending",
             CallOutcome::Unknown => "unknown",
         }
     }
+
+    /// The outcome a `callStatus` value gives, case-insensitively; `None` for a value HighLevel
+    /// does not send.
+    pub fn from_call_status(raw: &str) -> Option<CallOutcome> {
+        let key: String = raw
+            .trim()
+            .chars()
+            .filter(|c| !matches!(c, '-' | '_' | ' '))
+            .flat_map(char::to_lowercase)
+            .collect();
+        Some(match key.as_str() {
+            "completed" | "answered" => CallOutcome::Answered,
+            "voicemail" => CallOutcome::Voicemail,
+            "busy" => CallOutcome::Busy,
+            "noanswer" => CallOutcome::NoAnswer,
+            "failed" => CallOutcome::Failed,
+            "canceled" | "cancelled" => CallOutcome::Canceled,
+            "pending" => CallOutcome::Pending,
+            _ => return None,
+        })
+    }
 }
+
+/// HighLevel's `callStatus` values, all of which are accepted.
+pub const CALL_STATUSES: [&str; 8] = [
+    "pending",
+    "completed",
+    "answered",
+    "busy",
+    "no-answer",
+    "failed",
+    "canceled",
+    "voicemail",
+];
 
 /// What a call payload says about the call.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -88,6 +163,13 @@ pub enum Conflict {
         /// Raw `messageTypeString`.
         type_string: String,
     },
+    /// A confirmed `messageTypeId` names another channel than the name fields.
+    TypeIdMismatch {
+        /// The id.
+        id: i64,
+        /// The channel the id names.
+        named: Channel,
+    },
     /// A call field on a payload that is neither a call nor a voicemail.
     CallField {
         /// The field's name.
@@ -105,6 +187,7 @@ impl Conflict {
     pub fn rule(&self) -> &'static str {
         match self {
             Conflict::TypeMismatch { .. } => RULE_TYPE_MISMATCH,
+            Conflict::TypeIdMismatch { .. } => RULE_TYPE_ID_MISMATCH,
             Conflict::CallField { .. } => RULE_CALL_FIELDS,
             Conflict::EmailField { .. } => RULE_EMAIL_FIELDS,
         }
@@ -126,6 +209,9 @@ impl Conflict {
                     quoted(message_type),
                 )
             }
+            Conflict::TypeIdMismatch { id, named } => {
+                format!("messageTypeId {id} means {named}, but the payload's type names say {channel}")
+            }
             Conflict::CallField { field } => {
                 format!(
                     "{field} on a payload classified as {channel}: only calls and voicemails carry it"
@@ -141,6 +227,7 @@ impl Conflict {
     pub fn field(&self) -> &'static str {
         match self {
             Conflict::TypeMismatch { .. } => "messageTypeString",
+            Conflict::TypeIdMismatch { .. } => "messageTypeId",
             Conflict::CallField { field } | Conflict::EmailField { field } => field,
         }
     }
@@ -148,6 +235,8 @@ impl Conflict {
 
 /// The rule name of two type fields naming different channels.
 pub const RULE_TYPE_MISMATCH: &str = "message-type-mismatch";
+/// The rule name of a `messageTypeId` that contradicts the type names.
+pub const RULE_TYPE_ID_MISMATCH: &str = "message-type-id-mismatch";
 /// The rule name of call fields on a payload that is not a call.
 pub const RULE_CALL_FIELDS: &str = "call-fields-on-non-call";
 /// The rule name of email fields on a payload that is not an email.
@@ -166,8 +255,12 @@ const EVIDENCE: &[(&str, Channel)] = &[
 /// The result of classifying a payload.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Classification {
-    /// The channel.
+    /// The payload's event.
+    pub event: Event,
+    /// The channel: the medium (`Unknown` for events that are not messages).
     pub channel: Channel,
+    /// What varies within the medium (`campaign`, `comment`, `custom provider`, ...).
+    pub kind: Option<&'static str>,
     /// The field that decided it.
     pub decided_by: DecidedBy,
     /// The raw value of the deciding type field (`messageTypeString` or `messageType`).
@@ -181,10 +274,23 @@ pub struct Classification {
 }
 
 impl Classification {
-    /// Whether the payload is an email (and so is checked against the email schema).
+    /// Whether the payload is an email (and so is checked against an email schema).
     pub fn is_email(&self) -> bool {
         self.channel == Channel::Email
     }
+
+    /// Whether the payload is a message (classified by channel): every payload but another
+    /// HighLevel event's.
+    pub fn is_message(&self) -> bool {
+        !self.event.is_other()
+    }
+}
+
+/// The event of a payload's view.
+pub fn event_of(f: &View<'_>) -> Event {
+    Event::decide(f.event_type.as_deref(), f.has_message_type, |t| {
+        Named::message_type(t).is_some_and(|n| n.channel != Channel::Custom)
+    })
 }
 
 /// Classifies a parsed payload.
@@ -194,13 +300,31 @@ pub fn classify(map: &Map<String, Value>) -> Classification {
 
 /// Classifies from the borrowed view. See the module documentation for the order.
 pub fn classify_view(f: &View<'_>) -> Classification {
+    let event = event_of(f);
+    if event.is_other() {
+        return Classification {
+            event,
+            channel: Channel::Unknown(String::new()),
+            kind: None,
+            decided_by: DecidedBy::Nothing,
+            raw: None,
+            call: None,
+            conflicts: Vec::new(),
+            unrecognized: Vec::new(),
+        };
+    }
     fn nonempty(s: Option<&str>) -> Option<&str> {
         s.filter(|v| !v.trim().is_empty())
     }
     let type_string = nonempty(f.type_string.as_deref());
     let message_type = nonempty(f.message_type.as_deref());
-    let by_string = type_string.map(|s| (s, Channel::from_type_string(s)));
-    let by_type = message_type.map(|s| (s, Channel::from_message_type(s)));
+    let by_string = type_string.map(|s| (s, Named::type_string(s)));
+    let by_type = message_type.map(|s| (s, Named::message_type(s)));
+    let by_id = f.type_id.and_then(|id| Named::type_id(id).map(|n| (id, n)));
+    let by_event = match (&event, f.event_type.as_deref()) {
+        (Event::Provider, Some(t)) => Named::message_type(t),
+        _ => None,
+    };
 
     let mut unrecognized = Vec::new();
     if let Some((raw, None)) = by_string {
@@ -210,34 +334,67 @@ pub fn classify_view(f: &View<'_>) -> Classification {
         unrecognized.push(("messageType", raw.to_string()));
     }
 
-    let (channel, decided_by, raw) = match (&by_string, &by_type) {
-        (Some((raw, Some(ch))), _) => (ch.clone(), DecidedBy::MessageTypeString, Some(*raw)),
-        (_, Some((raw, Some(ch)))) => (ch.clone(), DecidedBy::MessageType, Some(*raw)),
-        (_, Some((raw, None))) => (
-            Channel::Unknown(raw.to_string()),
-            DecidedBy::MessageType,
-            Some(*raw),
-        ),
-        (Some((raw, None)), None) => (
-            Channel::Unknown(raw.to_string()),
-            DecidedBy::MessageTypeString,
-            Some(*raw),
-        ),
-        (None, None) => match EVIDENCE.iter().find(|(field, _)| f.has(field)) {
-            Some((field, ch)) => (ch.clone(), DecidedBy::Evidence(field), None),
-            None => (Channel::Unknown(String::new()), DecidedBy::Nothing, None),
+    let (named, decided_by, raw) = match (&by_string, &by_type) {
+        (Some((raw, Some(n))), _) => (Some(n.clone()), DecidedBy::MessageTypeString, Some(*raw)),
+        (_, Some((raw, Some(n)))) => (Some(n.clone()), DecidedBy::MessageType, Some(*raw)),
+        _ => match (&by_id, &by_event) {
+            (Some((_, n)), _) => (Some(n.clone()), DecidedBy::MessageTypeId, None),
+            (None, Some(n)) => (Some(n.clone()), DecidedBy::EventType, None),
+            (None, None) => match (&by_string, &by_type) {
+                (_, Some((raw, None))) => (None, DecidedBy::MessageType, Some(*raw)),
+                (Some((raw, None)), None) => (None, DecidedBy::MessageTypeString, Some(*raw)),
+                _ => match EVIDENCE.iter().find(|(field, _)| f.has(field)) {
+                    Some((field, ch)) => (
+                        Some(Named {
+                            channel: ch.clone(),
+                            kind: None,
+                        }),
+                        DecidedBy::Evidence(field),
+                        None,
+                    ),
+                    None => (None, DecidedBy::Nothing, None),
+                },
+            },
         },
+    };
+    // `Custom` says a custom provider carried the message; the medium comes from elsewhere:
+    // `messageTypeString` above, else a confirmed `messageTypeId`.
+    let custom = matches!(&by_type, Some((_, Some(n))) if n.channel == Channel::Custom);
+    let (mut named, decided_by) = match (&named, &by_id) {
+        (Some(n), Some((_, by_id))) if n.channel == Channel::Custom => {
+            (Some(by_id.clone()), DecidedBy::MessageTypeId)
+        }
+        _ => (named, decided_by),
+    };
+    if let Some(n) = &mut named
+        && custom
+        && n.kind.is_none()
+    {
+        n.kind = Some(kind::CUSTOM_PROVIDER);
+    }
+    let (channel, kind) = match named {
+        Some(n) => (n.channel, n.kind),
+        None => (Channel::Unknown(raw.unwrap_or("").to_string()), None),
     };
 
     let mut conflicts = Vec::new();
-    if let (Some((ts, Some(a))), Some((mt, Some(b)))) = (&by_string, &by_type) {
-        // `Custom` says only that a custom provider sent it; the TYPE_* name says which medium.
-        if a != b && *b != Channel::Custom {
-            conflicts.push(Conflict::TypeMismatch {
-                message_type: mt.to_string(),
-                type_string: ts.to_string(),
-            });
-        }
+    if let (Some((ts, Some(a))), Some((mt, Some(b)))) = (&by_string, &by_type)
+        && !a.channel.agrees_with(&b.channel)
+    {
+        conflicts.push(Conflict::TypeMismatch {
+            message_type: mt.to_string(),
+            type_string: ts.to_string(),
+        });
+    }
+    if let Some((id, n)) = &by_id
+        && matches!(decided_by, DecidedBy::MessageTypeString | DecidedBy::MessageType)
+        && channel.is_known()
+        && !n.channel.agrees_with(&channel)
+    {
+        conflicts.push(Conflict::TypeIdMismatch {
+            id: *id,
+            named: n.channel.clone(),
+        });
     }
     if channel.is_known() {
         if !matches!(channel, Channel::Call | Channel::Voicemail) {
@@ -253,21 +410,20 @@ pub fn classify_view(f: &View<'_>) -> Classification {
     }
 
     let call = (channel == Channel::Call).then(|| CallInfo {
-        outcome: match f
-            .call_status
-            .as_deref()
-            .map(str::to_ascii_lowercase)
-            .as_deref()
-        {
-            Some("completed") => CallOutcome::Answered,
-            Some("voicemail") => CallOutcome::Voicemail,
-            _ => CallOutcome::Unknown,
+        outcome: match f.call_status.as_deref() {
+            Some(s) => CallOutcome::from_call_status(s).unwrap_or(CallOutcome::Unknown),
+            None if f.status.as_deref().is_some_and(|s| s.eq_ignore_ascii_case("voicemail")) => {
+                CallOutcome::Voicemail
+            }
+            None => CallOutcome::Unknown,
         },
         duration: f.call_duration,
     });
 
     Classification {
+        event,
         channel,
+        kind,
         decided_by,
         raw: raw.map(str::to_string),
         call,

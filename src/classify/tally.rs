@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use super::{CallOutcome, Channel, Classification};
+use super::{CallOutcome, Channel, Classification, Event};
 
 /// How many distinct unknown `messageType` values the summary names; the rest are counted
 /// together, so memory stays bounded whatever the input.
@@ -17,7 +17,9 @@ pub struct Tally {
     pub unreadable: u64,
     /// Payloads per named channel, in the order of [`Channel::NAMED`].
     pub named: [u64; Channel::NAMED.len()],
-    outcomes: [u64; 3],
+    outcomes: [u64; CallOutcome::ALL.len()],
+    /// Payloads per HighLevel event (message events and others; not unknown `type`s).
+    pub events: BTreeMap<&'static str, u64>,
     /// Payloads per unknown `messageType` value (at most [`MAX_UNKNOWN_VALUES`] values).
     pub unknown: BTreeMap<String, u64>,
     /// Payloads of unknown channels past those values.
@@ -28,6 +30,19 @@ impl Tally {
     /// Counts one classification.
     pub fn add(&mut self, c: &Classification) {
         self.total += 1;
+        let event = match &c.event {
+            Event::Outbound => Some(crate::model::event::OUTBOUND),
+            Event::Inbound => Some(crate::model::event::INBOUND),
+            Event::Provider => Some(crate::model::event::PROVIDER),
+            Event::Other(name) => Some(*name),
+            Event::Unknown(_) => None,
+        };
+        if let Some(name) = event {
+            *self.events.entry(name).or_default() += 1;
+        }
+        if c.event.is_other() {
+            return;
+        }
         match &c.channel {
             Channel::Unknown(raw) => {
                 if let Some(n) = self.unknown.get_mut(raw) {
@@ -56,5 +71,13 @@ impl Tally {
     /// Calls with an outcome.
     pub fn outcome(&self, o: CallOutcome) -> u64 {
         self.outcomes[o as usize]
+    }
+
+    /// Payloads of other HighLevel events (not messages), per event name.
+    pub fn others(&self) -> impl Iterator<Item = (&'static str, u64)> + '_ {
+        self.events
+            .iter()
+            .filter(|(name, _)| !crate::model::event::MESSAGE_EVENTS.contains(name))
+            .map(|(name, n)| (*name, *n))
     }
 }

@@ -56,6 +56,8 @@ pub struct InputOptions {
     pub stdin: Option<Arc<[u8]>>,
     /// Who watches the read (none by default).
     pub watch: Option<Arc<dyn Watch>>,
+    /// The events to keep (`--event`); `None` keeps all. Applied by the reading command.
+    pub events: Option<crate::model::event::EventFilter>,
 }
 
 impl std::fmt::Debug for InputOptions {
@@ -67,6 +69,7 @@ impl std::fmt::Debug for InputOptions {
             .field("mode", &self.mode)
             .field("stdin", &self.stdin.as_ref().map(|s| s.len()))
             .field("watch", &self.watch.is_some())
+            .field("events", &self.events)
             .finish()
     }
 }
@@ -80,6 +83,7 @@ impl Default for InputOptions {
             mode: InputMode::Auto,
             stdin: None,
             watch: None,
+            events: None,
         }
     }
 }

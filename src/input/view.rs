@@ -37,6 +37,12 @@ pub struct View<'a> {
     pub message_id: Option<Cow<'a, str>>,
     /// `body`, when it is a string.
     pub body: Option<Cow<'a, str>>,
+    /// `type`, the event, when it is a string.
+    pub event_type: Option<Cow<'a, str>>,
+    /// Whether `messageType` is present and not null, whatever its type.
+    pub has_message_type: bool,
+    /// `messageTypeId`, when it is an integer.
+    pub type_id: Option<i64>,
     /// Bit `i` is set when `PRESENCE_FIELDS[i]` is present and not null.
     pub present: u16,
 }
@@ -66,10 +72,14 @@ impl<'a> View<'a> {
                 "contactId" => v.contact_id = s(),
                 "messageId" => v.message_id = s(),
                 "body" => v.body = s(),
+                "type" => v.event_type = s(),
                 _ => {}
             }
-            if key == "callDuration" {
-                v.call_duration = value.as_f64();
+            match key.as_str() {
+                "callDuration" => v.call_duration = value.as_f64(),
+                "messageTypeId" => v.type_id = value.as_i64(),
+                "messageType" => v.has_message_type = !value.is_null(),
+                _ => {}
             }
             v.set_present(key, !value.is_null());
         }
@@ -114,6 +124,8 @@ impl<'de> Visitor<'de> for ViewVisitor {
                     | "contactId"
                     | "messageId"
                     | "body"
+                    | "type"
+                    | "messageTypeId"
             ) || presence_bit(key).is_some();
             if !read {
                 map.next_value::<IgnoredAny>()?;
@@ -133,7 +145,12 @@ impl<'de> Visitor<'de> for ViewVisitor {
                 "contactId" => v.contact_id = any.string,
                 "messageId" => v.message_id = any.string,
                 "body" => v.body = any.string,
+                "type" => v.event_type = any.string,
+                "messageTypeId" => v.type_id = any.integer,
                 _ => {}
+            }
+            if key == "messageType" {
+                v.has_message_type = !any.null;
             }
         }
         Ok(v)
@@ -200,6 +217,7 @@ impl<'de> Deserialize<'de> for Str<'de> {
 struct Any<'de> {
     string: Option<Cow<'de, str>>,
     number: Option<f64>,
+    integer: Option<i64>,
     null: bool,
 }
 
@@ -232,12 +250,14 @@ impl<'de> Deserialize<'de> for Any<'de> {
             fn visit_u64<E: de::Error>(self, n: u64) -> Result<Any<'de>, E> {
                 Ok(Any {
                     number: Some(n as f64),
+                    integer: i64::try_from(n).ok(),
                     ..Any::default()
                 })
             }
             fn visit_i64<E: de::Error>(self, n: i64) -> Result<Any<'de>, E> {
                 Ok(Any {
                     number: Some(n as f64),
+                    integer: Some(n),
                     ..Any::default()
                 })
             }
@@ -277,9 +297,11 @@ mod tests {
     fn parse_and_from_map_agree() {
         let texts = [
             r#"{"messageType":"SMS","body":"hi \"there\"","callDuration":12.5,"subject":null,"cc":[1,{"a":2}],"x":{"messageType":"nested"}}"#,
-            r#"{"messageType":5,"messageTypeString":"TYPE_CALL","callStatus":"completed","callDuration":"120","direction":"outbound","status":"completed","contactId":"c","messageId":"m","dateAdded":"2024-01-01T00:00:00Z"}"#,
+            r#"{"type":"InboundMessage","messageTypeId":10,"messageType":5,"messageTypeString":"TYPE_CALL","callStatus":"completed","callDuration":"120","direction":"outbound","status":"completed","contactId":"c","messageId":"m","dateAdded":"2024-01-01T00:00:00Z"}"#,
             r#"{"messageType":"Email","messageType":"SMS","emailMessageId":"x","chatWidgetId":null}"#,
             r#"{}"#,
+            r#"{"type":"SMS","messageType":null,"messageTypeId":1.5}"#,
+            r#"{"type":7,"messageTypeId":"2","messageTypeId":22}"#,
         ];
         for t in texts {
             let value: Value = serde_json::from_str(t).unwrap();

@@ -2,6 +2,7 @@
 //! I/O and no command-line knowledge.
 
 pub mod channel;
+pub mod event;
 pub mod finding;
 pub mod humanize;
 pub mod json_type;

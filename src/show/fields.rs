@@ -5,6 +5,7 @@
 pub const FIELDS: &[(&str, &str, &str)] = &[
     // (name for --fields, label, payload key or computed)
     ("source", "Source", ""),
+    ("event", "Event", "type"),
     ("date", "Date", "dateAdded"),
     ("channel", "Channel", "messageType"),
     ("direction", "Direction", "direction"),
@@ -98,6 +99,7 @@ impl Field {
             self,
             Field::Known(
                 "source"
+                    | "event"
                     | "date"
                     | "channel"
                     | "direction"

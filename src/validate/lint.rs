@@ -3,7 +3,7 @@
 
 use serde_json::Value;
 
-use crate::classify::{Channel, Classification, Conflict};
+use crate::classify::{CALL_STATUSES, CallOutcome, Channel, Classification, Conflict, Event};
 use crate::input::locate::escape_token;
 use crate::input::parse::Payload;
 use crate::model::finding::{Diagnostic, Severity, show_value};
@@ -19,11 +19,39 @@ pub struct Rule {
     pub summary: &'static str,
 }
 
+/// `unknown-event`.
+pub const UNKNOWN_EVENT: Rule = Rule {
+    name: "unknown-event",
+    severity: Severity::Error,
+    summary: "`type` is missing or names no HighLevel event",
+};
+
+/// `schema-event-mismatch`.
+pub const SCHEMA_EVENT_MISMATCH: Rule = Rule {
+    name: "schema-event-mismatch",
+    severity: Severity::Error,
+    summary: "a message of one event checked against a schema forced with `--schema` for another (an inbound payload against an outbound schema)",
+};
+
+/// `other-event`.
+pub const OTHER_EVENT: Rule = Rule {
+    name: "other-event",
+    severity: Severity::Note,
+    summary: "another HighLevel event (`ContactCreate`, `LCEmailStats`, ...): skipped, not checked against the message schemas",
+};
+
 /// `direction-not-outbound`.
 pub const DIRECTION_NOT_OUTBOUND: Rule = Rule {
     name: "direction-not-outbound",
     severity: Severity::Warning,
-    summary: "`direction` is not \"outbound\"",
+    summary: "`direction` is not \"outbound\" on an OutboundMessage",
+};
+
+/// `direction-not-inbound`.
+pub const DIRECTION_NOT_INBOUND: Rule = Rule {
+    name: "direction-not-inbound",
+    severity: Severity::Warning,
+    summary: "`direction` is not \"inbound\" on an InboundMessage",
 };
 
 /// `unknown-message-type`.
@@ -38,6 +66,13 @@ pub const MESSAGE_TYPE_MISMATCH: Rule = Rule {
     name: crate::classify::RULE_TYPE_MISMATCH,
     severity: Severity::Warning,
     summary: "`messageType` and `messageTypeString` name different channels",
+};
+
+/// `message-type-id-mismatch`.
+pub const MESSAGE_TYPE_ID_MISMATCH: Rule = Rule {
+    name: crate::classify::RULE_TYPE_ID_MISMATCH,
+    severity: Severity::Warning,
+    summary: "a confirmed `messageTypeId` names another channel than `messageType` and `messageTypeString`",
 };
 
 /// `call-fields-on-non-call`.
@@ -58,7 +93,7 @@ pub const EMAIL_FIELDS_ON_NON_EMAIL: Rule = Rule {
 pub const UNKNOWN_CALL_STATUS: Rule = Rule {
     name: "unknown-call-status",
     severity: Severity::Warning,
-    summary: "`callStatus` is neither \"completed\" nor \"voicemail\"",
+    summary: "`callStatus` is none of HighLevel's eight values",
 };
 
 /// `email-without-subject`.
@@ -84,9 +119,14 @@ pub const UNKNOWN_FIELD: Rule = Rule {
 
 /// Every semantic rule, in the order they are documented.
 pub const RULES: &[Rule] = &[
+    UNKNOWN_EVENT,
+    SCHEMA_EVENT_MISMATCH,
+    OTHER_EVENT,
     DIRECTION_NOT_OUTBOUND,
+    DIRECTION_NOT_INBOUND,
     UNKNOWN_MESSAGE_TYPE,
     MESSAGE_TYPE_MISMATCH,
+    MESSAGE_TYPE_ID_MISMATCH,
     CALL_FIELDS_ON_NON_CALL,
     EMAIL_FIELDS_ON_NON_EMAIL,
     UNKNOWN_CALL_STATUS,
@@ -96,8 +136,9 @@ pub const RULES: &[Rule] = &[
 ];
 
 /// Spellings listed when `messageType` names no known channel.
-const KNOWN_SPELLINGS: &str =
-    "SMS, Email, CALL, VoiceMail, FB, IG, GMB, Live Chat, WhatsApp, Custom, InternalComment";
+const KNOWN_SPELLINGS: &str = "SMS, Email, CALL, VoiceMail, FB, IG, GMB, Live Chat, WhatsApp, \
+     Custom, InternalComment, RCS, TIKTOK, WebChat, IVR_Call, Campaign_Call, Campaign_VoiceMail, \
+     FORM_SUBMISSION";
 
 /// Runs every rule on a payload. `knows_field` says whether the schemas in use describe a
 /// top-level field.
@@ -120,14 +161,21 @@ pub fn lint(
         ));
     };
 
-    if let Some(Value::String(d)) = fields.get("direction")
-        && d != "outbound"
+    let expected_direction = match class.event {
+        Event::Outbound => Some(("outbound", &DIRECTION_NOT_OUTBOUND)),
+        Event::Inbound => Some(("inbound", &DIRECTION_NOT_INBOUND)),
+        _ => None,
+    };
+    if let Some((want, rule)) = expected_direction
+        && let Some(Value::String(d)) = fields.get("direction")
+        && d != want
     {
         warn(
-            &DIRECTION_NOT_OUTBOUND,
+            rule,
             "direction",
             format!(
-                "expected \"outbound\" for an OutboundMessage, found {}",
+                "expected \"{want}\" for an {}, found {}",
+                class.event,
                 show_value(&Value::String(d.clone()))
             ),
         );
@@ -146,6 +194,7 @@ pub fn lint(
     for conflict in &class.conflicts {
         let rule = match conflict {
             Conflict::TypeMismatch { .. } => &MESSAGE_TYPE_MISMATCH,
+            Conflict::TypeIdMismatch { .. } => &MESSAGE_TYPE_ID_MISMATCH,
             Conflict::CallField { .. } => &CALL_FIELDS_ON_NON_CALL,
             Conflict::EmailField { .. } => &EMAIL_FIELDS_ON_NON_EMAIL,
         };
@@ -153,14 +202,14 @@ pub fn lint(
     }
 
     if let Some(Value::String(status)) = fields.get("callStatus")
-        && status != "completed"
-        && status != "voicemail"
+        && CallOutcome::from_call_status(status).is_none()
     {
         warn(
             &UNKNOWN_CALL_STATUS,
             "callStatus",
             format!(
-                "expected \"completed\" (answered) or \"voicemail\", found {}",
+                "expected one of HighLevel's call statuses ({}), found {}",
+                CALL_STATUSES.join(", "),
                 show_value(&Value::String(status.clone()))
             ),
         );
@@ -244,6 +293,7 @@ mod tests {
             "direction",
             "messageType",
             "messageTypeString",
+            "messageTypeId",
             "callDuration",
             "callStatus",
             "subject",
@@ -314,15 +364,43 @@ mod tests {
     }
 
     #[test]
-    fn unknown_call_status() {
+    fn every_call_status_of_highlevel_is_accepted() {
+        for status in CALL_STATUSES {
+            let extra = format!(r#""direction":"outbound","messageType":"CALL","callStatus":"{status}""#);
+            assert!(rules(&extra).is_empty(), "{status}");
+        }
         assert_eq!(
-            rules(r#""direction":"outbound","messageType":"CALL","callStatus":"busy""#),
+            rules(r#""direction":"outbound","messageType":"CALL","callStatus":"exploded""#),
             ["warning:unknown-call-status"]
         );
-        assert!(
-            rules(r#""direction":"outbound","messageType":"CALL","callStatus":"voicemail""#)
-                .is_empty()
+    }
+
+    #[test]
+    fn direction_rules_follow_the_event() {
+        let inbound = |extra: &str| {
+            let text = format!("{{{},{extra}}}", BASE.replace("OutboundMessage", "InboundMessage"));
+            first_payload(text.as_bytes(), lint_known)
+        };
+        assert!(inbound(r#""direction":"inbound","messageType":"SMS""#).is_empty());
+        assert_eq!(
+            inbound(r#""direction":"outbound","messageType":"SMS""#),
+            ["warning:direction-not-inbound"]
         );
+        // Neither rule fires on an event that is not a message of one direction.
+        let other = r#"{"type":"ContactCreate","direction":"sideways"}"#;
+        assert!(first_payload(other.as_bytes(), lint_known).is_empty());
+    }
+
+    #[test]
+    fn message_type_id_contradicting_the_names() {
+        assert_eq!(
+            rules(r#""direction":"outbound","messageType":"SMS","messageTypeId":1"#),
+            ["warning:message-type-id-mismatch"]
+        );
+        // Agreeing, unconfirmed, and an unanswered call's voicemail id: no finding.
+        assert!(rules(r#""direction":"outbound","messageType":"SMS","messageTypeId":2"#).is_empty());
+        assert!(rules(r#""direction":"outbound","messageType":"SMS","messageTypeId":15"#).is_empty());
+        assert!(rules(r#""direction":"outbound","messageType":"CALL","messageTypeId":10"#).is_empty());
     }
 
     #[test]
@@ -361,7 +439,12 @@ mod tests {
     fn every_rule_is_listed() {
         let names: Vec<_> = RULES.iter().map(|r| r.name).collect();
         for name in [
+            "unknown-event",
+            "schema-event-mismatch",
+            "other-event",
             "direction-not-outbound",
+            "direction-not-inbound",
+            "message-type-id-mismatch",
             "unknown-message-type",
             "message-type-mismatch",
             "call-fields-on-non-call",

@@ -8,11 +8,12 @@ use std::sync::Arc;
 
 use crate::classify::classify;
 use crate::input::parse::Payload;
+use crate::model::event::{Event, MESSAGE_EVENTS};
 use crate::model::finding::Fault;
-use crate::model::finding::{Diagnostic, Severity};
+use crate::model::finding::{Diagnostic, Severity, show_value, typed_value};
 use crate::model::origin::Origin;
-use crate::validate::lint::lint;
-use crate::validate::schema::{SchemaError, SchemaSet, Selection};
+use crate::validate::lint::{OTHER_EVENT, SCHEMA_EVENT_MISMATCH, UNKNOWN_EVENT, lint};
+use crate::validate::schema::{Bundled, SchemaError, SchemaSet, Selection};
 
 /// The most findings shown for one payload (errors first); the rest are counted in a note.
 pub const MAX_FINDINGS: usize = 1000;
@@ -22,9 +23,13 @@ pub const MAX_FINDINGS: usize = 1000;
 pub struct Verdict {
     /// Where the entry starts.
     pub origin: Origin,
-    /// The schema that checked it (`None` when it is not a payload).
+    /// The payload's event (`None` when the entry is not a payload).
+    pub event: Option<Event>,
+    /// The schema that checked it (`None` when it is not a payload, or was skipped).
     pub schema: Option<Arc<str>>,
-    /// Its findings: errors first, then warnings, then notes, each in source order.
+    /// Whether it was skipped: another HighLevel event, not checked against the message schemas.
+    pub skipped: bool,
+    /// Its findings in position order, a payload-level finding (the wrong event) first.
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -59,7 +64,9 @@ impl From<Fault> for Verdict {
     fn from(f: Fault) -> Self {
         Verdict {
             origin: f.origin,
+            event: None,
             schema: None,
+            skipped: false,
             diagnostics: vec![*f.diagnostic],
         }
     }
@@ -72,6 +79,8 @@ pub struct Summary {
     pub passed: u64,
     /// Entries with at least one error (including entries that are not valid JSON).
     pub failed: u64,
+    /// Payloads of other HighLevel events, not checked.
+    pub skipped: u64,
     /// Warning findings.
     pub warnings: u64,
     /// Note findings.
@@ -81,6 +90,10 @@ pub struct Summary {
 impl Summary {
     /// Counts one verdict.
     pub fn add(&mut self, v: &Verdict) {
+        if v.skipped {
+            self.skipped += 1;
+            return;
+        }
         if v.passed() {
             self.passed += 1;
         } else {
@@ -90,9 +103,13 @@ impl Summary {
         self.notes += v.count(Severity::Note) as u64;
     }
 
-    /// The closing line: `N passed, N failed`, then `, N warnings` when there are any.
+    /// The closing line: `N passed, N failed`, then `, N skipped` and `, N warnings` when there
+    /// are any.
     pub fn line(&self) -> String {
         let mut s = format!("{} passed, {} failed", self.passed, self.failed);
+        if self.skipped > 0 {
+            s.push_str(&format!(", {} skipped", self.skipped));
+        }
         if self.warnings > 0 {
             let noun = if self.warnings == 1 {
                 "warning"
@@ -124,7 +141,11 @@ impl Checker {
     /// The verdict on one payload.
     pub fn check(&self, payload: &Payload<'_>) -> Verdict {
         let class = classify(payload.fields());
-        let schema = self.schemas.choose(class.is_email());
+        let event = class.event.clone();
+        if event.is_other() && !self.schemas.is_file() {
+            return skipped(payload, event);
+        }
+        let (schema, bundled) = self.schemas.choose(&event, class.is_email());
         let mut diagnostics = schema.violations(payload);
         diagnostics.extend(lint(payload, &class, |f| self.schemas.knows_field(f)));
         if self.strict {
@@ -134,7 +155,10 @@ impl Checker {
                 }
             }
         }
-        diagnostics.sort_by_key(|d| (d.severity, d.position));
+        diagnostics.sort_by_key(|d| (d.position, d.severity));
+        if let Some(d) = event_finding(payload, &event, bundled) {
+            diagnostics.insert(0, d);
+        }
         if diagnostics.len() > MAX_FINDINGS {
             let hidden = diagnostics.len() - MAX_FINDINGS;
             diagnostics.truncate(MAX_FINDINGS);
@@ -148,8 +172,89 @@ impl Checker {
         }
         Verdict {
             origin: payload.origin.clone(),
+            event: Some(event),
             schema: Some(schema.name.clone()),
+            skipped: false,
             diagnostics,
+        }
+    }
+}
+
+/// The verdict on a payload of another HighLevel event: skipped, with a note that says so.
+fn skipped(payload: &Payload<'_>, event: Event) -> Verdict {
+    let message = format!(
+        "{event} is another HighLevel event, not a message: skipped, not checked against the \
+         message schemas"
+    );
+    let pointer = "/type".to_string();
+    let position = payload.position_of(&pointer);
+    Verdict {
+        origin: payload.origin.clone(),
+        event: Some(event),
+        schema: None,
+        skipped: true,
+        diagnostics: vec![Diagnostic::new(
+            OTHER_EVENT.severity,
+            OTHER_EVENT.name,
+            Some(pointer),
+            position,
+            message,
+        )],
+    }
+}
+
+/// The payload-level finding about the event, reported before all others: a `type` that names
+/// no HighLevel event, or a message checked against a bundled schema of another event.
+fn event_finding(payload: &Payload<'_>, event: &Event, schema: Option<Bundled>) -> Option<Diagnostic> {
+    let events = MESSAGE_EVENTS.join(", ");
+    match event {
+        Event::Unknown(raw) => {
+            let (pointer, message) = match payload.fields().get("type") {
+                None => (
+                    String::new(),
+                    format!("the payload has no \"type\": expected a HighLevel event ({events}, or another such as ContactCreate)"),
+                ),
+                Some(value) if raw.is_empty() => (
+                    "/type".to_string(),
+                    format!("\"type\" is {}: expected the name of a HighLevel event ({events}, ...)", typed_value(value)),
+                ),
+                Some(value) => (
+                    "/type".to_string(),
+                    format!("{} is not a HighLevel event: expected {events}, or another event such as ContactCreate", show_value(value)),
+                ),
+            };
+            let position = payload.position_of(&pointer);
+            Some(Diagnostic::new(
+                UNKNOWN_EVENT.severity,
+                UNKNOWN_EVENT.name,
+                Some(pointer),
+                position,
+                message,
+            ))
+        }
+        _ => {
+            let schema = schema?;
+            let wants = schema.event();
+            if !event.is_message() || wants == *event {
+                return None;
+            }
+            let fields = payload.fields();
+            let (pointer, found) = match fields.get("direction") {
+                Some(d) if *event != Event::Provider => ("/direction", format!("direction {}", show_value(d))),
+                _ => ("/type", format!("type {}", show_value(fields.get("type").unwrap_or(&serde_json::Value::Null)))),
+            };
+            let position = payload.position_of(pointer);
+            Some(Diagnostic::new(
+                SCHEMA_EVENT_MISMATCH.severity,
+                SCHEMA_EVENT_MISMATCH.name,
+                Some(pointer.to_string()),
+                position,
+                format!(
+                    "an {event} ({found}) checked against the {wants} schema {:?}: use --schema auto, or the {} schema",
+                    schema.name(),
+                    Bundled::for_event(event, schema == Bundled::Email || schema == Bundled::InboundEmail).name()
+                ),
+            ))
         }
     }
 }

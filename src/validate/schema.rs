@@ -17,12 +17,19 @@ use serde_json::Value;
 
 use crate::input::locate::escape_token;
 use crate::input::parse::Payload;
+use crate::model::event::Event;
 use crate::model::finding::{Diagnostic, Severity, show_value, typed_value};
 
 /// The refined message schema.
 pub const MESSAGE_SCHEMA: &str = include_str!("../../schemas/message.schema.json");
 /// The refined email schema.
 pub const EMAIL_SCHEMA: &str = include_str!("../../schemas/email.schema.json");
+/// The refined inbound message schema.
+pub const INBOUND_SCHEMA: &str = include_str!("../../schemas/inbound.schema.json");
+/// The refined inbound email schema.
+pub const INBOUND_EMAIL_SCHEMA: &str = include_str!("../../schemas/inbound-email.schema.json");
+/// The provider message schema.
+pub const PROVIDER_SCHEMA: &str = include_str!("../../schemas/provider.schema.json");
 /// The message schema as HighLevel publishes it.
 pub const MESSAGE_PUBLISHED: &str = include_str!("../../schemas/message.published.json");
 /// The email schema as HighLevel publishes it.
@@ -31,39 +38,89 @@ pub const EMAIL_PUBLISHED: &str = include_str!("../../schemas/email.published.js
 /// Which bundled schema.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Bundled {
-    /// For every channel but email.
+    /// `OutboundMessage`, every channel but email.
     Message,
-    /// For email.
+    /// `OutboundMessage`, email.
     Email,
+    /// `InboundMessage`, every channel but email.
+    Inbound,
+    /// `InboundMessage`, email.
+    InboundEmail,
+    /// `ProviderOutboundMessage`.
+    Provider,
 }
 
 impl Bundled {
-    /// Every bundled schema, the message schema first.
-    pub const ALL: [Bundled; 2] = [Bundled::Message, Bundled::Email];
+    /// Every bundled schema, the outbound message schema first.
+    pub const ALL: [Bundled; 5] = [
+        Bundled::Message,
+        Bundled::Email,
+        Bundled::Inbound,
+        Bundled::InboundEmail,
+        Bundled::Provider,
+    ];
 
     /// What the schema is for.
     pub fn description(self) -> &'static str {
         match self {
-            Bundled::Message => "For every channel but email",
-            Bundled::Email => "For email",
+            Bundled::Message => "OutboundMessage, every channel but email",
+            Bundled::Email => "OutboundMessage, email",
+            Bundled::Inbound => "InboundMessage, every channel but email",
+            Bundled::InboundEmail => "InboundMessage, email",
+            Bundled::Provider => "ProviderOutboundMessage (custom conversation providers)",
         }
     }
 
-    /// The schema's name in output: `message` or `email`.
+    /// The schema's name in output: `message`, `email`, `inbound`, `inbound-email`, `provider`.
     pub fn name(self) -> &'static str {
         match self {
             Bundled::Message => "message",
             Bundled::Email => "email",
+            Bundled::Inbound => "inbound",
+            Bundled::InboundEmail => "inbound-email",
+            Bundled::Provider => "provider",
         }
     }
 
-    /// The embedded text of the refined or the published schema.
+    /// The event the schema describes.
+    pub fn event(self) -> Event {
+        match self {
+            Bundled::Message | Bundled::Email => Event::Outbound,
+            Bundled::Inbound | Bundled::InboundEmail => Event::Inbound,
+            Bundled::Provider => Event::Provider,
+        }
+    }
+
+    /// Whether HighLevel's documentation publishes a schema for it (`--published`): only the
+    /// two `OutboundMessage` schemas.
+    pub fn has_published(self) -> bool {
+        matches!(self, Bundled::Message | Bundled::Email)
+    }
+
+    /// The embedded text of the refined or the published schema (the refined one for the
+    /// schemas HighLevel publishes none of).
     pub fn text(self, published: bool) -> &'static str {
         match (self, published) {
             (Bundled::Message, false) => MESSAGE_SCHEMA,
             (Bundled::Email, false) => EMAIL_SCHEMA,
             (Bundled::Message, true) => MESSAGE_PUBLISHED,
             (Bundled::Email, true) => EMAIL_PUBLISHED,
+            (Bundled::Inbound, _) => INBOUND_SCHEMA,
+            (Bundled::InboundEmail, _) => INBOUND_EMAIL_SCHEMA,
+            (Bundled::Provider, _) => PROVIDER_SCHEMA,
+        }
+    }
+
+    /// The bundled schema for a payload of `event`, by its channel: the provider schema for
+    /// provider messages, the inbound schemas for inbound ones, the outbound schemas for the
+    /// rest (an unknown event is checked as the outbound event it most likely misnames).
+    pub fn for_event(event: &Event, is_email: bool) -> Bundled {
+        match (event, is_email) {
+            (Event::Provider, _) => Bundled::Provider,
+            (Event::Inbound, true) => Bundled::InboundEmail,
+            (Event::Inbound, false) => Bundled::Inbound,
+            (_, true) => Bundled::Email,
+            (_, false) => Bundled::Message,
         }
     }
 }
@@ -71,7 +128,7 @@ impl Bundled {
 /// Which schema checks the payloads.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Selection {
-    /// Email schema for emails, message schema for everything else.
+    /// The bundled schema for each payload's event and channel.
     Auto,
     /// Always one bundled schema.
     Bundled(Bundled),
@@ -80,7 +137,7 @@ pub enum Selection {
 }
 
 impl Selection {
-    /// Parses a `--schema` value: `message`, `email`, `auto`, or a path.
+    /// Parses a `--schema` value: `auto`, a bundled schema's name, or a path.
     pub fn parse(arg: &str) -> Selection {
         if arg == "auto" {
             return Selection::Auto;
@@ -92,19 +149,27 @@ impl Selection {
     }
 
     /// The schema that checks a payload: the user's file (`None`), the one bundled schema forced,
-    /// or the email schema for emails and the message schema otherwise. `validate` and
+    /// or the bundled schema for the payload's event and channel. `validate` and
     /// `diff --schema` both choose with this rule.
-    pub fn pick(&self, is_email: bool) -> Option<Bundled> {
+    pub fn pick(&self, event: &Event, is_email: bool) -> Option<Bundled> {
         match self {
             Selection::File(_) => None,
             Selection::Bundled(b) => Some(*b),
-            Selection::Auto if is_email => Some(Bundled::Email),
-            Selection::Auto => Some(Bundled::Message),
+            Selection::Auto => Some(Bundled::for_event(event, is_email)),
+        }
+    }
+
+    /// The bundled schemas the selection can pick.
+    fn bundled(&self) -> Vec<Bundled> {
+        match self {
+            Selection::Auto => Bundled::ALL.to_vec(),
+            Selection::Bundled(b) => vec![*b],
+            Selection::File(_) => Vec::new(),
         }
     }
 
     /// The schema documents the selection uses, uncompiled, for reading the shape they declare:
-    /// message then email for `auto`, else the one schema. A file must also compile, as it must
+    /// every bundled schema for `auto`, else the one schema. A file must also compile, as it must
     /// for `validate`.
     pub fn documents(&self, published: bool) -> Result<Vec<Document>, SchemaError> {
         let bundled = |b: Bundled| -> Result<Document, SchemaError> {
@@ -119,8 +184,6 @@ impl Selection {
             })
         };
         match self {
-            Selection::Auto => Ok(vec![bundled(Bundled::Message)?, bundled(Bundled::Email)?]),
-            Selection::Bundled(b) => Ok(vec![bundled(*b)?]),
             Selection::File(path) => {
                 let (value, name) = read_schema_file(path)?;
                 Compiled::new(name.clone(), &value)?;
@@ -130,6 +193,7 @@ impl Selection {
                     value,
                 }])
             }
+            other => other.bundled().into_iter().map(bundled).collect(),
         }
     }
 }
@@ -241,7 +305,9 @@ impl Compiled {
 /// A bundled schema, compiled on first use and then shared: a process compiles each at most
 /// once, however many runs it makes (tests and fuzzing make many).
 fn compiled_bundled(b: Bundled, published: bool) -> Result<Arc<Compiled>, SchemaError> {
-    static CACHE: [OnceLock<Arc<Compiled>>; 4] = [const { OnceLock::new() }; 4];
+    static CACHE: [OnceLock<Arc<Compiled>>; 2 * Bundled::ALL.len()] =
+        [const { OnceLock::new() }; 2 * Bundled::ALL.len()];
+    let published = published && b.has_published();
     let slot = &CACHE[(b as usize) * 2 + usize::from(published)];
     if let Some(c) = slot.get() {
         return Ok(c.clone());
@@ -254,34 +320,30 @@ fn compiled_bundled(b: Bundled, published: bool) -> Result<Arc<Compiled>, Schema
 #[derive(Debug)]
 pub struct SchemaSet {
     selection: Selection,
-    message: Option<Arc<Compiled>>,
-    email: Option<Arc<Compiled>>,
+    bundled: Vec<(Bundled, Arc<Compiled>)>,
     file: Option<Arc<Compiled>>,
     known: BTreeSet<String>,
 }
 
 impl SchemaSet {
     /// Loads and compiles what `selection` needs. `published` picks HighLevel's published schemas
-    /// instead of the refined ones.
+    /// instead of the refined ones, where HighLevel publishes them.
     pub fn load(selection: &Selection, published: bool) -> Result<Self, SchemaError> {
-        let bundled = |b: Bundled| compiled_bundled(b, published);
         let mut known = BTreeSet::new();
-        let (message, email, file) = match selection {
-            Selection::Auto => (
-                Some(bundled(Bundled::Message)?),
-                Some(bundled(Bundled::Email)?),
-                None,
-            ),
-            Selection::Bundled(Bundled::Message) => (Some(bundled(Bundled::Message)?), None, None),
-            Selection::Bundled(Bundled::Email) => (None, Some(bundled(Bundled::Email)?), None),
+        let mut bundled = Vec::new();
+        for b in selection.bundled() {
+            bundled.push((b, compiled_bundled(b, published)?));
+        }
+        let file = match selection {
             Selection::File(path) => {
                 let (value, name) = read_schema_file(path)?;
                 known.extend(property_names(&value));
-                (None, None, Some(Arc::new(Compiled::new(name, &value)?)))
+                Some(Arc::new(Compiled::new(name, &value)?))
             }
+            _ => None,
         };
         if file.is_none() {
-            for b in [Bundled::Message, Bundled::Email] {
+            for b in Bundled::ALL {
                 if let Ok(v) = serde_json::from_str::<Value>(b.text(published)) {
                     known.extend(property_names(&v));
                 }
@@ -289,26 +351,34 @@ impl SchemaSet {
         }
         Ok(SchemaSet {
             selection: selection.clone(),
-            message,
-            email,
+            bundled,
             file,
             known,
         })
     }
 
-    /// The schema for a payload, as [`Selection::pick`] chooses it.
-    pub fn choose(&self, is_email: bool) -> &Compiled {
-        let picked = match self.selection.pick(is_email) {
-            None => &self.file,
-            Some(Bundled::Message) => &self.message,
-            Some(Bundled::Email) => &self.email,
-        };
-        picked
-            .as_ref()
-            .or(self.file.as_ref())
-            .or(self.message.as_ref())
-            .or(self.email.as_ref())
-            .expect("load always compiles the schemas its selection picks")
+    /// Whether the payloads are checked against a file of the user's (every payload then is,
+    /// whatever its event).
+    pub fn is_file(&self) -> bool {
+        self.file.is_some()
+    }
+
+    /// The schema for a payload, as [`Selection::pick`] chooses it, with the bundled schema it
+    /// is (`None` for the user's file).
+    pub fn choose(&self, event: &Event, is_email: bool) -> (&Compiled, Option<Bundled>) {
+        let picked = self.selection.pick(event, is_email);
+        let found = picked.and_then(|want| self.bundled.iter().find(|(b, _)| *b == want));
+        match (found, &self.file) {
+            (Some((b, c)), _) => (c, Some(*b)),
+            (None, Some(file)) => (file, None),
+            (None, None) => {
+                let (b, c) = self
+                    .bundled
+                    .first()
+                    .expect("load always compiles the schemas its selection picks");
+                (c, Some(*b))
+            }
+        }
     }
 
     /// Whether a top-level field is described by the schemas in use. With a user schema that
@@ -453,9 +523,19 @@ pub fn listing() -> Vec<Listed> {
             let id = serde_json::from_str::<serde_json::Value>(b.text(published))
                 .ok()
                 .and_then(|v| v.get("$id").and_then(|id| id.as_str()).map(str::to_string));
+            if published && !b.has_published() {
+                continue;
+            }
             let about = match (b, published) {
-                (Bundled::Message, false) => "hlmsg's refined schema for every channel but email",
-                (Bundled::Email, false) => "hlmsg's refined schema for email",
+                (Bundled::Message, false) => {
+                    "hlmsg's refined OutboundMessage schema for every channel but email"
+                }
+                (Bundled::Email, false) => "hlmsg's refined OutboundMessage schema for email",
+                (Bundled::Inbound, _) => {
+                    "hlmsg's refined InboundMessage schema for every channel but email"
+                }
+                (Bundled::InboundEmail, _) => "hlmsg's refined InboundMessage schema for email",
+                (Bundled::Provider, _) => "hlmsg's ProviderOutboundMessage schema",
                 (Bundled::Message, true) => "the Message Schema as HighLevel publishes it",
                 (Bundled::Email, true) => "the Email Message Schema as HighLevel publishes it",
             };
@@ -476,7 +556,9 @@ mod tests {
     use crate::input::testing::first_payload;
 
     fn payload_diags(set: &SchemaSet, text: &str, email: bool) -> Vec<Diagnostic> {
-        first_payload(text.as_bytes(), |p| set.choose(email).violations(p))
+        first_payload(text.as_bytes(), |p| {
+            set.choose(&Event::Outbound, email).0.violations(p)
+        })
     }
 
     #[test]
@@ -484,7 +566,23 @@ mod tests {
         for published in [false, true] {
             SchemaSet::load(&Selection::Auto, published).unwrap();
         }
-        for text in [MESSAGE_SCHEMA, EMAIL_SCHEMA] {
+        let message = [
+            "type",
+            "locationId",
+            "contactId",
+            "conversationId",
+            "dateAdded",
+            "direction",
+            "messageType",
+        ];
+        let provider = ["type", "locationId", "contactId", "messageId"];
+        for (text, required) in [
+            (MESSAGE_SCHEMA, &message[..]),
+            (EMAIL_SCHEMA, &message[..]),
+            (INBOUND_SCHEMA, &message[..]),
+            (INBOUND_EMAIL_SCHEMA, &message[..]),
+            (PROVIDER_SCHEMA, &provider[..]),
+        ] {
             let v: Value = serde_json::from_str(text).unwrap();
             assert_eq!(v["$schema"], "https://json-schema.org/draft/2020-12/schema");
             assert!(v["$id"].is_string() && v["title"].is_string());
@@ -497,65 +595,23 @@ mod tests {
                 .iter()
                 .map(|x| x.as_str().unwrap())
                 .collect();
-            assert_eq!(
-                req,
-                [
-                    "type",
-                    "locationId",
-                    "contactId",
-                    "conversationId",
-                    "dateAdded",
-                    "direction",
-                    "messageType"
-                ]
-            );
+            assert_eq!(req, required);
         }
-    }
-
-    #[test]
-    fn type_error_names_pointer_value_expected_type_and_position() {
-        let set = SchemaSet::load(&Selection::Auto, false).unwrap();
-        let text = "{\"type\":\"OutboundMessage\",\"locationId\":\"l\",\"contactId\":\"c\",\n\"conversationId\":\"v\",\"dateAdded\":\"2024-05-08T11:57:42.250Z\",\"direction\":\"outbound\",\n\"messageType\":\"CALL\",  \"callDuration\": \"120\"}";
-        let d = payload_diags(&set, text, false);
-        assert_eq!(d.len(), 1, "{d:?}");
-        assert_eq!(d[0].rule, "type");
-        assert_eq!(d[0].pointer.as_deref(), Some("/callDuration"));
-        assert_eq!(d[0].message, "expected number, found string \"120\"");
-        assert_eq!((d[0].position.line, d[0].position.column), (3, 40));
-    }
-
-    #[test]
-    fn required_const_format_minimum_messages() {
-        let set = SchemaSet::load(&Selection::Auto, false).unwrap();
-        let text = r#"{"type":"InboundMessage","locationId":"","conversationId":"v","dateAdded":"yesterday","direction":"outbound","messageType":"CALL","callDuration":-1,"to":5}"#;
-        let d = payload_diags(&set, text, false);
-        let by_rule = |r: &str| {
-            d.iter()
-                .find(|x| x.rule == r)
-                .unwrap_or_else(|| panic!("{r}: {d:?}"))
-        };
-        assert_eq!(by_rule("required").pointer.as_deref(), Some("/contactId"));
-        assert_eq!(
-            by_rule("required").message,
-            "missing required property \"contactId\""
-        );
-        assert_eq!(
-            by_rule("const").message,
-            "expected \"OutboundMessage\", found string \"InboundMessage\""
-        );
-        assert!(by_rule("format").message.contains("RFC 3339"));
-        assert_eq!(
-            by_rule("minimum").message,
-            "expected a number >= 0, found integer -1"
-        );
-        assert_eq!(
-            by_rule("minLength").message,
-            "expected a non-empty string, found string \"\""
-        );
-        assert_eq!(
-            by_rule("type").message,
-            "expected string or array, found integer 5"
-        );
+        // The inbound schemas are the outbound ones without `source`, for the other direction.
+        for (inbound, outbound) in [
+            (INBOUND_SCHEMA, MESSAGE_SCHEMA),
+            (INBOUND_EMAIL_SCHEMA, EMAIL_SCHEMA),
+        ] {
+            let i: Value = serde_json::from_str(inbound).unwrap();
+            let o: Value = serde_json::from_str(outbound).unwrap();
+            assert_eq!(i["properties"]["type"]["const"], "InboundMessage");
+            assert_eq!(i["properties"]["direction"]["const"], "inbound");
+            assert!(i["properties"].get("source").is_none());
+            let mut want: Vec<&String> = o["properties"].as_object().unwrap().keys().collect();
+            want.retain(|k| *k != "source");
+            let got: Vec<&String> = i["properties"].as_object().unwrap().keys().collect();
+            assert_eq!(got, want);
+        }
     }
 
     #[test]

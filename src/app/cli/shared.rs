@@ -4,6 +4,7 @@
 
 use std::path::PathBuf;
 
+use crate::model::event::EventFilter;
 use clap::Args;
 use clap::builder::PossibleValue;
 
@@ -48,15 +49,28 @@ pub struct ReadArgs {
     /// webhook node's output).
     #[arg(long, value_enum, value_name = "KIND", default_value_t = InputMode::Auto)]
     pub input: InputMode,
+
+    /// Keep only payloads of these HighLevel events (repeatable, or comma-separated;
+    /// case-insensitive): OutboundMessage, InboundMessage, ProviderOutboundMessage, `message`
+    /// for the inbound and outbound pair, or another event such as ContactCreate.
+    ///
+    /// Entries that are not JSON payloads are still reported.
+    #[arg(long, value_name = "TYPE", value_parser = EventFilter::parse)]
+    pub event: Vec<EventFilter>,
 }
 
 impl ReadArgs {
     /// The input settings.
     pub fn options(&self) -> InputOptions {
+        let events = self.event.iter().cloned().reduce(|mut all, f| {
+            all.extend(f);
+            all
+        });
         InputOptions {
             max_payload: self.max_payload_size,
             max_depth: self.max_depth,
             mode: self.input,
+            events,
             ..InputOptions::default()
         }
     }

@@ -62,7 +62,8 @@ pub struct ClassifyArgs {
     pub only: Vec<Channel>,
 
     /// Write every payload to DIR/<channel>.ndjson (same bytes rule as --only), creating DIR;
-    /// then print the count per file and `N read, N written, N unreadable`.
+    /// then print the count per file and `N read, N written, N unreadable`. Payloads of other
+    /// HighLevel events go to DIR/<event>.ndjson (contact-create.ndjson, ...).
     #[arg(long, value_name = "DIR", conflicts_with_all = ["summary", "format"])]
     pub split: Option<PathBuf>,
 
@@ -102,9 +103,12 @@ struct Classified {
     line: Option<Vec<u8>>,
 }
 
-/// Whether a payload of `got` is one `--only` asked for.
-fn wanted(only: &[Channel], got: &Channel) -> bool {
-    only.iter().any(|want| match (want, got) {
+/// Whether a payload is one `--only` asked for: a message of one of its channels (payloads of
+/// other HighLevel events have no channel).
+fn wanted(only: &[Channel], class: &Classification) -> bool {
+    let got = &class.channel;
+    class.is_message()
+        && only.iter().any(|want| match (want, got) {
         (Channel::Unknown(_), Channel::Unknown(_)) => true,
         (a, b) => a == b,
     })
@@ -134,7 +138,8 @@ impl Consumer<Classified> for Report<'_> {
                 None => Ok(()),
             },
             Mode::Split(splitter) => match &c.line {
-                Some(line) => splitter.write(c.class.channel.slug(), line),
+                Some(line) if c.class.is_message() => splitter.write(c.class.channel.slug(), line),
+                Some(line) => splitter.write(c.class.event.static_slug(), line),
                 None => Ok(()),
             },
         }
@@ -185,7 +190,7 @@ pub fn run(args: &ClassifyArgs, io: &mut Io<'_>) -> anyhow::Result<Outcome> {
         let view = parse_view(&rec)?;
         let class = classify_view(&view);
         let line =
-            (split || wanted(&args.only, &class.channel)).then(|| one_line(rec.bytes, redact));
+            (split || wanted(&args.only, &class)).then(|| one_line(rec.bytes, redact));
         Ok(Classified {
             origin: rec.origin.clone(),
             class,

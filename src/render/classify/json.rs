@@ -24,7 +24,9 @@ struct PayloadJson<'a> {
     kind: &'static str,
     #[serde(flatten)]
     origin: OriginJson<'a>,
-    channel: &'a str,
+    event: Option<&'a str>,
+    channel: Option<&'a str>,
+    channel_kind: Option<&'static str>,
     raw: Option<&'a str>,
     decided_by: Option<&'static str>,
     outcome: Option<&'static str>,
@@ -43,11 +45,12 @@ struct UnreadableJson<'a> {
 }
 
 #[derive(Serialize)]
-struct SummaryJson {
+struct SummaryJson<'a> {
     kind: &'static str,
     total: u64,
     channels: BTreeMap<String, u64>,
     calls: BTreeMap<&'static str, u64>,
+    events: &'a BTreeMap<&'static str, u64>,
     unreadable: u64,
 }
 
@@ -58,7 +61,9 @@ pub fn payload(out: &mut dyn Write, o: &Origin, c: &Classification) -> io::Resul
         &PayloadJson {
             kind: "payload",
             origin: o.into(),
-            channel: c.channel.name(),
+            event: c.event.known_name(),
+            channel: c.is_message().then(|| c.channel.name()),
+            channel_kind: c.kind,
             raw: c.raw.as_deref(),
             decided_by: c.decided_by.field(),
             outcome: c.call.map(|x| x.outcome.name()),
@@ -105,11 +110,7 @@ pub fn summary(out: &mut dyn Write, tally: &Tally) -> io::Result<()> {
     }
     let mut calls = BTreeMap::new();
     if tally.count(&Channel::Call) > 0 {
-        for o in [
-            CallOutcome::Answered,
-            CallOutcome::Voicemail,
-            CallOutcome::Unknown,
-        ] {
+        for o in CallOutcome::ALL {
             calls.insert(o.name(), tally.outcome(o));
         }
     }
@@ -120,6 +121,7 @@ pub fn summary(out: &mut dyn Write, tally: &Tally) -> io::Result<()> {
             total: tally.total,
             channels,
             calls,
+            events: &tally.events,
             unreadable: tally.unreadable,
         },
     )

@@ -9,18 +9,26 @@ use std::io::{self, Write};
 use comfy_table::{CellAlignment, Table};
 
 use crate::classify::tally::Tally;
-use crate::classify::{CallOutcome, Channel, Classification};
+use crate::classify::{CallOutcome, Channel, Classification, Event};
 use crate::model::humanize;
 use crate::model::origin::Origin;
 use crate::render::style::{Painter, escape, styles};
 
 /// `source:line:column  CHANNEL  (by FIELD)  outcome, duration`, then a line per conflict.
 pub fn line(out: &mut dyn Write, p: Painter, o: &Origin, c: &Classification) -> io::Result<()> {
+    let location = p.paint(&o.to_string(), styles::location());
+    if !c.is_message() {
+        let event = p.paint(&escape(c.event.name()), owo_colors::Style::new().bold());
+        let what = p.paint("(another HighLevel event, not a message)", styles::dim());
+        return writeln!(out, "{location}  {event}  {what}");
+    }
     let mut text = format!(
-        "{}  {}",
-        p.paint(&o.to_string(), styles::location()),
+        "{location}  {}",
         p.paint(c.channel.name(), owo_colors::Style::new().bold())
     );
+    if let Some(kind) = c.kind {
+        text.push_str(&format!(" {}", p.paint(&format!("({kind})"), styles::dim())));
+    }
     if let Channel::Unknown(raw) = &c.channel
         && !raw.is_empty()
     {
@@ -31,6 +39,17 @@ pub fn line(out: &mut dyn Write, p: Painter, o: &Origin, c: &Classification) -> 
         None => "(no type field)".to_string(),
     };
     text.push_str(&format!("  {}", p.paint(&by, styles::dim())));
+    match &c.event {
+        Event::Outbound => {}
+        Event::Unknown(raw) if raw.is_empty() => {
+            text.push_str(&format!("  {}", p.paint("no event type", styles::warning())));
+        }
+        Event::Unknown(raw) => {
+            let unknown = format!("unknown event {}", escape(&format!("{raw:?}")));
+            text.push_str(&format!("  {}", p.paint(&unknown, styles::warning())));
+        }
+        e => text.push_str(&format!("  {}", p.paint(e.name(), styles::dim()))),
+    }
     if let Some(call) = c.call {
         text.push_str(&format!("  {}", call.outcome.name()));
         if let Some(d) = call.duration {
@@ -79,16 +98,21 @@ fn rows(tally: &Tally) -> Vec<(String, u64, bool)> {
         }
         rows.push((ch.name().to_string(), n, false));
         if ch == Channel::Call {
-            for o in [
-                CallOutcome::Answered,
-                CallOutcome::Voicemail,
-                CallOutcome::Unknown,
-            ] {
+            for o in CallOutcome::ALL {
+                let n = tally.outcome(o);
+                // The three main outcomes always show; the rarer ones when they occur.
+                let always = matches!(
+                    o,
+                    CallOutcome::Answered | CallOutcome::Voicemail | CallOutcome::Unknown
+                );
+                if n == 0 && !always {
+                    continue;
+                }
                 let label = match o {
                     CallOutcome::Unknown => "  outcome unknown".to_string(),
                     o => format!("  {}", o.name()),
                 };
-                rows.push((label, tally.outcome(o), true));
+                rows.push((label, n, true));
             }
         }
     }
@@ -106,6 +130,9 @@ fn rows(tally: &Tally) -> Vec<(String, u64, bool)> {
             tally.unknown_other,
             false,
         ));
+    }
+    for (event, n) in tally.others() {
+        rows.push((event.to_string(), n, false));
     }
     rows
 }

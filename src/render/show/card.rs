@@ -10,7 +10,7 @@ use unicode_width::UnicodeWidthStr;
 use super::{
     BODY_LIMIT_CHARS, BODY_LIMIT_LINES, CARD_VALUE_CHARS, PREVIEW_CHARS, Subject, needs_escaping,
 };
-use crate::classify::classify_view;
+use crate::classify::{Event, classify_view};
 use crate::input::Record;
 use crate::input::parse::{Payload, parse, parse_view};
 use crate::input::view::View;
@@ -50,7 +50,11 @@ impl Renderer {
 
     fn write_card(&self, subject: &Subject<'_>, out: &mut Vec<u8>) -> io::Result<()> {
         let p = self.painter;
-        let header = format!("── {} ", subject.record.origin);
+        let event = &subject.class.event;
+        let header = match event {
+            Event::Outbound => format!("── {} ", subject.record.origin),
+            e => format!("── {}  {} ", subject.record.origin, escape(&e.to_string())),
+        };
         writeln!(
             out,
             "{}{}",
@@ -60,6 +64,14 @@ impl Renderer {
                 styles::dim()
             )
         )?;
+        if event.is_other() && self.fields.is_none() {
+            // Not a message: no message fields to show, only the payload itself.
+            if let Some(map) = subject.map {
+                let value = Value::Object(map.clone());
+                writeln!(out, "{}", pretty(&value, JsonStyle { color: p.color() }))?;
+            }
+            return writeln!(out);
+        }
         let fields: Vec<Field> = match &self.fields {
             Some(f) => f.clone(),
             None => CARD_DEFAULT

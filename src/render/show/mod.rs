@@ -45,12 +45,20 @@ pub fn date_text(raw: &str, now: jiff::Timestamp) -> String {
 }
 
 fn channel_text(c: &Classification) -> String {
+    if !c.is_message() {
+        return format!("none ({}, not a message)", c.event);
+    }
     let mut s = match &c.channel {
         Channel::Unknown(raw) if !raw.is_empty() => format!("Unknown ({raw})"),
         ch => ch.name().to_string(),
     };
-    if let Some(call) = c.call {
-        s.push_str(&format!(" ({})", call.outcome.name()));
+    let details: Vec<&str> = c
+        .kind
+        .into_iter()
+        .chain(c.call.map(|call| call.outcome.name()))
+        .collect();
+    if !details.is_empty() {
+        s.push_str(&format!(" ({})", details.join(", ")));
     }
     s
 }
@@ -110,6 +118,7 @@ impl Subject<'_> {
                     .as_deref()
                     .map(|d| date_text(d, self.now)),
                 "channel" => Some(channel_text(self.class)),
+                "event" => Some(self.class.event.to_string()),
                 "direction" => s(&self.view.direction),
                 "status" => s(&self.view.status),
                 "duration" => self.view.call_duration.map(humanize::duration),

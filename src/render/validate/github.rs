@@ -43,6 +43,10 @@ impl<W: Write> GithubReport<W> {
 
 impl<W: Write> ValidateReport for GithubReport<W> {
     fn verdict(&mut self, v: &Verdict) -> io::Result<()> {
+        if v.skipped {
+            // Another HighLevel event: counted in the summary line, not annotated.
+            return Ok(());
+        }
         for d in &v.diagnostics {
             let message = match &d.pointer {
                 Some(p) => format!("{p}: {}", d.message),

@@ -28,6 +28,10 @@ impl<W: Write> HumanReport<W> {
 
 impl<W: Write> ValidateReport for HumanReport<W> {
     fn verdict(&mut self, v: &Verdict) -> io::Result<()> {
+        if v.skipped && !self.verbose {
+            // Another HighLevel event: counted in the summary line; `-v` prints its note.
+            return Ok(());
+        }
         for d in &v.diagnostics {
             writeln!(self.out, "{}", finding_line(self.painter, &v.origin, d))?;
         }

@@ -16,7 +16,9 @@ struct PayloadLine<'a> {
     kind: &'static str,
     #[serde(flatten)]
     origin: OriginJson<'a>,
+    event: Option<&'a str>,
     valid: bool,
+    skipped: bool,
     schema: Option<&'a str>,
     diagnostics: &'a [Diagnostic],
 }
@@ -26,6 +28,7 @@ struct SummaryLine {
     kind: &'static str,
     passed: u64,
     failed: u64,
+    skipped: u64,
     warnings: u64,
 }
 
@@ -48,7 +51,9 @@ impl<W: Write> ValidateReport for JsonReport<W> {
             &PayloadLine {
                 kind: "payload",
                 origin: (&v.origin).into(),
+                event: v.event.as_ref().and_then(|e| e.known_name()),
                 valid: v.passed(),
+                skipped: v.skipped,
                 schema: v.schema.as_deref(),
                 diagnostics: &v.diagnostics,
             },
@@ -66,6 +71,7 @@ impl<W: Write> ValidateReport for JsonReport<W> {
                 kind: "summary",
                 passed: s.passed,
                 failed: s.failed,
+                skipped: s.skipped,
                 warnings: s.warnings,
             },
         )

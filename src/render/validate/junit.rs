@@ -95,6 +95,7 @@ struct Suite {
     tests: u64,
     failures: u64,
     errors: u64,
+    skipped: u64,
     body: Spool,
 }
 
@@ -140,11 +141,12 @@ impl<W: Write> JunitReport<W> {
         if let Some(s) = self.suite.take() {
             writeln!(
                 self.out,
-                "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"{}\" skipped=\"0\">",
+                "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"{}\" skipped=\"{}\">",
                 xml_escape(&s.name),
                 s.tests,
                 s.failures,
-                s.errors
+                s.errors,
+                s.skipped
             )?;
             s.body.copy_to(&mut self.out)?;
             writeln!(self.out, "  </testsuite>")?;
@@ -177,7 +179,14 @@ impl<W: Write> ValidateReport for JunitReport<W> {
             suite.body,
             "    <testcase name=\"{name}\" classname=\"{class}\""
         )?;
-        if v.passed() {
+        if v.skipped {
+            suite.skipped += 1;
+            writeln!(
+                suite.body,
+                ">\n      <skipped message=\"{}\"/>\n    </testcase>",
+                xml_escape(v.diagnostics.first().map_or("", |d| d.message.as_str()))
+            )?;
+        } else if v.passed() {
             suite
                 .body
                 .write_all(if findings.is_empty() { b"/>\n" } else { b">\n" })?;

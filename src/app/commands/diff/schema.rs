@@ -22,8 +22,12 @@ use crate::render::drift::{self, Context};
 use crate::render::jsonl::{ErrorJson, write_line};
 use crate::validate::schema::{Bundled, Selection};
 
-/// A payload ready to count: computed on a worker thread.
-struct Counted {
+/// A payload ready to count: computed on a worker thread (`None` for a payload of another
+/// HighLevel event, which has no message schema to drift from).
+type Counted = Option<CountedPayload>;
+
+/// A message payload ready to count.
+struct CountedPayload {
     origin: Origin,
     value: serde_json::Value,
     /// The schema it is counted against, as an index into the shapes.
@@ -37,12 +41,18 @@ struct Sink<'r> {
     /// Where the only payload starts, while there is only one.
     first: Option<Origin>,
     unreadable: u64,
+    /// Payloads of other HighLevel events, passed over.
+    skipped: u64,
     /// With `--format json`, problems are also written as `error` records here.
     json: Option<&'r mut dyn Write>,
 }
 
 impl Consumer<Counted> for Sink<'_> {
     fn done(&mut self, c: Counted) -> io::Result<()> {
+        let Some(c) = c else {
+            self.skipped += 1;
+            return Ok(());
+        };
         if self.drift.payloads() == 0 {
             self.first = Some(c.origin);
         }
@@ -97,14 +107,17 @@ pub fn run(
     let work = |rec: Record<'_>| -> Result<Counted, Fault> {
         let p = parse(rec)?;
         let class = classify(p.fields());
-        let which = selection.pick(class.is_email());
+        if class.event.is_other() && !matches!(selection, Selection::File(_)) {
+            return Ok(None);
+        }
+        let which = selection.pick(&class.event, class.is_email());
         let schema = slots.iter().position(|s| *s == which).unwrap_or(0);
-        Ok(Counted {
+        Ok(Some(CountedPayload {
             origin: p.origin,
             value: p.value,
             schema,
             channel: by_channel.then_some(class.channel),
-        })
+        }))
     };
     let painter = out.painter();
     let w = out.w;
@@ -113,6 +126,7 @@ pub fn run(
         drift: Drift::new(shapes),
         first: None,
         unreadable: 0,
+        skipped: 0,
         json: if json { Some(&mut *w) } else { None },
     };
     driver.read_paths(paths, work, &mut sink)?;
@@ -120,8 +134,15 @@ pub fn run(
         drift,
         first,
         unreadable,
+        skipped,
         ..
     } = sink;
+    if skipped > 0 {
+        let noun = if skipped == 1 { "payload" } else { "payloads" };
+        driver.err().note(&format!(
+            "{skipped} {noun} of other HighLevel events (not messages) were not compared"
+        ))?;
+    }
     let report = drift.report();
     let ctx = Context {
         single: first.as_ref().filter(|_| drift.payloads() == 1),
