@@ -12,12 +12,12 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use crate::app::exit::Outcome;
-use crate::classify::event_of;
-use crate::input::view::View;
-use crate::model::event::EventFilter;
 use crate::app::progress::Progress;
+use crate::classify::event_of;
 use crate::input::reader::MAX_MAX_DEPTH;
+use crate::input::view::View;
 use crate::input::{Event, InputError, InputOptions, Record, Source, expand, read};
+use crate::model::event::EventFilter;
 use crate::model::finding::{Fault, Limit};
 use crate::render::finding::finding_line;
 use crate::render::style::{Painter, styles};

@@ -210,7 +210,9 @@ impl Conflict {
                 )
             }
             Conflict::TypeIdMismatch { id, named } => {
-                format!("messageTypeId {id} means {named}, but the payload's type names say {channel}")
+                format!(
+                    "messageTypeId {id} means {named}, but the payload's type names say {channel}"
+                )
             }
             Conflict::CallField { field } => {
                 format!(
@@ -387,7 +389,10 @@ pub fn classify_view(f: &View<'_>) -> Classification {
         });
     }
     if let Some((id, n)) = &by_id
-        && matches!(decided_by, DecidedBy::MessageTypeString | DecidedBy::MessageType)
+        && matches!(
+            decided_by,
+            DecidedBy::MessageTypeString | DecidedBy::MessageType
+        )
         && channel.is_known()
         && !n.channel.agrees_with(&channel)
     {
@@ -412,7 +417,11 @@ pub fn classify_view(f: &View<'_>) -> Classification {
     let call = (channel == Channel::Call).then(|| CallInfo {
         outcome: match f.call_status.as_deref() {
             Some(s) => CallOutcome::from_call_status(s).unwrap_or(CallOutcome::Unknown),
-            None if f.status.as_deref().is_some_and(|s| s.eq_ignore_ascii_case("voicemail")) => {
+            None if f
+                .status
+                .as_deref()
+                .is_some_and(|s| s.eq_ignore_ascii_case("voicemail")) =>
+            {
                 CallOutcome::Voicemail
             }
             None => CallOutcome::Unknown,
@@ -519,7 +528,11 @@ mod tests {
         for (raw, want) in cases {
             assert_eq!(Channel::from_type_string(raw).as_ref(), Some(want), "{raw}");
         }
-        assert_eq!(Channel::from_type_string("TYPE_ACTIVITY_CONTACT"), None);
+        assert_eq!(
+            Channel::from_type_string("TYPE_ACTIVITY_CONTACT"),
+            Some(Channel::Activity)
+        );
+        assert_eq!(Channel::from_type_string("TYPE_FUTURE"), None);
     }
 
     #[test]
@@ -675,9 +688,213 @@ mod tests {
         );
         let c = class(json!({"messageType": "CALL", "callStatus": "voicemail"}));
         assert_eq!(c.call.unwrap().outcome, CallOutcome::Voicemail);
-        let c = class(json!({"messageType": "CALL", "callStatus": "busy"}));
+        let c = class(json!({"messageType": "CALL", "callStatus": "exploded"}));
         assert_eq!(c.call.unwrap().outcome, CallOutcome::Unknown);
         let c = class(json!({"messageType": "SMS"}));
         assert_eq!(c.call, None);
+    }
+
+    /// HighLevel's whole `messageTypeString` enum, as DOMAIN facts list it.
+    const ENUM_42: &str = "TYPE_CALL, TYPE_SMS, TYPE_RCS, TYPE_EMAIL, TYPE_SMS_REVIEW_REQUEST,
+        TYPE_WEBCHAT, TYPE_SMS_NO_SHOW_REQUEST, TYPE_CAMPAIGN_SMS, TYPE_CAMPAIGN_CALL,
+        TYPE_CAMPAIGN_EMAIL, TYPE_CAMPAIGN_VOICEMAIL, TYPE_FACEBOOK, TYPE_CAMPAIGN_FACEBOOK,
+        TYPE_CAMPAIGN_MANUAL_CALL, TYPE_CAMPAIGN_MANUAL_SMS, TYPE_GMB, TYPE_CAMPAIGN_GMB,
+        TYPE_REVIEW, TYPE_INSTAGRAM, TYPE_WHATSAPP, TYPE_CUSTOM_SMS, TYPE_CUSTOM_EMAIL,
+        TYPE_CUSTOM_PROVIDER_SMS, TYPE_CUSTOM_PROVIDER_EMAIL, TYPE_IVR_CALL,
+        TYPE_ACTIVITY_CONTACT, TYPE_ACTIVITY_INVOICE, TYPE_ACTIVITY_PAYMENT,
+        TYPE_ACTIVITY_OPPORTUNITY, TYPE_LIVE_CHAT, TYPE_LIVE_CHAT_INFO_MESSAGE,
+        TYPE_ACTIVITY_APPOINTMENT, TYPE_FACEBOOK_COMMENT, TYPE_INSTAGRAM_COMMENT, TYPE_CUSTOM_CALL,
+        TYPE_INTERNAL_COMMENT, TYPE_ACTIVITY_EMPLOYEE_ACTION_LOG, TYPE_TIKTOK,
+        TYPE_TIKTOK_COMMENT, TYPE_ACTIVITY_WHATSAPP, TYPE_FORM_SUBMISSION, TYPE_SMS_REACTION";
+
+    #[test]
+    fn every_name_of_the_42_name_enum_classifies_to_a_named_channel() {
+        let names: Vec<&str> = ENUM_42.split(',').map(str::trim).collect();
+        assert_eq!(names.len(), 42);
+        let table: Vec<&str> = crate::model::channel::TYPE_NAMES
+            .iter()
+            .map(|t| t.0)
+            .collect();
+        assert_eq!(table, names, "the table follows the enum's order");
+        for name in names
+            .iter()
+            .copied()
+            .chain(["TYPE_VOICEMAIL", "TYPE_INTERNAL_COMMENTS"])
+        {
+            let c = class(json!({"type": "OutboundMessage", "messageTypeString": name}));
+            assert!(c.channel.is_known(), "{name}: {:?}", c.channel);
+            assert_eq!(c.decided_by, DecidedBy::MessageTypeString, "{name}");
+            assert!(c.unrecognized.is_empty(), "{name}");
+        }
+    }
+
+    #[test]
+    fn every_api_message_type_spelling_classifies_to_a_named_channel() {
+        let spellings = [
+            "SMS",
+            "RCS",
+            "Email",
+            "WhatsApp",
+            "IG",
+            "FB",
+            "Custom",
+            "Live_Chat",
+            "TIKTOK",
+            "GMB",
+            "WebChat",
+            "Call",
+            "IVR_Call",
+            "Campaign_Call",
+            "Campaign_VoiceMail",
+            "ALL_IN_ONE_CHAT",
+            "FORM_SUBMISSION",
+            "Instagram",
+            "Facebook",
+            "CALL",
+            "VoiceMail",
+            "Live Chat",
+            "InternalComment",
+            "Voicemail",
+            "LiveChat",
+        ];
+        for raw in spellings {
+            let c = class(json!({"type": "OutboundMessage", "messageType": raw}));
+            assert!(c.channel.is_known(), "{raw}");
+        }
+    }
+
+    #[test]
+    fn kinds_within_a_medium() {
+        let cases = [
+            ("TYPE_FACEBOOK_COMMENT", Channel::Fb, Some(kind::COMMENT)),
+            ("TYPE_CAMPAIGN_SMS", Channel::Sms, Some(kind::CAMPAIGN)),
+            (
+                "TYPE_SMS_REVIEW_REQUEST",
+                Channel::Sms,
+                Some(kind::REVIEW_REQUEST),
+            ),
+            ("TYPE_SMS_REACTION", Channel::Sms, Some(kind::REACTION)),
+            (
+                "TYPE_LIVE_CHAT_INFO_MESSAGE",
+                Channel::LiveChat,
+                Some(kind::INFO_MESSAGE),
+            ),
+            ("TYPE_TIKTOK_COMMENT", Channel::TikTok, Some(kind::COMMENT)),
+            (
+                "TYPE_ACTIVITY_INVOICE",
+                Channel::Activity,
+                Some(kind::INVOICE),
+            ),
+            ("TYPE_FORM_SUBMISSION", Channel::FormSubmission, None),
+            ("TYPE_REVIEW", Channel::Review, None),
+            ("TYPE_SMS", Channel::Sms, None),
+        ];
+        for (name, channel, kind) in cases {
+            let c = class(json!({"messageTypeString": name}));
+            assert_eq!((c.channel, c.kind), (channel, kind), "{name}");
+        }
+    }
+
+    #[test]
+    fn custom_classifies_by_the_medium_and_says_so() {
+        let c = class(
+            json!({"messageType": "Custom", "messageTypeString": "TYPE_CUSTOM_PROVIDER_SMS"}),
+        );
+        assert_eq!(
+            (c.channel, c.kind),
+            (Channel::Sms, Some(kind::CUSTOM_PROVIDER))
+        );
+        // A custom call: the TYPE_* name says both.
+        let c = class(json!({"messageType": "Custom", "messageTypeString": "TYPE_CUSTOM_CALL"}));
+        assert_eq!(
+            (c.channel, c.kind),
+            (Channel::Call, Some(kind::CUSTOM_PROVIDER))
+        );
+        // Only a confirmed id: it names the medium.
+        let c = class(json!({"messageType": "Custom", "messageTypeId": 22}));
+        assert_eq!(
+            (c.channel, c.kind),
+            (Channel::Sms, Some(kind::CUSTOM_PROVIDER))
+        );
+        assert_eq!(c.decided_by, DecidedBy::MessageTypeId);
+        // Nothing names the medium: the custom provider channel.
+        let c = class(json!({"messageType": "Custom"}));
+        assert_eq!(c.channel, Channel::Custom);
+    }
+
+    #[test]
+    fn confirmed_type_ids_decide_only_when_the_names_do_not() {
+        let c = class(json!({"messageTypeId": 1}));
+        assert_eq!(
+            (c.channel.clone(), c.decided_by),
+            (Channel::Call, DecidedBy::MessageTypeId)
+        );
+        let c = class(json!({"messageTypeId": 41, "messageType": ""}));
+        assert_eq!(c.channel, Channel::TikTok);
+        // Unconfirmed numbers never decide.
+        for id in [15, 29, 43] {
+            let c = class(json!({"messageTypeId": id}));
+            assert_eq!(c.channel, Channel::Unknown(String::new()), "{id}");
+        }
+        // The names win; a contradicting id is a conflict.
+        let c = class(json!({"messageType": "SMS", "messageTypeId": 1}));
+        assert_eq!(c.channel, Channel::Sms);
+        assert_eq!(
+            c.conflicts,
+            vec![Conflict::TypeIdMismatch {
+                id: 1,
+                named: Channel::Call
+            }]
+        );
+    }
+
+    #[test]
+    fn every_call_status_has_its_outcome() {
+        let cases = [
+            ("pending", CallOutcome::Pending),
+            ("completed", CallOutcome::Answered),
+            ("answered", CallOutcome::Answered),
+            ("busy", CallOutcome::Busy),
+            ("no-answer", CallOutcome::NoAnswer),
+            ("failed", CallOutcome::Failed),
+            ("canceled", CallOutcome::Canceled),
+            ("voicemail", CallOutcome::Voicemail),
+        ];
+        assert_eq!(cases.len(), CALL_STATUSES.len());
+        for (status, outcome) in cases {
+            assert!(CALL_STATUSES.contains(&status));
+            let c = class(json!({"messageType": "CALL", "callStatus": status}));
+            assert_eq!(c.call.unwrap().outcome, outcome, "{status}");
+        }
+    }
+
+    #[test]
+    fn an_unanswered_inbound_call_reached_voicemail() {
+        let c = class(json!({
+            "type": "InboundMessage", "messageType": "CALL", "status": "voicemail",
+            "messageTypeId": 10, "messageTypeString": "TYPE_VOICEMAIL"
+        }));
+        assert_eq!(c.event, Event::Inbound);
+        assert_eq!(c.channel, Channel::Voicemail);
+        assert!(c.conflicts.is_empty(), "{:?}", c.conflicts);
+        let c =
+            class(json!({"type": "InboundMessage", "messageType": "CALL", "status": "voicemail"}));
+        assert_eq!(c.call.unwrap().outcome, CallOutcome::Voicemail);
+    }
+
+    #[test]
+    fn events_other_than_messages_have_no_channel() {
+        let c = class(json!({"type": "ContactCreate", "email": "a@b.c"}));
+        assert_eq!(c.event, Event::Other("ContactCreate"));
+        assert!(!c.is_message());
+        assert!(c.conflicts.is_empty() && c.unrecognized.is_empty());
+        let c = class(json!({"type": "SMS", "phone": "+1", "message": "hi", "messageId": "m"}));
+        assert_eq!(c.event, Event::Provider);
+        assert_eq!(
+            (c.channel, c.decided_by),
+            (Channel::Sms, DecidedBy::EventType)
+        );
+        let c = class(json!({"type": "Email", "emailTo": "a@b.c", "html": "<p>x</p>"}));
+        assert_eq!((c.event, c.channel), (Event::Provider, Channel::Email));
     }
 }

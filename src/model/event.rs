@@ -288,7 +288,10 @@ mod tests {
         assert_eq!(d(Some("SMS"), false), Event::Provider);
         assert_eq!(d(Some("Email"), false), Event::Provider);
         assert_eq!(d(Some("SMS"), true), Event::Unknown("SMS".into()));
-        assert_eq!(d(Some("ContactCreate"), false), Event::Other("ContactCreate"));
+        assert_eq!(
+            d(Some("ContactCreate"), false),
+            Event::Other("ContactCreate")
+        );
         assert_eq!(d(Some("lcemailstats"), false), Event::Other("LCEmailStats"));
         assert_eq!(d(Some("Pigeon"), true), Event::Unknown("Pigeon".into()));
         assert_eq!(d(None, true), Event::Unknown(String::new()));
@@ -300,10 +303,16 @@ mod tests {
         assert_eq!(Event::Other("LCEmailStats").slug(), "lc-email-stats");
         assert_eq!(Event::Inbound.slug(), "inbound-message");
         assert_eq!(Event::Other("VoiceAiCallEnd").slug(), "voice-ai-call-end");
-        assert_eq!(Event::Other("ContactCreate").static_slug(), "contact-create");
+        assert_eq!(
+            Event::Other("ContactCreate").static_slug(),
+            "contact-create"
+        );
         assert_eq!(Event::Unknown("x".into()).static_slug(), "unknown");
         // Every event's file name is distinct from every channel's and every other event's.
-        let mut all: Vec<String> = OTHER_EVENTS.iter().map(|n| Event::Other(n).slug()).collect();
+        let mut all: Vec<String> = OTHER_EVENTS
+            .iter()
+            .map(|n| Event::Other(n).slug())
+            .collect();
         all.sort();
         all.dedup();
         assert_eq!(all.len(), OTHER_EVENTS.len());

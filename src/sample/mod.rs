@@ -25,9 +25,14 @@ pub const SAMPLES: &[(&str, &str)] = &[
         include_str!("../../samples/call-voicemail.json"),
     ),
     (
+        "contact-create",
+        include_str!("../../samples/contact-create.json"),
+    ),
+    (
         "custom-provider",
         include_str!("../../samples/custom-provider.json"),
     ),
+    ("email", include_str!("../../samples/email.json")),
     ("email-html", include_str!("../../samples/email-html.json")),
     (
         "email-legacy",
@@ -37,7 +42,6 @@ pub const SAMPLES: &[(&str, &str)] = &[
         "email-provider",
         include_str!("../../samples/email-provider.json"),
     ),
-    ("email", include_str!("../../samples/email.json")),
     (
         "fb-messenger",
         include_str!("../../samples/fb-messenger.json"),
@@ -45,10 +49,27 @@ pub const SAMPLES: &[(&str, &str)] = &[
     ("gmb-reply", include_str!("../../samples/gmb-reply.json")),
     ("ig-direct", include_str!("../../samples/ig-direct.json")),
     (
+        "inbound-call-voicemail",
+        include_str!("../../samples/inbound-call-voicemail.json"),
+    ),
+    (
+        "inbound-email",
+        include_str!("../../samples/inbound-email.json"),
+    ),
+    (
+        "inbound-sms",
+        include_str!("../../samples/inbound-sms.json"),
+    ),
+    (
         "internal-comment",
         include_str!("../../samples/internal-comment.json"),
     ),
     ("live-chat", include_str!("../../samples/live-chat.json")),
+    (
+        "provider-sms",
+        include_str!("../../samples/provider-sms.json"),
+    ),
+    ("sms", include_str!("../../samples/sms.json")),
     (
         "sms-chat-widget",
         include_str!("../../samples/sms-chat-widget.json"),
@@ -62,7 +83,6 @@ pub const SAMPLES: &[(&str, &str)] = &[
         "sms-reminder",
         include_str!("../../samples/sms-reminder.json"),
     ),
-    ("sms", include_str!("../../samples/sms.json")),
     (
         "voicemail-drop",
         include_str!("../../samples/voicemail-drop.json"),

@@ -30,7 +30,7 @@ pub const UNKNOWN_EVENT: Rule = Rule {
 pub const SCHEMA_EVENT_MISMATCH: Rule = Rule {
     name: "schema-event-mismatch",
     severity: Severity::Error,
-    summary: "a message of one event checked against a schema forced with `--schema` for another (an inbound payload against an outbound schema)",
+    summary: "a message of one event checked against a bundled schema chosen for another (an inbound payload against an outbound schema)",
 };
 
 /// `other-event`.
@@ -366,7 +366,8 @@ mod tests {
     #[test]
     fn every_call_status_of_highlevel_is_accepted() {
         for status in CALL_STATUSES {
-            let extra = format!(r#""direction":"outbound","messageType":"CALL","callStatus":"{status}""#);
+            let extra =
+                format!(r#""direction":"outbound","messageType":"CALL","callStatus":"{status}""#);
             assert!(rules(&extra).is_empty(), "{status}");
         }
         assert_eq!(
@@ -378,7 +379,10 @@ mod tests {
     #[test]
     fn direction_rules_follow_the_event() {
         let inbound = |extra: &str| {
-            let text = format!("{{{},{extra}}}", BASE.replace("OutboundMessage", "InboundMessage"));
+            let text = format!(
+                "{{{},{extra}}}",
+                BASE.replace("OutboundMessage", "InboundMessage")
+            );
             first_payload(text.as_bytes(), lint_known)
         };
         assert!(inbound(r#""direction":"inbound","messageType":"SMS""#).is_empty());
@@ -398,9 +402,15 @@ mod tests {
             ["warning:message-type-id-mismatch"]
         );
         // Agreeing, unconfirmed, and an unanswered call's voicemail id: no finding.
-        assert!(rules(r#""direction":"outbound","messageType":"SMS","messageTypeId":2"#).is_empty());
-        assert!(rules(r#""direction":"outbound","messageType":"SMS","messageTypeId":15"#).is_empty());
-        assert!(rules(r#""direction":"outbound","messageType":"CALL","messageTypeId":10"#).is_empty());
+        assert!(
+            rules(r#""direction":"outbound","messageType":"SMS","messageTypeId":2"#).is_empty()
+        );
+        assert!(
+            rules(r#""direction":"outbound","messageType":"SMS","messageTypeId":15"#).is_empty()
+        );
+        assert!(
+            rules(r#""direction":"outbound","messageType":"CALL","messageTypeId":10"#).is_empty()
+        );
     }
 
     #[test]

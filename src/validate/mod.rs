@@ -1,6 +1,7 @@
 //! Checking one payload: schema violations (errors), semantic rules (warnings) and schema drift
 //! (notes), in one [`Verdict`].
 
+pub mod bundled;
 pub mod lint;
 pub mod schema;
 
@@ -12,7 +13,9 @@ use crate::model::event::{Event, MESSAGE_EVENTS};
 use crate::model::finding::Fault;
 use crate::model::finding::{Diagnostic, Severity, show_value, typed_value};
 use crate::model::origin::Origin;
-use crate::validate::lint::{OTHER_EVENT, SCHEMA_EVENT_MISMATCH, UNKNOWN_EVENT, lint};
+use crate::validate::lint::{
+    DIRECTION_NOT_INBOUND, OTHER_EVENT, SCHEMA_EVENT_MISMATCH, UNKNOWN_EVENT, lint,
+};
 use crate::validate::schema::{Bundled, SchemaError, SchemaSet, Selection};
 
 /// The most findings shown for one payload (errors first); the rest are counted in a note.
@@ -147,7 +150,12 @@ impl Checker {
         }
         let (schema, bundled) = self.schemas.choose(&event, class.is_email());
         let mut diagnostics = schema.violations(payload);
-        diagnostics.extend(lint(payload, &class, |f| self.schemas.knows_field(f)));
+        let mut lints = lint(payload, &class, |f| self.schemas.knows_field(f));
+        if bundled.is_some_and(|b| b.event() == Event::Inbound) {
+            // The inbound schemas require the direction already: one finding is enough.
+            lints.retain(|d| d.rule != DIRECTION_NOT_INBOUND.name);
+        }
+        diagnostics.extend(lints);
         if self.strict {
             for d in &mut diagnostics {
                 if d.severity == Severity::Warning {
@@ -157,6 +165,10 @@ impl Checker {
         }
         diagnostics.sort_by_key(|d| (d.position, d.severity));
         if let Some(d) = event_finding(payload, &event, bundled) {
+            if d.rule == UNKNOWN_EVENT.name {
+                // The event finding says what the schema's `type` finding would.
+                diagnostics.retain(|x| x.pointer.as_deref() != Some("/type"));
+            }
             diagnostics.insert(0, d);
         }
         if diagnostics.len() > MAX_FINDINGS {
@@ -205,22 +217,34 @@ fn skipped(payload: &Payload<'_>, event: Event) -> Verdict {
 
 /// The payload-level finding about the event, reported before all others: a `type` that names
 /// no HighLevel event, or a message checked against a bundled schema of another event.
-fn event_finding(payload: &Payload<'_>, event: &Event, schema: Option<Bundled>) -> Option<Diagnostic> {
+fn event_finding(
+    payload: &Payload<'_>,
+    event: &Event,
+    schema: Option<Bundled>,
+) -> Option<Diagnostic> {
     let events = MESSAGE_EVENTS.join(", ");
     match event {
         Event::Unknown(raw) => {
             let (pointer, message) = match payload.fields().get("type") {
                 None => (
                     String::new(),
-                    format!("the payload has no \"type\": expected a HighLevel event ({events}, or another such as ContactCreate)"),
+                    format!(
+                        "the payload has no \"type\": expected a HighLevel event ({events}, or another such as ContactCreate)"
+                    ),
                 ),
                 Some(value) if raw.is_empty() => (
                     "/type".to_string(),
-                    format!("\"type\" is {}: expected the name of a HighLevel event ({events}, ...)", typed_value(value)),
+                    format!(
+                        "\"type\" is {}: expected the name of a HighLevel event ({events}, ...)",
+                        typed_value(value)
+                    ),
                 ),
                 Some(value) => (
                     "/type".to_string(),
-                    format!("{} is not a HighLevel event: expected {events}, or another event such as ContactCreate", show_value(value)),
+                    format!(
+                        "{} is not a HighLevel event: expected {events}, or another event such as ContactCreate",
+                        show_value(value)
+                    ),
                 ),
             };
             let position = payload.position_of(&pointer);
@@ -240,8 +264,16 @@ fn event_finding(payload: &Payload<'_>, event: &Event, schema: Option<Bundled>) 
             }
             let fields = payload.fields();
             let (pointer, found) = match fields.get("direction") {
-                Some(d) if *event != Event::Provider => ("/direction", format!("direction {}", show_value(d))),
-                _ => ("/type", format!("type {}", show_value(fields.get("type").unwrap_or(&serde_json::Value::Null)))),
+                Some(d) if *event != Event::Provider => {
+                    ("/direction", format!("direction {}", show_value(d)))
+                }
+                _ => (
+                    "/type",
+                    format!(
+                        "type {}",
+                        show_value(fields.get("type").unwrap_or(&serde_json::Value::Null))
+                    ),
+                ),
             };
             let position = payload.position_of(pointer);
             Some(Diagnostic::new(
@@ -250,9 +282,13 @@ fn event_finding(payload: &Payload<'_>, event: &Event, schema: Option<Bundled>) 
                 Some(pointer.to_string()),
                 position,
                 format!(
-                    "an {event} ({found}) checked against the {wants} schema {:?}: use --schema auto, or the {} schema",
+                    "an {event} ({found}) checked against the {wants} schema {:?}; its own schema is {:?}",
                     schema.name(),
-                    Bundled::for_event(event, schema == Bundled::Email || schema == Bundled::InboundEmail).name()
+                    Bundled::for_event(
+                        event,
+                        schema == Bundled::Email || schema == Bundled::InboundEmail
+                    )
+                    .name()
                 ),
             ))
         }

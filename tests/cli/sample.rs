@@ -129,7 +129,7 @@ fn invalid_rate_gives_exactly_the_documented_number_of_failures() {
         if expected >= 100 {
             // Every documented way shows up.
             for way in [
-                "const /type",
+                "unknown-event /type",
                 "required /contactId",
                 "format /dateAdded",
                 "type /callDuration",

@@ -198,7 +198,7 @@ fn bad_cases() -> Vec<Bad> {
             args: &[],
             code: 1,
             findings: vec![s(
-                "2:11: error[const]: /type: expected \"OutboundMessage\", found string \"InboundMessage\"",
+                "7:16: error[const]: /direction: expected \"inbound\", found string \"outbound\"",
             )],
             summary: "0 passed, 1 failed",
         },

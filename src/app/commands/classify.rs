@@ -109,9 +109,9 @@ fn wanted(only: &[Channel], class: &Classification) -> bool {
     let got = &class.channel;
     class.is_message()
         && only.iter().any(|want| match (want, got) {
-        (Channel::Unknown(_), Channel::Unknown(_)) => true,
-        (a, b) => a == b,
-    })
+            (Channel::Unknown(_), Channel::Unknown(_)) => true,
+            (a, b) => a == b,
+        })
 }
 
 /// Reports classified payloads in input order.
@@ -189,8 +189,7 @@ pub fn run(args: &ClassifyArgs, io: &mut Io<'_>) -> anyhow::Result<Outcome> {
     let work = |rec: crate::input::Record<'_>| -> Result<Classified, Fault> {
         let view = parse_view(&rec)?;
         let class = classify_view(&view);
-        let line =
-            (split || wanted(&args.only, &class)).then(|| one_line(rec.bytes, redact));
+        let line = (split || wanted(&args.only, &class)).then(|| one_line(rec.bytes, redact));
         Ok(Classified {
             origin: rec.origin.clone(),
             class,

@@ -52,7 +52,7 @@ pub struct SampleArgs {
     /// Share of payloads, from 0 to 1, that break the refined schema on purpose.
     ///
     /// Exactly round(N × RATE) payloads are invalid, at positions the seed picks, each in one
-    /// of four ways: `type` is "InboundMessage"; `contactId` is missing; `dateAdded` is not an
+    /// of four ways: `type` is "OutboundMesage" (a misspelled event); `contactId` is missing; `dateAdded` is not an
     /// RFC 3339 date ("09/16/2025 14:05:12"); a value has the wrong type (a call's
     /// `callDuration` is a string, any other payload's `attachments` is a string). The valid
     /// payloads are the same as with rate 0.

@@ -72,11 +72,21 @@ mod tests {
     #[test]
     fn refined_schemas_have_ids_and_published_ones_do_not() {
         let rows = listing();
-        assert_eq!(rows.len(), 4);
-        assert_eq!(rows[0].id.as_deref(), Some("urn:hlmsg:schema:message"));
-        assert_eq!(rows[1].id.as_deref(), Some("urn:hlmsg:schema:email"));
-        assert!(rows[2].id.is_none() && rows[3].id.is_none());
-        assert_eq!(command(&rows[3]), "email --published");
+        // Five refined schemas, then the two HighLevel publishes (for OutboundMessage only).
+        assert_eq!(rows.len(), 7);
+        let ids: Vec<_> = rows[..5].iter().map(|r| r.id.as_deref().unwrap()).collect();
+        assert_eq!(
+            ids,
+            [
+                "urn:hlmsg:schema:message",
+                "urn:hlmsg:schema:email",
+                "urn:hlmsg:schema:inbound",
+                "urn:hlmsg:schema:inbound-email",
+                "urn:hlmsg:schema:provider"
+            ]
+        );
+        assert!(rows[5].id.is_none() && rows[6].id.is_none());
+        assert_eq!(command(&rows[6]), "email --published");
         assert_eq!(command(&rows[0]), "message");
     }
 }

@@ -27,7 +27,10 @@ pub fn line(out: &mut dyn Write, p: Painter, o: &Origin, c: &Classification) -> 
         p.paint(c.channel.name(), owo_colors::Style::new().bold())
     );
     if let Some(kind) = c.kind {
-        text.push_str(&format!(" {}", p.paint(&format!("({kind})"), styles::dim())));
+        text.push_str(&format!(
+            " {}",
+            p.paint(&format!("({kind})"), styles::dim())
+        ));
     }
     if let Channel::Unknown(raw) = &c.channel
         && !raw.is_empty()
@@ -42,7 +45,10 @@ pub fn line(out: &mut dyn Write, p: Painter, o: &Origin, c: &Classification) -> 
     match &c.event {
         Event::Outbound => {}
         Event::Unknown(raw) if raw.is_empty() => {
-            text.push_str(&format!("  {}", p.paint("no event type", styles::warning())));
+            text.push_str(&format!(
+                "  {}",
+                p.paint("no event type", styles::warning())
+            ));
         }
         Event::Unknown(raw) => {
             let unknown = format!("unknown event {}", escape(&format!("{raw:?}")));

@@ -66,7 +66,7 @@ fn message_type(channel: &Channel) -> (&'static str, &'static str, Option<i64>) 
 fn head(o: &mut Obj<'_>, d: &Draft<'_>, calendar: &mut Calendar) {
     let c = d.common;
     let type_name: &[u8] = if d.broken == Some(Break::TypeNotOutbound) {
-        b"InboundMessage"
+        b"OutboundMesage"
     } else {
         b"OutboundMessage"
     };

@@ -81,7 +81,8 @@ pub const NEW_SHAPE_PERCENT: u64 = 20;
 /// How an invalid payload breaks the refined schema.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Break {
-    /// `type` is `"InboundMessage"` (schema keyword `const`).
+    /// `type` is `"OutboundMesage"`, a misspelled event (rule `unknown-event`, schema keyword
+    /// `const`).
     TypeNotOutbound,
     /// `contactId` is missing (`required`).
     MissingContactId,

@@ -77,7 +77,7 @@ fn every_line_is_json_with_the_expected_fields() {
         assert_eq!(m["messageId"].as_str().unwrap().len(), 20);
         match broken {
             Some(Break::MissingContactId) => assert!(!m.contains_key("contactId")),
-            Some(Break::TypeNotOutbound) => assert_eq!(m["type"], "InboundMessage"),
+            Some(Break::TypeNotOutbound) => assert_eq!(m["type"], "OutboundMesage"),
             Some(Break::BadDate) => {
                 assert!(!m["dateAdded"].as_str().unwrap().contains('T'))
             }
