@@ -47,9 +47,34 @@ pub fn checker(schema: &str, published: Published, strict: bool) -> Result<Check
 pub fn keys(files: &[PathBuf]) -> Result<Keys, String> {
     let mut keys = Keys::highlevel();
     for path in files {
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| format!("--public-key {}: {}", path.display(), describe_io_error(&e)))?;
-        let key = PublicKey::from_pem(&text)
+        let bytes = match std::fs::read(path) {
+            Ok(bytes) => bytes,
+            // Not a file: the key itself, in hex or base64, as the Python SDK takes it.
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                let given = path.to_string_lossy();
+                match PublicKey::from_bytes(given.as_bytes()) {
+                    Ok(key) => {
+                        keys.set(key);
+                        continue;
+                    }
+                    Err(_) => {
+                        return Err(format!(
+                            "--public-key {}: {} (and not a key in hex or base64 either)",
+                            path.display(),
+                            describe_io_error(&e)
+                        ));
+                    }
+                }
+            }
+            Err(e) => {
+                return Err(format!(
+                    "--public-key {}: {}",
+                    path.display(),
+                    describe_io_error(&e)
+                ));
+            }
+        };
+        let key = PublicKey::from_bytes(&bytes)
             .map_err(|msg| format!("--public-key {}: {msg}", path.display()))?;
         keys.set(key);
     }

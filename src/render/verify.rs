@@ -7,7 +7,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use crate::render::jsonl::{OriginJson, write_line};
-use crate::render::style::{Painter, styles};
+use crate::render::style::{Painter, escape, styles};
 use crate::verify::Checked;
 use crate::verify::signature::Scheme;
 
@@ -20,6 +20,7 @@ struct DeliveryJson<'a> {
     scheme: Option<&'static str>,
     reserialized: bool,
     reason: Option<&'a str>,
+    warning: Option<&'a str>,
     webhook_id: Option<&'a str>,
 }
 
@@ -47,6 +48,7 @@ pub fn delivery(
                 scheme: c.scheme.map(Scheme::name),
                 reserialized: c.reserialized,
                 reason,
+                warning: c.warning.as_deref(),
                 webhook_id: c.webhook_id.as_deref(),
             },
         );
@@ -68,7 +70,14 @@ pub fn delivery(
         ),
         (None, None) => p.paint("verified", styles::ok()),
     };
-    writeln!(out, "{location}: {verdict}")
+    match &c.warning {
+        Some(w) => writeln!(
+            out,
+            "{location}: {verdict}; {}",
+            p.paint(&format!("warning: {}", escape(w)), styles::warning())
+        ),
+        None => writeln!(out, "{location}: {verdict}"),
+    }
 }
 
 /// The summary: deliveries verified and failed.

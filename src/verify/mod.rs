@@ -61,6 +61,13 @@ pub enum Failure {
         /// Where it was first seen.
         first: String,
     },
+    /// The delivery is for another marketplace app than `--app-id`.
+    OtherApp {
+        /// The app id expected.
+        expected: String,
+        /// The delivery's `appId` (`None` when it has none).
+        found: Option<String>,
+    },
     /// The entry is not a delivery at all.
     Unreadable(String),
 }
@@ -100,9 +107,25 @@ impl Failure {
             Failure::Duplicate { id, first } => {
                 format!("duplicate delivery: webhookId {id:?} was first seen at {first}")
             }
+            Failure::OtherApp { expected, found } => match found {
+                Some(found) => {
+                    format!("another app's delivery: appId {found:?} is not {expected:?}")
+                }
+                None => format!("not this app's delivery: it has no appId (expected {expected:?})"),
+            },
             Failure::Unreadable(message) => message.clone(),
         }
     }
+}
+
+/// The day HighLevel retired the legacy RSA signature (`X-WH-Signature`): deliveries signed
+/// with it alone after this are suspect.
+pub const LEGACY_RETIRED: &str = "2026-07-01T00:00:00Z";
+
+/// The app id a client id stands for: its part before the first `-`, as HighLevel's SDKs
+/// compare it.
+pub fn app_id_of(client_id: &str) -> &str {
+    client_id.split('-').next().unwrap_or(client_id).trim()
 }
 
 /// The verdict on one delivery.
@@ -120,6 +143,8 @@ pub struct Checked {
     pub webhook_id: Option<String>,
     /// Its `timestamp`, when the body carries one.
     timestamp: Option<Value>,
+    /// Something worth saying about a delivery that verified (the retired legacy scheme).
+    pub warning: Option<String>,
 }
 
 impl Checked {
@@ -132,6 +157,7 @@ impl Checked {
             failure: Some(Failure::Unreadable(message)),
             webhook_id: None,
             timestamp: None,
+            warning: None,
         }
     }
 }
@@ -146,6 +172,9 @@ pub struct Verifier {
     pub given: Option<(Scheme, String, &'static str)>,
     /// Whether a parsed envelope body may be re-serialized in HighLevel's compact form.
     pub reserialize: bool,
+    /// The marketplace app whose deliveries these must be (`--app-id`, a client id's part
+    /// before the first `-` accepted too).
+    pub app_id: Option<String>,
 }
 
 impl Verifier {
@@ -162,8 +191,24 @@ impl Verifier {
                 .and_then(Value::as_str)
                 .map(str::to_string),
             timestamp: field("timestamp").cloned(),
+            warning: None,
         };
+        if let Some(expected) = &self.app_id {
+            // As both official SDKs do first: another app's delivery is not checked further.
+            let found = field("appId").and_then(Value::as_str);
+            if found.map(app_id_of) != Some(app_id_of(expected)) {
+                checked.failure = Some(Failure::OtherApp {
+                    expected: app_id_of(expected).to_string(),
+                    found: found.map(str::to_string),
+                });
+                return checked;
+            }
+        }
         checked.failure = self.signature(rec, parsed.as_ref(), &mut checked).err();
+        if checked.failure.is_none() && checked.scheme == Some(Scheme::Rsa) && self.given.is_none()
+        {
+            checked.warning = legacy_warning(parsed.as_ref());
+        }
         checked
     }
 
@@ -214,6 +259,23 @@ impl Verifier {
         checked.scheme = Some(sig.scheme);
         Ok(())
     }
+}
+
+/// The warning for a delivery signed only with the legacy RSA scheme and dated after its
+/// retirement (by its `timestamp`, else its `dateAdded`).
+fn legacy_warning(parsed: Option<&Value>) -> Option<String> {
+    let body = parsed?;
+    let (field, text) = ["timestamp", "dateAdded"]
+        .iter()
+        .find_map(|f| body.get(*f).and_then(Value::as_str).map(|t| (*f, t)))?;
+    let at: jiff::Timestamp = text.parse().ok()?;
+    let retired: jiff::Timestamp = LEGACY_RETIRED.parse().ok()?;
+    (at >= retired).then(|| {
+        format!(
+            "signed only with the legacy X-WH-Signature (RSA), which HighLevel retired on \
+             July 1, 2026, yet dated {text} ({field}): expect an X-GHL-Signature (Ed25519)"
+        )
+    })
 }
 
 /// The replay checks, in input order: stale timestamps and repeated webhook ids.

@@ -109,6 +109,48 @@ impl PublicKey {
         Err("not an Ed25519 or RSA public key in PEM (SubjectPublicKeyInfo or PKCS#1)".to_string())
     }
 
+    /// Reads a public key in any form HighLevel's Python SDK accepts: PEM; for Ed25519 also the
+    /// 32 raw key bytes, as bytes, hex or base64; and the DER of a key, raw or in base64.
+    pub fn from_bytes(bytes: &[u8]) -> Result<PublicKey, String> {
+        if let Ok(text) = std::str::from_utf8(bytes)
+            && text.contains("-----BEGIN")
+        {
+            return PublicKey::from_pem(text);
+        }
+        let text = std::str::from_utf8(bytes).map(str::trim).ok();
+        let mut candidates: Vec<Vec<u8>> = Vec::new();
+        if let Some(t) = text {
+            if t.len() == 64 && t.bytes().all(|b| b.is_ascii_hexdigit()) {
+                candidates.push(hex_decode(t));
+            }
+            if let Ok(b) = base64::engine::general_purpose::STANDARD.decode(t) {
+                candidates.push(b);
+            }
+        }
+        candidates.push(bytes.to_vec());
+        for raw in &candidates {
+            if let Ok(array) = <[u8; 32]>::try_from(raw.as_slice())
+                && let Ok(k) = ed25519_dalek::VerifyingKey::from_bytes(&array)
+            {
+                return Ok(PublicKey::Ed25519(k));
+            }
+            if let Ok(k) = ed25519_dalek::VerifyingKey::from_public_key_der(raw) {
+                return Ok(PublicKey::Ed25519(k));
+            }
+            if let Ok(k) = rsa::RsaPublicKey::from_public_key_der(raw) {
+                return Ok(PublicKey::Rsa(k));
+            }
+            if let Ok(k) = rsa::RsaPublicKey::from_pkcs1_der(raw) {
+                return Ok(PublicKey::Rsa(k));
+            }
+        }
+        Err(
+            "not a public key: expected PEM (-----BEGIN PUBLIC KEY-----), or an Ed25519 key's \
+             32 bytes raw, as 64 hex digits or in base64"
+                .to_string(),
+        )
+    }
+
     /// The key's scheme.
     pub fn scheme(&self) -> Scheme {
         match self {
@@ -166,18 +208,37 @@ pub struct Signature<'a> {
 /// Picks the signature of a delivery: `X-GHL-Signature` when present (it decides alone),
 /// otherwise `X-WH-Signature`.
 pub fn from_headers(delivery: &Delivery) -> Option<Signature<'_>> {
-    if let Some(v) = delivery.header(GHL_SIGNATURE) {
+    if let Some(v) = header(delivery, GHL_SIGNATURE) {
         return Some(Signature {
             scheme: Scheme::Ed25519,
             from: GHL_SIGNATURE,
             base64: v,
         });
     }
-    delivery.header(WH_SIGNATURE).map(|v| Signature {
+    header(delivery, WH_SIGNATURE).map(|v| Signature {
         scheme: Scheme::Rsa,
         from: WH_SIGNATURE,
         base64: v,
     })
+}
+
+/// A signature header's value; an empty value or the literal `N/A` (which HighLevel's own
+/// example handlers treat as no signature) counts as absent.
+fn header<'d>(delivery: &'d Delivery, name: &str) -> Option<&'d str> {
+    delivery
+        .header(name)
+        .filter(|v| !v.trim().is_empty() && !v.trim().eq_ignore_ascii_case("N/A"))
+}
+
+/// Decodes hex digits (an even number of them, already checked).
+fn hex_decode(text: &str) -> Vec<u8> {
+    text.as_bytes()
+        .chunks(2)
+        .map(|pair| {
+            let digit = |b: u8| (b as char).to_digit(16).unwrap_or(0) as u8;
+            digit(pair[0]) << 4 | digit(pair[1])
+        })
+        .collect()
 }
 
 /// Why a signature did not verify.

@@ -418,3 +418,139 @@ fn output_is_identical_whatever_the_jobs() {
         );
     }
 }
+
+#[test]
+fn a_header_of_n_a_is_no_signature() {
+    let k = keys();
+    let rsa = k.rsa_pem.to_str().unwrap();
+    // X-GHL-Signature: N/A, as example handlers treat it: the RSA header decides.
+    let f = k.write(
+        "na.http",
+        &http(
+            &[
+                ("X-GHL-Signature", "N/A"),
+                ("X-WH-Signature", &k.rsa_sig(BODY)),
+            ],
+            BODY,
+        ),
+    );
+    let r = run(&["--public-key", rsa], &[&f]);
+    assert_eq!(single_line(&r), "verified (rsa)", "{}", r.stderr);
+    // Both N/A: no signature at all.
+    let f = k.write(
+        "none.http",
+        &http(
+            &[("X-GHL-Signature", "N/A"), ("X-WH-Signature", " n/a ")],
+            BODY,
+        ),
+    );
+    let r = run(&[], &[&f]);
+    assert_eq!(r.code, 1);
+    assert!(
+        single_line(&r).starts_with("FAILED (no signature"),
+        "{}",
+        r.stdout
+    );
+}
+
+#[test]
+fn app_id_rejects_other_apps_deliveries_first() {
+    let k = keys();
+    let ed = k.ed_pem.to_str().unwrap();
+    let body = BODY.replace(
+        r#""body":"hi""#,
+        r#""body":"hi","appId":"6512f0a3c9e1b24d7a8f0c15""#,
+    );
+    let f = k.write(
+        "app.http",
+        &http(&[("X-GHL-Signature", &k.ed_sig(&body))], &body),
+    );
+    // The app id itself, or a client id whose part before the first `-` is it.
+    for id in [
+        "6512f0a3c9e1b24d7a8f0c15",
+        "6512f0a3c9e1b24d7a8f0c15-lq8x2m4p",
+    ] {
+        let r = run(&["--public-key", ed, "--app-id", id], &[&f]);
+        assert_eq!(single_line(&r), "verified (ed25519)", "{id}");
+    }
+    let r = run(
+        &["--public-key", ed, "--app-id", "000000000000000000000000"],
+        &[&f],
+    );
+    assert_eq!(r.code, 1);
+    assert!(
+        single_line(&r)
+            .starts_with(r#"FAILED (another app's delivery: appId "6512f0a3c9e1b24d7a8f0c15""#),
+        "{}",
+        r.stdout
+    );
+    // A delivery without appId is not this app's either, even with a valid signature.
+    let f = k.write(
+        "noapp.http",
+        &http(&[("X-GHL-Signature", &k.ed_sig(BODY))], BODY),
+    );
+    let r = run(
+        &["--public-key", ed, "--app-id", "6512f0a3c9e1b24d7a8f0c15"],
+        &[&f],
+    );
+    assert!(single_line(&r).contains("it has no appId"), "{}", r.stdout);
+}
+
+#[test]
+fn legacy_rsa_alone_after_its_retirement_is_a_warning() {
+    let k = keys();
+    let rsa = k.rsa_pem.to_str().unwrap();
+    let late = BODY.replace("2024-05-08T11:57:43.000Z", "2026-08-02T09:00:00.000Z");
+    let f = k.write(
+        "late.http",
+        &http(&[("X-WH-Signature", &k.rsa_sig(&late))], &late),
+    );
+    let r = run(&["--public-key", rsa], &[&f]);
+    assert_eq!(r.code, 0, "a warning does not fail the delivery");
+    let line = single_line(&r);
+    assert!(
+        line.starts_with("verified (rsa); warning: signed only with the legacy X-WH-Signature"),
+        "{line}"
+    );
+    assert!(line.contains("July 1, 2026"), "{line}");
+    let r = run(&["--public-key", rsa, "--format", "json"], &[&f]);
+    let records = r.records(Output::Verify);
+    assert!(records[0]["warning"].as_str().unwrap().contains("retired"));
+    // Before the retirement, or with an Ed25519 signature, no warning.
+    let early = k.write(
+        "early.http",
+        &http(&[("X-WH-Signature", &k.rsa_sig(BODY))], BODY),
+    );
+    assert_eq!(
+        single_line(&run(&["--public-key", rsa], &[&early])),
+        "verified (rsa)"
+    );
+}
+
+#[test]
+fn public_keys_as_raw_hex_or_base64_bytes() {
+    let k = keys();
+    let f = k.write(
+        "ok.http",
+        &http(&[("X-GHL-Signature", &k.ed_sig(BODY))], BODY),
+    );
+    let raw = k.ed.verifying_key().to_bytes();
+    let hex: String = raw.iter().map(|b| format!("{b:02x}")).collect();
+    let raw_file = k.write("key.bin", "");
+    std::fs::write(&raw_file, raw).unwrap();
+    let hex_file = k.write("key.hex", &format!("{hex}\n"));
+    let b64_file = k.write("key.b64", &b64(&raw));
+    for key in [
+        raw_file.to_str().unwrap(),
+        hex_file.to_str().unwrap(),
+        b64_file.to_str().unwrap(),
+        hex.as_str(),
+        &b64(&raw),
+    ] {
+        let r = run(&["--public-key", key], &[&f]);
+        assert_eq!(single_line(&r), "verified (ed25519)", "{key}: {}", r.stderr);
+    }
+    let r = run(&["--public-key", "no-such-key-file.pem"], &[&f]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("no-such-key-file.pem"), "{}", r.stderr);
+}

@@ -33,10 +33,16 @@ pub struct VerifyArgs {
     #[command(flatten)]
     pub input: InputArgs,
 
-    /// A PEM public key (Ed25519 or RSA) to use instead of HighLevel's key of that scheme
-    /// (repeatable: one per scheme).
-    #[arg(long, value_name = "FILE")]
+    /// A public key to use instead of HighLevel's key of that scheme (repeatable: one per
+    /// scheme): a PEM file (Ed25519 or RSA), a file holding an Ed25519 key's 32 bytes raw, in
+    /// hex or in base64, or the hex or base64 key itself.
+    #[arg(long, value_name = "KEY")]
     pub public_key: Vec<PathBuf>,
+
+    /// Fail deliveries for another marketplace app: their `appId` must be ID (a client id's
+    /// part before the first `-` is accepted too), as HighLevel's SDKs check first.
+    #[arg(long, value_name = "ID")]
+    pub app_id: Option<String>,
 
     /// The signature (base64) of every body read, for bare bodies without headers.
     #[arg(long, value_name = "B64", requires = "scheme")]
@@ -70,7 +76,9 @@ pub fn after_help() -> String {
   hlmsg verify n8n-export.json --max-age 5m        # envelopes; fail deliveries older than 5 minutes
   hlmsg verify body.json --signature \"$SIG\" --scheme ed25519 --public-key test-key.pem",
         "every delivery verified",
-        Some("at least one delivery failed (bad or missing signature, stale, duplicate)"),
+        Some(
+            "at least one delivery failed (bad or missing signature, another app's, stale, duplicate)",
+        ),
         Some(
             "the command could not do its job: bad arguments, an unreadable path or key, an output error",
         ),
@@ -141,6 +149,7 @@ pub fn run(args: &VerifyArgs, io: &mut Io<'_>) -> anyhow::Result<Outcome> {
             )
         }),
         reserialize: args.reserialize,
+        app_id: args.app_id.clone(),
     };
     let input = args.input.read.options();
     let Some((mut driver, out)) = Driver::start(io, "verify", &args.input.paths, input)? else {
