@@ -9,6 +9,7 @@ use crate::app::exit::{self, Outcome};
 use crate::app::settings;
 use crate::classify::Channel;
 use crate::render::listing::columns;
+use crate::sample::generate::events::EVENT_WEIGHTS;
 use crate::sample::generate::{Generator, Settings, WEIGHTS};
 use crate::sample::{SAMPLES, describe, find};
 
@@ -58,6 +59,27 @@ pub struct SampleArgs {
     /// payloads are the same as with rate 0.
     #[arg(long, value_name = "RATE", default_value_t = 0.0, value_parser = parse_rate, requires = "count")]
     pub invalid_rate: f64,
+
+    /// Write a mixed capture, as a webhook URL receives it: every event, not only
+    /// OutboundMessage.
+    #[arg(long, requires = "count", long_help = events_help())]
+    pub events: bool,
+}
+
+/// The long help of `--events`: the shares come from the generator's table.
+fn events_help() -> String {
+    let shares: Vec<String> = EVENT_WEIGHTS
+        .iter()
+        .map(|(kind, w)| format!("{} {w}%", kind.name()))
+        .collect();
+    format!(
+        "Write a mixed capture, as a webhook URL receives it: every event, not only \
+         OutboundMessage.\n\nShares: {}. Inbound messages are the contacts' replies on the \
+         same channels (voicemail drops stay outbound; an unanswered incoming call arrives as \
+         status \"voicemail\" without call fields); provider messages are SMS or Email. \
+         Invalid payloads (--invalid-rate) are always messages.",
+        shares.join(", ")
+    )
 }
 
 /// Parses a share from 0 to 1.
@@ -91,7 +113,8 @@ pub fn after_help() -> String {
     exit::after_help(
         "  hlmsg sample call-answered | hlmsg show          # one bundled sample
   hlmsg sample --count 100000 --seed 7 > load.ndjson
-  hlmsg sample -n 1000 --channel sms --invalid-rate 0.05 | hlmsg validate",
+  hlmsg sample -n 1000 --channel sms --invalid-rate 0.05 | hlmsg validate
+  hlmsg sample -n 10000 --events | hlmsg classify --summary   # a mixed capture",
         "the payloads (or the list) were printed",
         None,
         Some("bad arguments (an unknown sample or channel, a rate outside 0..1), an output error"),
@@ -109,6 +132,7 @@ pub fn run(args: &SampleArgs, io: &mut Io<'_>) -> anyhow::Result<Outcome> {
             count,
             channels: args.channel.clone(),
             invalid_rate: args.invalid_rate,
+            events: args.events,
         };
         let mut generator = Generator::new(&settings);
         let mut buf = Vec::with_capacity(BATCH + 4096);

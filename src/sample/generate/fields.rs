@@ -20,6 +20,8 @@ pub(super) struct Draft<'a> {
     pub(super) late: Option<Late>,
     pub(super) broken: Option<Break>,
     pub(super) cast: &'a Cast,
+    /// Whether it is the contact's message (`InboundMessage`) rather than the user's.
+    pub(super) inbound: bool,
 }
 
 impl Draft<'_> {
@@ -65,10 +67,10 @@ fn message_type(channel: &Channel) -> (&'static str, &'static str, Option<i64>) 
 /// From `type` to `messageTypeId`.
 fn head(o: &mut Obj<'_>, d: &Draft<'_>, calendar: &mut Calendar) {
     let c = d.common;
-    let type_name: &[u8] = if d.broken == Some(Break::TypeNotOutbound) {
-        b"OutboundMesage"
-    } else {
-        b"OutboundMessage"
+    let type_name: &[u8] = match (d.broken == Some(Break::TypeNotOutbound), d.inbound) {
+        (true, _) => b"OutboundMesage",
+        (false, true) => b"InboundMessage",
+        (false, false) => b"OutboundMessage",
     };
     o.plain("type", type_name);
     o.plain("locationId", &d.location().id);
@@ -101,8 +103,15 @@ fn head(o: &mut Obj<'_>, d: &Draft<'_>, calendar: &mut Calendar) {
     } else {
         o.date("dateAdded", calendar, c.date_ms);
     }
-    o.plain("direction", b"outbound");
-    let (message_type, type_string, type_id) = message_type(&c.channel);
+    o.plain(
+        "direction",
+        if d.inbound { b"inbound" } else { b"outbound" },
+    );
+    let (message_type, mut type_string, mut type_id) = message_type(&c.channel);
+    if unanswered_inbound_call(d) {
+        // An incoming call nobody answered reached voicemail: HighLevel's voicemail names.
+        (type_string, type_id) = ("TYPE_VOICEMAIL", Some(10));
+    }
     o.plain("messageType", message_type.as_bytes());
     if c.new_shape {
         o.plain("messageTypeString", type_string.as_bytes());
@@ -135,15 +144,14 @@ fn email_headers(
     o.plain("threadId", email.thread.as_ref().unwrap_or(&c.message_id));
     o.plain("provider", b"leadconnector");
     let staff = d.location().business.staff[c.staff];
-    scratch.clear();
-    scratch.extend_from_slice(staff.as_bytes());
-    scratch.extend_from_slice(b" <");
+    let mut ours = Vec::with_capacity(64);
+    ours.extend_from_slice(staff.as_bytes());
+    ours.extend_from_slice(b" <");
     let first = staff.split(' ').next().unwrap_or(staff);
-    scratch.extend(first.bytes().map(|b| b.to_ascii_lowercase()));
-    scratch.push(b'@');
-    scratch.extend_from_slice(domain.as_bytes());
-    scratch.extend_from_slice(b".example.com>");
-    o.plain("from", scratch);
+    ours.extend(first.bytes().map(|b| b.to_ascii_lowercase()));
+    ours.push(b'@');
+    ours.extend_from_slice(domain.as_bytes());
+    ours.extend_from_slice(b".example.com>");
     let contact = d.contact();
     scratch.clear();
     scratch.extend(contact.first.bytes().map(|b| b.to_ascii_lowercase()));
@@ -151,10 +159,18 @@ fn email_headers(
     scratch.extend(contact.last.bytes().map(|b| b.to_ascii_lowercase()));
     scratch.push(b'@');
     scratch.extend_from_slice(email.to_domain.as_bytes());
-    if c.new_shape {
-        o.plain("to", scratch);
+    let (from, to): (&[u8], &[u8]) = if d.inbound {
+        // The contact wrote to the team member's address (the part inside `<…>`).
+        let open = ours.iter().position(|&b| b == b'<').map_or(0, |i| i + 1);
+        (&scratch[..], &ours[open..ours.len() - 1])
     } else {
-        o.list("to", &[&scratch[..]]);
+        (&ours[..], &scratch[..])
+    };
+    o.plain("from", from);
+    if c.new_shape {
+        o.plain("to", to);
+    } else {
+        o.list("to", &[to]);
     }
     if email.cc {
         scratch.clear();
@@ -166,26 +182,48 @@ fn email_headers(
     o.text("subject", &d.texts.subject);
 }
 
+/// Whether the payload is an incoming call that nobody answered.
+fn unanswered_inbound_call(d: &Draft<'_>) -> bool {
+    d.inbound && d.specific.call.as_ref().is_some_and(|call| !call.answered)
+}
+
 /// From `userId` to `versionId`.
 fn tail(o: &mut Obj<'_>, d: &Draft<'_>, calendar: &mut Calendar, scratch: &mut Vec<u8>) {
     let c = d.common;
-    // Messages that a person sent carry their user id.
-    if matches!(c.source, "app" | "mobile_app" | "bulk_actions") {
-        o.plain("userId", &d.location().users[c.staff]);
+    if d.inbound {
+        // A contact's message: nobody sent it, and it has no `source`.
+        o.plain("userId", b"");
+        o.plain("messageId", &c.message_id);
+    } else {
+        // Messages that a person sent carry their user id.
+        if matches!(c.source, "app" | "mobile_app" | "bulk_actions") {
+            o.plain("userId", &d.location().users[c.staff]);
+        }
+        o.plain("messageId", &c.message_id);
+        o.plain("source", c.source.as_bytes());
     }
-    o.plain("messageId", &c.message_id);
-    o.plain("source", c.source.as_bytes());
-    o.plain("status", d.specific.status.as_bytes());
-    if let Some(call) = &d.specific.call {
-        call_outcome(o, call, d.broken == Some(Break::WrongType));
+    if unanswered_inbound_call(d) {
+        // It arrives as `status: "voicemail"`, without the call fields.
+        o.plain("status", b"voicemail");
+    } else {
+        o.plain("status", d.specific.status.as_bytes());
+        if let Some(call) = &d.specific.call {
+            call_outcome(o, call, d.broken == Some(Break::WrongType));
+        }
     }
     if c.channel == Channel::LiveChat {
         o.plain("chatWidgetId", &d.location().widget);
     }
     if let Some(late) = &d.late {
         if matches!(c.channel, Channel::Sms | Channel::Call | Channel::Voicemail) {
-            o.plain("from", d.location().phone.as_bytes());
-            o.plain("to", d.contact().phone.as_bytes());
+            let (ours, theirs) = (d.location().phone.as_bytes(), d.contact().phone.as_bytes());
+            let (from, to) = if d.inbound {
+                (theirs, ours)
+            } else {
+                (ours, theirs)
+            };
+            o.plain("from", from);
+            o.plain("to", to);
         }
         o.date("timestamp", calendar, c.date_ms + late.delay_ms);
         scratch.clear();

@@ -97,4 +97,9 @@ impl<'a> Obj<'a> {
     pub(super) fn end(self) {
         self.buf.extend_from_slice(b"}\n");
     }
+
+    /// Closes an object that is the value of another object's field.
+    pub(super) fn end_nested(self) {
+        self.buf.push(b'}');
+    }
 }

@@ -50,6 +50,7 @@
 mod catalog;
 mod dates;
 mod draws;
+pub mod events;
 mod fields;
 mod ids;
 mod json;
@@ -124,6 +125,9 @@ pub struct Settings {
     pub channels: Vec<Channel>,
     /// The share of invalid payloads, from 0 to 1.
     pub invalid_rate: f64,
+    /// Whether to write a mixed capture: every event a webhook URL receives, in the shares of
+    /// [`events::EVENT_WEIGHTS`], rather than `OutboundMessage` alone.
+    pub events: bool,
 }
 
 /// Writes synthetic payloads one at a time. See the module documentation.
@@ -131,6 +135,9 @@ pub struct Generator {
     seed: u64,
     rng: Rng,
     marks: Rng,
+    /// Draws each payload's event in a mixed capture (a stream of its own, so the message
+    /// payloads are drawn the same either way).
+    mix: Option<Rng>,
     weights: Vec<(Channel, u32)>,
     cast: Cast,
     calendar: Calendar,
@@ -161,6 +168,9 @@ impl Generator {
             seed,
             rng: Rng::new(seed),
             marks: Rng::new(seed ^ 0x696E_7661_6C69_6421),
+            mix: settings
+                .events
+                .then(|| Rng::new(seed ^ 0x6576_656E_7473_2121)),
             weights,
             cast: Cast::new(seed),
             calendar: Calendar::new(),
@@ -191,12 +201,20 @@ impl Generator {
             None
         };
         self.index += 1;
-        self.write_payload(out, broken);
+        let kind = match &mut self.mix {
+            // A broken payload is always a message, so the count of failures stays exact.
+            Some(mix) => match mix.weighted(&events::EVENT_WEIGHTS) {
+                k if broken.is_some() && !k.is_message() => events::Kind::Outbound,
+                k => k,
+            },
+            None => events::Kind::Outbound,
+        };
+        self.write_payload(out, broken, kind);
         broken
     }
 
-    /// Draws one payload, then writes it.
-    fn write_payload(&mut self, out: &mut Vec<u8>, broken: Option<Break>) {
+    /// Draws one payload, then writes it as `kind`.
+    fn write_payload(&mut self, out: &mut Vec<u8>, broken: Option<Break>, kind: events::Kind) {
         let common = draws::common(
             &mut self.rng,
             self.seed,
@@ -234,8 +252,13 @@ impl Generator {
             late: draws::late(&mut self.rng, common.new_shape),
             broken,
             cast: &self.cast,
+            inbound: kind == events::Kind::Inbound && kind.fits(&common.channel),
         };
-        fields::write(out, &draft, &mut self.calendar, &mut self.scratch);
+        if kind.is_message() {
+            fields::write(out, &draft, &mut self.calendar, &mut self.scratch);
+        } else {
+            events::write(out, kind, &draft, &mut self.calendar);
+        }
     }
 }
 

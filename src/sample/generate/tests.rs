@@ -21,7 +21,50 @@ fn settings(seed: u64, count: u64, rate: f64) -> Settings {
         count,
         channels: Vec::new(),
         invalid_rate: rate,
+        events: false,
     }
+}
+
+#[test]
+fn a_mixed_capture_has_every_event_and_the_same_messages() {
+    let n = 4000;
+    let mixed = Settings {
+        events: true,
+        ..settings(5, n, 0.0)
+    };
+    let (text, _) = generate(&mixed);
+    let text = String::from_utf8(text).unwrap();
+    let mut by_event = std::collections::BTreeMap::new();
+    for line in text.lines() {
+        let v: serde_json::Value = serde_json::from_str(line).unwrap();
+        let event = v["type"].as_str().unwrap().to_string();
+        let event = if v.get("messageType").is_none() && (event == "SMS" || event == "Email") {
+            "ProviderOutboundMessage".to_string()
+        } else {
+            event
+        };
+        *by_event.entry(event).or_insert(0u64) += 1;
+    }
+    for (kind, weight) in super::events::EVENT_WEIGHTS {
+        let got = by_event.get(kind.name()).copied().unwrap_or(0);
+        let want = n * u64::from(weight) / 100;
+        // Within a few points of the documented share (voicemail drops stay outbound).
+        assert!(
+            got.abs_diff(want) <= want / 4 + 20,
+            "{}: {got} vs {want}",
+            kind.name()
+        );
+    }
+    // Messages are drawn the same either way: the outbound ones are byte for byte those of
+    // the plain capture at the same positions.
+    let (plain, _) = generate(&settings(5, n, 0.0));
+    let plain = String::from_utf8(plain).unwrap();
+    let same = text
+        .lines()
+        .zip(plain.lines())
+        .filter(|(a, b)| a.contains("\"OutboundMessage\"") && a == b)
+        .count();
+    assert!(same as u64 >= n / 2, "{same}");
 }
 
 #[test]
