@@ -112,7 +112,7 @@ _hlmsg() {
             return 0
             ;;
         hlmsg__subcmd__classify)
-            opts="-s -f -j -h -V --max-payload-size --max-depth --input --summary --format --only --split --redact --jobs --color --no-progress --help --version"
+            opts="-s -f -j -h -V --max-payload-size --max-depth --input --event --summary --format --only --split --redact --jobs --color --no-progress --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -130,6 +130,10 @@ _hlmsg() {
                     COMPREPLY=($(compgen -W "auto payload http envelope" -- "${cur}"))
                     return 0
                     ;;
+                --event)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --format)
                     COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
@@ -139,7 +143,7 @@ _hlmsg() {
                     return 0
                     ;;
                 --only)
-                    COMPREPLY=($(compgen -W "call voicemail sms gmb fb ig email live-chat whatsapp internal-comment custom rcs tiktok unknown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "call voicemail sms gmb fb ig email live-chat whatsapp internal-comment custom rcs tiktok review activity form-submission unknown" -- "${cur}"))
                     return 0
                     ;;
                 --split)
@@ -192,7 +196,7 @@ _hlmsg() {
             return 0
             ;;
         hlmsg__subcmd__diff)
-            opts="-f -j -h -V --schema --by-channel --allow-extra --published --ignore --ignore-ids --by-position --redact --format --max-payload-size --max-depth --input --jobs --color --no-progress --help --version"
+            opts="-f -j -h -V --schema --by-channel --allow-extra --published --ignore --ignore-ids --by-position --redact --format --max-payload-size --max-depth --input --event --jobs --color --no-progress --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -224,6 +228,10 @@ _hlmsg() {
                     ;;
                 --input)
                     COMPREPLY=($(compgen -W "auto payload http envelope" -- "${cur}"))
+                    return 0
+                    ;;
+                --event)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --jobs)
@@ -426,7 +434,7 @@ _hlmsg() {
             return 0
             ;;
         hlmsg__subcmd__sample)
-            opts="-l -n -s -c -j -h -V --list --count --seed --channel --invalid-rate --jobs --color --no-progress --help --version"
+            opts="-l -n -s -c -j -h -V --list --count --seed --channel --invalid-rate --events --jobs --color --no-progress --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -480,7 +488,7 @@ _hlmsg() {
             return 0
             ;;
         hlmsg__subcmd__schema)
-            opts="-l -j -h -V --published --list --jobs --color --no-progress --help --version message email"
+            opts="-l -j -h -V --published --list --jobs --color --no-progress --help --version message email inbound inbound-email provider"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -506,7 +514,7 @@ _hlmsg() {
             return 0
             ;;
         hlmsg__subcmd__show)
-            opts="-f -j -h -V --max-payload-size --max-depth --input --format --full --fields --now --redact --jobs --color --no-progress --help --version"
+            opts="-f -j -h -V --max-payload-size --max-depth --input --event --format --full --fields --now --redact --jobs --color --no-progress --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -522,6 +530,10 @@ _hlmsg() {
                     ;;
                 --input)
                     COMPREPLY=($(compgen -W "auto payload http envelope" -- "${cur}"))
+                    return 0
+                    ;;
+                --event)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --format)
@@ -560,7 +572,7 @@ _hlmsg() {
             return 0
             ;;
         hlmsg__subcmd__validate)
-            opts="-f -v -j -h -V --max-payload-size --max-depth --input --schema --published --strict --format --verbose --redact --jobs --color --no-progress --help --version"
+            opts="-f -v -j -h -V --max-payload-size --max-depth --input --event --schema --published --strict --format --verbose --redact --jobs --color --no-progress --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -576,6 +588,10 @@ _hlmsg() {
                     ;;
                 --input)
                     COMPREPLY=($(compgen -W "auto payload http envelope" -- "${cur}"))
+                    return 0
+                    ;;
+                --event)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --schema)
@@ -610,7 +626,7 @@ _hlmsg() {
             return 0
             ;;
         hlmsg__subcmd__verify)
-            opts="-f -j -h -V --max-payload-size --max-depth --input --public-key --signature --scheme --reserialize --max-age --now --format --jobs --color --no-progress --help --version"
+            opts="-f -j -h -V --max-payload-size --max-depth --input --event --public-key --app-id --signature --scheme --reserialize --max-age --now --format --jobs --color --no-progress --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -628,7 +644,15 @@ _hlmsg() {
                     COMPREPLY=($(compgen -W "auto payload http envelope" -- "${cur}"))
                     return 0
                     ;;
+                --event)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --public-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --app-id)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

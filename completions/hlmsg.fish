@@ -48,6 +48,7 @@ complete -c hlmsg -n "__fish_hlmsg_using_subcommand validate" -l input -d 'What 
 payload\t'Bare payloads only (an object with `headers` and `body` is a payload too)'
 http\t'Raw HTTP requests, one after another'
 envelope\t'JSON envelopes {"headers": {…}, "body": {…} or "…"}, alone or in an array'"
+complete -c hlmsg -n "__fish_hlmsg_using_subcommand validate" -l event -d 'Keep only payloads of these HighLevel events (repeatable, or comma-separated; case-insensitive): OutboundMessage, InboundMessage, ProviderOutboundMessage, `message` for the inbound and outbound pair, or another event such as ContactCreate' -r
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand validate" -l schema -d 'Schema to check against: auto (email schema for emails, message schema otherwise), message, email, or the path of a JSON Schema file' -r
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand validate" -s f -l format -d 'Output format' -r -f -a "human\t'One line per finding, `source:line:column: severity[rule]: /pointer: message`'
 json\t'JSON Lines: one object per payload, then a summary object'
@@ -70,6 +71,7 @@ complete -c hlmsg -n "__fish_hlmsg_using_subcommand classify" -l input -d 'What 
 payload\t'Bare payloads only (an object with `headers` and `body` is a payload too)'
 http\t'Raw HTTP requests, one after another'
 envelope\t'JSON envelopes {"headers": {…}, "body": {…} or "…"}, alone or in an array'"
+complete -c hlmsg -n "__fish_hlmsg_using_subcommand classify" -l event -d 'Keep only payloads of these HighLevel events (repeatable, or comma-separated; case-insensitive): OutboundMessage, InboundMessage, ProviderOutboundMessage, `message` for the inbound and outbound pair, or another event such as ContactCreate' -r
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand classify" -s f -l format -d 'Output format of the report' -r -f -a "human\t'`source:line:column  CHANNEL  (by FIELD)` per payload, then a summary table'
 json\t'JSON Lines: one object per payload, then a summary object'"
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand classify" -l only -d 'Instead of the report, write each payload of CHANNEL to standard output, one per line (repeatable)' -r -f -a "call\t'Phone calls, answered or reaching voicemail'
@@ -82,11 +84,14 @@ email\t'Email'
 live-chat\t'Live chat (web chat widget)'
 whatsapp\t'WhatsApp'
 internal-comment\t'A note visible only to the team'
-custom\t'A message sent through a custom conversation provider'
+custom\t'A custom conversation provider\'s message of no named medium'
 rcs\t'RCS business messaging'
-tiktok\t'TikTok messages'
+tiktok\t'TikTok messages and comments'
+review\t'Reviews'
+activity\t'Timeline activity entries, not messages to a contact'
+form-submission\t'Form submissions'
 unknown\t'No known channel'"
-complete -c hlmsg -n "__fish_hlmsg_using_subcommand classify" -l split -d 'Write every payload to DIR/<channel>.ndjson (same bytes rule as --only), creating DIR; then print the count per file and `N read, N written, N unreadable`' -r -F
+complete -c hlmsg -n "__fish_hlmsg_using_subcommand classify" -l split -d 'Write every payload to DIR/<channel>.ndjson (same bytes rule as --only), creating DIR; then print the count per file and `N read, N written, N unreadable`. Payloads of other HighLevel events go to DIR/<event>.ndjson (contact-create.ndjson, ...)' -r -F
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand classify" -s j -l jobs -d 'Threads that parse and check payloads in every subcommand that reads them; 0 (the default) uses every core. Output order is the input order whatever the number' -r
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand classify" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'Color when the stream is a terminal and `NO_COLOR` is not set'
 always\t'Always color, even into a pipe or a file'
@@ -102,6 +107,7 @@ complete -c hlmsg -n "__fish_hlmsg_using_subcommand show" -l input -d 'What the 
 payload\t'Bare payloads only (an object with `headers` and `body` is a payload too)'
 http\t'Raw HTTP requests, one after another'
 envelope\t'JSON envelopes {"headers": {…}, "body": {…} or "…"}, alone or in an array'"
+complete -c hlmsg -n "__fish_hlmsg_using_subcommand show" -l event -d 'Keep only payloads of these HighLevel events (repeatable, or comma-separated; case-insensitive): OutboundMessage, InboundMessage, ProviderOutboundMessage, `message` for the inbound and outbound pair, or another event such as ContactCreate' -r
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand show" -s f -l format -d 'Output format' -r -f -a "card\t'A card, the body as text, and the pretty JSON of each payload'
 json\t'Only the pretty JSON (colored on a terminal), keys in the order they arrived'
 compact\t'One compact JSON line per payload (an NDJSON formatter), key order kept'
@@ -123,6 +129,7 @@ complete -c hlmsg -n "__fish_hlmsg_using_subcommand pretty" -l input -d 'What th
 payload\t'Bare payloads only (an object with `headers` and `body` is a payload too)'
 http\t'Raw HTTP requests, one after another'
 envelope\t'JSON envelopes {"headers": {…}, "body": {…} or "…"}, alone or in an array'"
+complete -c hlmsg -n "__fish_hlmsg_using_subcommand pretty" -l event -d 'Keep only payloads of these HighLevel events (repeatable, or comma-separated; case-insensitive): OutboundMessage, InboundMessage, ProviderOutboundMessage, `message` for the inbound and outbound pair, or another event such as ContactCreate' -r
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand pretty" -s f -l format -d 'Output format' -r -f -a "card\t'A card, the body as text, and the pretty JSON of each payload'
 json\t'Only the pretty JSON (colored on a terminal), keys in the order they arrived'
 compact\t'One compact JSON line per payload (an NDJSON formatter), key order kept'
@@ -150,6 +157,7 @@ complete -c hlmsg -n "__fish_hlmsg_using_subcommand diff" -l input -d 'What the 
 payload\t'Bare payloads only (an object with `headers` and `body` is a payload too)'
 http\t'Raw HTTP requests, one after another'
 envelope\t'JSON envelopes {"headers": {…}, "body": {…} or "…"}, alone or in an array'"
+complete -c hlmsg -n "__fish_hlmsg_using_subcommand diff" -l event -d 'Keep only payloads of these HighLevel events (repeatable, or comma-separated; case-insensitive): OutboundMessage, InboundMessage, ProviderOutboundMessage, `message` for the inbound and outbound pair, or another event such as ContactCreate' -r
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand diff" -s j -l jobs -d 'Threads that parse and check payloads in every subcommand that reads them; 0 (the default) uses every core. Output order is the input order whatever the number' -r
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand diff" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'Color when the stream is a terminal and `NO_COLOR` is not set'
 always\t'Always color, even into a pipe or a file'
@@ -169,7 +177,9 @@ complete -c hlmsg -n "__fish_hlmsg_using_subcommand verify" -l input -d 'What th
 payload\t'Bare payloads only (an object with `headers` and `body` is a payload too)'
 http\t'Raw HTTP requests, one after another'
 envelope\t'JSON envelopes {"headers": {…}, "body": {…} or "…"}, alone or in an array'"
-complete -c hlmsg -n "__fish_hlmsg_using_subcommand verify" -l public-key -d 'A PEM public key (Ed25519 or RSA) to use instead of HighLevel\'s key of that scheme (repeatable: one per scheme)' -r -F
+complete -c hlmsg -n "__fish_hlmsg_using_subcommand verify" -l event -d 'Keep only payloads of these HighLevel events (repeatable, or comma-separated; case-insensitive): OutboundMessage, InboundMessage, ProviderOutboundMessage, `message` for the inbound and outbound pair, or another event such as ContactCreate' -r
+complete -c hlmsg -n "__fish_hlmsg_using_subcommand verify" -l public-key -d 'A public key to use instead of HighLevel\'s key of that scheme (repeatable: one per scheme): a PEM file (Ed25519 or RSA), a file holding an Ed25519 key\'s 32 bytes raw, in hex or in base64, or the hex or base64 key itself' -r -F
+complete -c hlmsg -n "__fish_hlmsg_using_subcommand verify" -l app-id -d 'Fail deliveries for another marketplace app: their `appId` must be ID (a client id\'s part before the first `-` is accepted too), as HighLevel\'s SDKs check first' -r
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand verify" -l signature -d 'The signature (base64) of every body read, for bare bodies without headers' -r
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand verify" -l scheme -d 'The scheme of --signature' -r -f -a "ed25519\t'Ed25519 (X-GHL-Signature)'
 rsa\t'RSA PKCS#1 v1.5 with SHA-256 (X-WH-Signature)'"
@@ -210,6 +220,7 @@ complete -c hlmsg -n "__fish_hlmsg_using_subcommand sample" -l color -d 'When to
 always\t'Always color, even into a pipe or a file'
 never\t'Never color'"
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand sample" -s l -l list -d 'List the bundled samples with their channel'
+complete -c hlmsg -n "__fish_hlmsg_using_subcommand sample" -l events -d 'Write a mixed capture, as a webhook URL receives it: every event, not only OutboundMessage'
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand sample" -l no-progress -d 'Never show a progress bar'
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand sample" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand sample" -s V -l version -d 'Print version'

@@ -238,17 +238,30 @@ impl EventFilter {
                 names.push(INBOUND.to_ascii_lowercase());
                 continue;
             }
-            let known = MESSAGE_EVENTS
-                .iter()
-                .chain(OTHER_EVENTS)
-                .find(|n| n.eq_ignore_ascii_case(part));
+            // `inbound`, `outbound` and `provider` stand for the message events.
+            let short = [
+                ("outbound", OUTBOUND),
+                ("inbound", INBOUND),
+                ("provider", PROVIDER),
+            ]
+            .iter()
+            .find(|(s, _)| s.eq_ignore_ascii_case(part))
+            .map(|(_, name)| name);
+            let known = short.or_else(|| {
+                MESSAGE_EVENTS
+                    .iter()
+                    .chain(OTHER_EVENTS)
+                    .find(|n| n.eq_ignore_ascii_case(part))
+            });
             match known {
                 Some(n) => names.push(n.to_ascii_lowercase()),
                 None => {
                     return Err(format!(
-                        "{part:?} is not a HighLevel event (expected message, {}, or another \
-                         event name such as ContactCreate or LCEmailStats)",
-                        MESSAGE_EVENTS.join(", ")
+                        "{part:?} is not a HighLevel event (expected message, inbound, \
+                         outbound, provider, {}, or another event name such as ContactCreate or \
+                         LCEmailStats){}",
+                        MESSAGE_EVENTS.join(", "),
+                        suggestion(part).map_or(String::new(), |s| format!("; did you mean {s}?"))
                     ));
                 }
             }
@@ -269,6 +282,36 @@ impl EventFilter {
         let name = event.name();
         self.names.iter().any(|n| n.eq_ignore_ascii_case(name))
     }
+}
+
+/// The event name closest to a misspelled one, when it is close enough to be a typo.
+pub fn suggestion(raw: &str) -> Option<&'static str> {
+    let raw = raw.trim().to_ascii_lowercase();
+    MESSAGE_EVENTS
+        .iter()
+        .chain(OTHER_EVENTS)
+        .map(|name| (edit_distance(&raw, &name.to_ascii_lowercase()), *name))
+        .filter(|(d, name)| *d > 0 && *d <= 2.max(name.len() / 6))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, name)| name)
+}
+
+/// Levenshtein distance between two strings, by characters.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = (above + 1)
+                .min(row[j] + 1)
+                .min(diagonal + usize::from(ca != *cb));
+            diagonal = above;
+        }
+    }
+    row[b.len()]
 }
 
 #[cfg(test)]
@@ -331,5 +374,23 @@ mod tests {
         assert!(!f.keeps(&Event::Outbound));
         assert!(EventFilter::parse("Pigeon").unwrap_err().contains("Pigeon"));
         assert!(EventFilter::parse(",").is_err());
+        assert!(
+            EventFilter::parse("inbound")
+                .unwrap()
+                .keeps(&Event::Inbound)
+        );
+        assert!(
+            EventFilter::parse("provider")
+                .unwrap()
+                .keeps(&Event::Provider)
+        );
+    }
+
+    #[test]
+    fn near_misses_are_suggested() {
+        assert_eq!(suggestion("OutboundMesage"), Some(OUTBOUND));
+        assert_eq!(suggestion("contactcreat"), Some("ContactCreate"));
+        assert_eq!(suggestion("Pigeon"), None);
+        assert_eq!(suggestion("OutboundMessage"), None);
     }
 }

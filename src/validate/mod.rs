@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use crate::classify::classify;
 use crate::input::parse::Payload;
-use crate::model::event::{Event, MESSAGE_EVENTS};
+use crate::model::event::{Event, MESSAGE_EVENTS, suggestion};
 use crate::model::finding::Fault;
 use crate::model::finding::{Diagnostic, Severity, show_value, typed_value};
 use crate::model::origin::Origin;
@@ -239,13 +239,18 @@ fn event_finding(
                         typed_value(value)
                     ),
                 ),
-                Some(value) => (
-                    "/type".to_string(),
-                    format!(
-                        "{} is not a HighLevel event: expected {events}, or another event such as ContactCreate",
-                        show_value(value)
-                    ),
-                ),
+                Some(value) => {
+                    let expected = match suggestion(raw) {
+                        Some(near) => format!("did you mean {near:?}?"),
+                        None => {
+                            format!("expected {events}, or another event such as ContactCreate")
+                        }
+                    };
+                    (
+                        "/type".to_string(),
+                        format!("{} is not a HighLevel event: {expected}", show_value(value)),
+                    )
+                }
             };
             let position = payload.position_of(&pointer);
             Some(Diagnostic::new(

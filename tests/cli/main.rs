@@ -7,6 +7,7 @@ mod completions;
 mod diff;
 mod docs;
 mod drift;
+mod events;
 mod faults;
 mod help;
 mod hostile;
