@@ -466,6 +466,53 @@ mod tests {
         }
     }
 
+
+    #[test]
+    fn type_error_names_pointer_value_expected_type_and_position() {
+        let set = SchemaSet::load(&Selection::Auto, false).unwrap();
+        let text = "{\"type\":\"OutboundMessage\",\"locationId\":\"l\",\"contactId\":\"c\",\n\"conversationId\":\"v\",\"dateAdded\":\"2024-05-08T11:57:42.250Z\",\"direction\":\"outbound\",\n\"messageType\":\"CALL\",  \"callDuration\": \"120\"}";
+        let d = payload_diags(&set, text, false);
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!(d[0].rule, "type");
+        assert_eq!(d[0].pointer.as_deref(), Some("/callDuration"));
+        assert_eq!(d[0].message, "expected number, found string \"120\"");
+        assert_eq!((d[0].position.line, d[0].position.column), (3, 40));
+    }
+
+    #[test]
+    fn required_const_format_minimum_messages() {
+        let set = SchemaSet::load(&Selection::Auto, false).unwrap();
+        let text = r#"{"type":"InboundMessage","locationId":"","conversationId":"v","dateAdded":"yesterday","direction":"outbound","messageType":"CALL","callDuration":-1,"to":5}"#;
+        let d = payload_diags(&set, text, false);
+        let by_rule = |r: &str| {
+            d.iter()
+                .find(|x| x.rule == r)
+                .unwrap_or_else(|| panic!("{r}: {d:?}"))
+        };
+        assert_eq!(by_rule("required").pointer.as_deref(), Some("/contactId"));
+        assert_eq!(
+            by_rule("required").message,
+            "missing required property \"contactId\""
+        );
+        assert_eq!(
+            by_rule("const").message,
+            "expected \"OutboundMessage\", found string \"InboundMessage\""
+        );
+        assert!(by_rule("format").message.contains("RFC 3339"));
+        assert_eq!(
+            by_rule("minimum").message,
+            "expected a number >= 0, found integer -1"
+        );
+        assert_eq!(
+            by_rule("minLength").message,
+            "expected a non-empty string, found string \"\""
+        );
+        assert_eq!(
+            by_rule("type").message,
+            "expected string or array, found integer 5"
+        );
+    }
+
     #[test]
     fn known_fields_are_the_union_of_both_schemas() {
         let set = SchemaSet::load(&Selection::Auto, false).unwrap();

@@ -138,3 +138,26 @@ fn readme_drift_examples_match_the_output() {
         );
     }
 }
+
+#[test]
+fn readme_channel_table_names_every_type_name_and_event() {
+    use hlmsg::model::channel::{TYPE_EXTRA_NAMES, TYPE_NAMES};
+    let text = readme();
+    let section = text
+        .split("## Mixed captures")
+        .nth(1)
+        .expect("README.md has a Mixed captures section");
+    for (name, channel, _) in TYPE_NAMES.iter().chain(TYPE_EXTRA_NAMES) {
+        let row = section
+            .lines()
+            .find(|l| l.contains(&format!("`{name}`")))
+            .unwrap_or_else(|| panic!("README.md's channel table lacks {name}"));
+        assert!(
+            row.starts_with(&format!("| {} |", channel.name())),
+            "{name} is in the wrong row: {row}"
+        );
+    }
+    for event in hlmsg::model::event::MESSAGE_EVENTS {
+        assert!(section.contains(&format!("`{event}`")), "{event}");
+    }
+}
