@@ -7,3 +7,4 @@ pub mod finding;
 pub mod humanize;
 pub mod json_type;
 pub mod origin;
+pub mod vocabulary;

@@ -32,7 +32,6 @@ pub const SAMPLES: &[(&str, &str)] = &[
         "custom-provider",
         include_str!("../../samples/custom-provider.json"),
     ),
-    ("email", include_str!("../../samples/email.json")),
     ("email-html", include_str!("../../samples/email-html.json")),
     (
         "email-legacy",
@@ -42,6 +41,7 @@ pub const SAMPLES: &[(&str, &str)] = &[
         "email-provider",
         include_str!("../../samples/email-provider.json"),
     ),
+    ("email", include_str!("../../samples/email.json")),
     (
         "fb-messenger",
         include_str!("../../samples/fb-messenger.json"),
@@ -69,7 +69,6 @@ pub const SAMPLES: &[(&str, &str)] = &[
         "provider-sms",
         include_str!("../../samples/provider-sms.json"),
     ),
-    ("sms", include_str!("../../samples/sms.json")),
     (
         "sms-chat-widget",
         include_str!("../../samples/sms-chat-widget.json"),
@@ -83,6 +82,7 @@ pub const SAMPLES: &[(&str, &str)] = &[
         "sms-reminder",
         include_str!("../../samples/sms-reminder.json"),
     ),
+    ("sms", include_str!("../../samples/sms.json")),
     (
         "voicemail-drop",
         include_str!("../../samples/voicemail-drop.json"),

@@ -227,7 +227,7 @@ fn event_finding(
         Event::Unknown(raw) => {
             let (pointer, message) = match payload.fields().get("type") {
                 None => (
-                    String::new(),
+                    "/type".to_string(),
                     format!(
                         "the payload has no \"type\": expected a HighLevel event ({events}, or another such as ContactCreate)"
                     ),

@@ -466,7 +466,6 @@ mod tests {
         }
     }
 
-
     #[test]
     fn type_error_names_pointer_value_expected_type_and_position() {
         let set = SchemaSet::load(&Selection::Auto, false).unwrap();

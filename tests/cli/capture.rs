@@ -136,7 +136,8 @@ fn input_kind_can_be_forced() {
     let r = hlmsg_paths(&["validate", "--input", "payload"], &[&files[1]]);
     assert_eq!(r.code, 1);
     assert!(
-        r.stdout.contains("missing required property \"type\""),
+        r.stdout
+            .contains("error[unknown-event]: /type: the payload has no \"type\""),
         "{}",
         r.stdout
     );

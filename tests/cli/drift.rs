@@ -111,7 +111,12 @@ fn per_schema(
 
 #[test]
 fn samples_report_lists_every_field_and_every_declared_property() {
-    let r = hlmsg(&["diff", "--schema", "samples/", "--format", "json"], None);
+    let r = hlmsg(
+        &[
+            "diff", "--schema", "samples/", "--event", "outbound", "--format", "json",
+        ],
+        None,
+    );
     assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
     let report = parse(&r.stdout);
     assert!(report.errors.is_empty());
@@ -192,7 +197,17 @@ fn samples_report_lists_every_field_and_every_declared_property() {
 
 #[test]
 fn samples_exit_0_with_allow_extra_and_show_every_declared_property() {
-    let r = hlmsg(&["diff", "--schema", "samples/", "--allow-extra"], None);
+    let r = hlmsg(
+        &[
+            "diff",
+            "--schema",
+            "samples/",
+            "--event",
+            "outbound",
+            "--allow-extra",
+        ],
+        None,
+    );
     assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
     for schema in ["message", "email"] {
         for name in schema_json(schema)["properties"]
@@ -217,7 +232,10 @@ fn samples_exit_0_with_allow_extra_and_show_every_declared_property() {
 
 #[test]
 fn samples_human_report_snapshot() {
-    let r = hlmsg(&["diff", "--schema", "samples/"], None);
+    let r = hlmsg(
+        &["diff", "--schema", "samples/", "--event", "outbound"],
+        None,
+    );
     insta::assert_snapshot!("drift_samples", r.stdout);
 }
 
@@ -470,7 +488,16 @@ fn the_schema_value_and_the_paths_read_as_meant() {
     }
     // --published reads HighLevel's schemas: fields they do not declare are extra.
     let r = hlmsg(
-        &["diff", "--schema", "--published", "samples/", "-f", "json"],
+        &[
+            "diff",
+            "--schema",
+            "--published",
+            "samples/",
+            "--event",
+            "outbound",
+            "-f",
+            "json",
+        ],
         None,
     );
     assert_eq!(r.code, 1);
@@ -487,7 +514,16 @@ fn the_schema_value_and_the_paths_read_as_meant() {
 #[test]
 fn by_channel_splits_the_report_by_the_shared_classification() {
     let r = hlmsg(
-        &["diff", "--schema", "samples/", "--by-channel", "-f", "json"],
+        &[
+            "diff",
+            "--schema",
+            "samples/",
+            "--event",
+            "outbound",
+            "--by-channel",
+            "-f",
+            "json",
+        ],
         None,
     );
     assert_eq!(r.code, 0, "{}", r.stderr);
@@ -497,7 +533,12 @@ fn by_channel_splits_the_report_by_the_shared_classification() {
         .get("channels")
         .expect("channels with --by-channel");
     // The same counts as classify gives.
-    let c = hlmsg(&["classify", "--format", "json", "samples/"], None);
+    let c = hlmsg(
+        &[
+            "classify", "--format", "json", "--event", "outbound", "samples/",
+        ],
+        None,
+    );
     let classified = c.records(Output::Classify);
     let summary = classified.last().unwrap();
     assert_eq!(summary["kind"], "summary");
@@ -513,7 +554,17 @@ fn by_channel_splits_the_report_by_the_shared_classification() {
         .get(&(Some("Call".into()), "message".into(), "/callStatus".into()))
         .unwrap();
     assert_eq!((&call["seen"], &call["status"]), (&json!(3), &json!("ok")));
-    let r = hlmsg(&["diff", "--schema", "samples/", "--by-channel"], None);
+    let r = hlmsg(
+        &[
+            "diff",
+            "--schema",
+            "samples/",
+            "--event",
+            "outbound",
+            "--by-channel",
+        ],
+        None,
+    );
     assert!(
         r.stdout.contains("Call · message schema · 4 payloads"),
         "{}",

@@ -105,17 +105,19 @@ fn every_property_and_record_is_described() {
 fn examples(output: Output) -> Vec<Value> {
     match output {
         Output::Validate => vec![
-            json!({"kind": "payload", "source": "samples/sms.json", "line": 1, "column": 1, "index": 0, "valid": true, "schema": "message", "diagnostics": [{"severity": "warning", "rule": "direction-not-outbound", "pointer": "/direction", "line": 10, "column": 16, "message": "expected \"outbound\" for an OutboundMessage, found \"inbound\""}]}),
-            json!({"kind": "payload", "source": "<stdin>", "line": 6, "column": 1, "index": 3, "valid": false, "schema": null, "diagnostics": [{"severity": "error", "rule": "json", "pointer": null, "line": 6, "column": 43, "message": "truncated payload: the input ends where a value was expected"}]}),
+            json!({"kind": "payload", "source": "samples/sms.json", "line": 1, "column": 1, "index": 0, "event": "OutboundMessage", "valid": true, "skipped": false, "schema": "message", "diagnostics": [{"severity": "warning", "rule": "direction-not-outbound", "pointer": "/direction", "line": 10, "column": 16, "message": "expected \"outbound\" for an OutboundMessage, found \"inbound\""}]}),
+            json!({"kind": "payload", "source": "<stdin>", "line": 6, "column": 1, "index": 3, "event": null, "valid": false, "skipped": false, "schema": null, "diagnostics": [{"severity": "error", "rule": "json", "pointer": null, "line": 6, "column": 43, "message": "truncated payload: the input ends where a value was expected"}]}),
             json!({"kind": "error", "source": "nope.json", "message": "no such file or directory"}),
-            json!({"kind": "summary", "passed": 2, "failed": 1, "warnings": 1}),
+            json!({"kind": "payload", "source": "day.ndjson", "line": 4, "column": 1, "index": 3, "event": "ContactCreate", "valid": true, "skipped": true, "schema": null, "diagnostics": [{"severity": "note", "rule": "other-event", "pointer": "/type", "line": 4, "column": 9, "message": "ContactCreate is another HighLevel event, not a message: skipped, not checked against the message schemas"}]}),
+            json!({"kind": "summary", "passed": 2, "failed": 1, "skipped": 1, "warnings": 1}),
         ],
         Output::Classify => vec![
-            json!({"kind": "payload", "source": "samples/call-voicemail.json", "line": 1, "column": 1, "index": 0, "channel": "Call", "raw": "TYPE_CALL", "decided_by": "messageTypeString", "outcome": "voicemail", "duration": 23.0, "conflicts": []}),
-            json!({"kind": "payload", "source": "<stdin>", "line": 1, "column": 1, "index": 0, "channel": "Email", "raw": "TYPE_EMAIL", "decided_by": "messageTypeString", "outcome": null, "duration": null, "conflicts": [{"rule": "call-fields-on-non-call", "field": "callDuration", "message": "callDuration on a payload classified as Email: only calls and voicemails carry it"}]}),
+            json!({"kind": "payload", "source": "samples/call-voicemail.json", "line": 1, "column": 1, "index": 0, "event": "OutboundMessage", "channel": "Call", "channel_kind": null, "raw": "TYPE_CALL", "decided_by": "messageTypeString", "outcome": "voicemail", "duration": 23.0, "conflicts": []}),
+            json!({"kind": "payload", "source": "<stdin>", "line": 1, "column": 1, "index": 0, "event": null, "channel": "Email", "channel_kind": "campaign", "raw": "TYPE_CAMPAIGN_EMAIL", "decided_by": "messageTypeString", "outcome": null, "duration": null, "conflicts": [{"rule": "call-fields-on-non-call", "field": "callDuration", "message": "callDuration on a payload classified as Email: only calls and voicemails carry it"}]}),
             json!({"kind": "unreadable", "source": "bad.json", "line": 6, "column": 43, "index": 0, "message": "truncated payload: the input ends where a value was expected"}),
-            json!({"kind": "summary", "total": 2, "channels": {"Call": 1, "Email": 1}, "calls": {"answered": 0, "unknown": 0, "voicemail": 1}, "unreadable": 1}),
-            json!({"kind": "summary", "total": 0, "channels": {}, "calls": {}, "unreadable": 0}),
+            json!({"kind": "payload", "source": "day.ndjson", "line": 3, "column": 1, "index": 2, "event": "ContactCreate", "channel": null, "channel_kind": null, "raw": null, "decided_by": null, "outcome": null, "duration": null, "conflicts": []}),
+            json!({"kind": "summary", "total": 3, "channels": {"Call": 1, "Email": 1}, "calls": {"answered": 0, "busy": 0, "canceled": 0, "failed": 0, "no answer": 0, "pending": 0, "unknown": 0, "voicemail": 1}, "events": {"ContactCreate": 1, "OutboundMessage": 1}, "unreadable": 1}),
+            json!({"kind": "summary", "total": 0, "channels": {}, "calls": {}, "events": {}, "unreadable": 0}),
         ],
         Output::Show => vec![
             json!({"type": "OutboundMessage", "messageType": "SMS"}),
@@ -138,8 +140,9 @@ fn examples(output: Output) -> Vec<Value> {
             json!({"kind": "summary", "payloads": 1, "schemas": {"message": 1}, "channels": {"Call": 1}, "ok": 14, "extra": 0, "never_seen": 17, "type_drift": 0, "missing": 0, "untracked_extra_payloads": 0, "unreadable": 1, "fits": true}),
         ],
         Output::Verify => vec![
-            json!({"kind": "delivery", "source": "capture.http", "line": 7, "column": 1, "index": 0, "verified": true, "scheme": "ed25519", "reserialized": false, "reason": null, "webhook_id": "w-1"}),
-            json!({"kind": "delivery", "source": "capture.http", "line": 20, "column": 1, "index": 1, "verified": false, "scheme": "rsa", "reserialized": true, "reason": "duplicate delivery: webhookId \"w-1\" was first seen at capture.http:7:1", "webhook_id": "w-1"}),
+            json!({"kind": "delivery", "source": "capture.http", "line": 7, "column": 1, "index": 0, "verified": true, "scheme": "ed25519", "reserialized": false, "reason": null, "warning": null, "webhook_id": "w-1"}),
+            json!({"kind": "delivery", "source": "capture.http", "line": 14, "column": 1, "index": 1, "verified": true, "scheme": "rsa", "reserialized": false, "reason": null, "warning": "signed only with the legacy X-WH-Signature (RSA), which HighLevel retired on July 1, 2026, yet dated 2026-08-02T09:00:00.000Z (timestamp): expect an X-GHL-Signature (Ed25519)", "webhook_id": "w-2"}),
+            json!({"kind": "delivery", "source": "capture.http", "line": 20, "column": 1, "index": 1, "verified": false, "scheme": "rsa", "reserialized": true, "reason": "duplicate delivery: webhookId \"w-1\" was first seen at capture.http:7:1", "warning": null, "webhook_id": "w-1"}),
             json!({"kind": "summary", "verified": 1, "failed": 1}),
         ],
     }
@@ -454,15 +457,15 @@ fn every_subcommand_output_over_every_sample_and_fixture_fits_its_schema() {
 
 #[test]
 fn a_record_that_does_not_fit_fails_naming_the_record_the_schema_and_the_error() {
-    let stdout = "{\"kind\":\"summary\",\"passed\":1,\"failed\":0,\"warnings\":0}\n\
-                  {\"kind\":\"summary\",\"passed\":1,\"failed\":\"none\",\"warnings\":0}\n";
+    let stdout = "{\"kind\":\"summary\",\"passed\":1,\"failed\":0,\"skipped\":0,\"warnings\":0}\n\
+                  {\"kind\":\"summary\",\"passed\":1,\"failed\":\"none\",\"skipped\":0,\"warnings\":0}\n";
     let panic = std::panic::catch_unwind(|| records(Output::Validate, stdout)).unwrap_err();
     let message = panic.downcast_ref::<String>().cloned().unwrap_or_default();
     for part in [
         "record 2 does not fit schemas/output/validate.schema.json",
         "/failed",
         "\"none\" is not of type \"integer\"",
-        "record: {\"kind\":\"summary\",\"passed\":1,\"failed\":\"none\",\"warnings\":0}",
+        "record: {\"kind\":\"summary\",\"passed\":1,\"failed\":\"none\",\"skipped\":0,\"warnings\":0}",
     ] {
         assert!(message.contains(part), "{part:?} not in:\n{message}");
     }

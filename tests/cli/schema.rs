@@ -58,11 +58,20 @@ fn list_names_every_schema_with_its_id() {
     let r = hlmsg(&["schema", "--list"], None);
     assert_eq!(r.code, 0);
     let lines: Vec<&str> = r.stdout.lines().collect();
-    assert_eq!(lines.len(), 4, "{}", r.stdout);
-    assert!(lines[0].starts_with("message ") && lines[0].contains("urn:hlmsg:schema:message"));
-    assert!(lines[1].starts_with("email ") && lines[1].contains("urn:hlmsg:schema:email"));
-    assert!(lines[2].starts_with("message --published") && lines[2].contains("(no $id)"));
-    assert!(lines[3].starts_with("email --published") && lines[3].contains("(no $id)"));
+    assert_eq!(lines.len(), 7, "{}", r.stdout);
+    for (line, name) in
+        lines
+            .iter()
+            .zip(["message", "email", "inbound", "inbound-email", "provider"])
+    {
+        assert!(line.starts_with(&format!("{name} ")), "{line}");
+        assert!(
+            line.contains(&format!("urn:hlmsg:schema:{name} ")),
+            "{line}"
+        );
+    }
+    assert!(lines[5].starts_with("message --published") && lines[5].contains("(no $id)"));
+    assert!(lines[6].starts_with("email --published") && lines[6].contains("(no $id)"));
 }
 
 #[test]

@@ -77,9 +77,11 @@ pub fn sample_values() -> Vec<(String, serde_json::Map<String, serde_json::Value
         .into_iter()
         .map(|p| {
             let name = p.file_name().unwrap().to_string_lossy().into_owned();
-            let value = serde_json::from_slice(&std::fs::read(&p).unwrap()).unwrap();
+            let value: serde_json::Map<String, serde_json::Value> =
+                serde_json::from_slice(&std::fs::read(&p).unwrap()).unwrap();
             (name, value)
         })
+        .filter(|(_, v)| v["type"] == "OutboundMessage")
         .collect()
 }
 
