@@ -16,6 +16,7 @@ struct DeliveryJson<'a> {
     kind: &'static str,
     #[serde(flatten)]
     origin: OriginJson<'a>,
+    event: Option<&'a str>,
     verified: bool,
     scheme: Option<&'static str>,
     reserialized: bool,
@@ -44,6 +45,7 @@ pub fn delivery(
             &DeliveryJson {
                 kind: "delivery",
                 origin: (&c.origin).into(),
+                event: c.event.as_ref().and_then(|e| e.known_name()),
                 verified: reason.is_none(),
                 scheme: c.scheme.map(Scheme::name),
                 reserialized: c.reserialized,

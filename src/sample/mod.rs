@@ -106,20 +106,30 @@ pub fn find(name: &str) -> Option<&'static str> {
         .map(|(_, text)| *text)
 }
 
-/// The channel of a bundled sample, as `classify` names it, with the call outcome.
+/// What a bundled sample is, as `classify` names it: its channel with the kind and the call
+/// outcome, and its event when it is not an `OutboundMessage` (another event's name alone).
 pub fn describe(text: &str) -> String {
-    match View::parse(text.as_bytes()) {
-        Ok(view) => {
-            let class = classify_view(&view);
-            match class.call {
-                Some(call) if call.outcome != crate::classify::CallOutcome::Unknown => {
-                    format!("{} ({})", class.channel.name(), call.outcome.name())
-                }
-                _ => class.channel.name().to_string(),
-            }
-        }
-        Err(_) => "?".to_string(),
+    let Ok(view) = View::parse(text.as_bytes()) else {
+        return "?".to_string();
+    };
+    let class = classify_view(&view);
+    if !class.is_message() {
+        return format!("{} (another event)", class.event);
     }
+    let mut details: Vec<&str> = class.kind.into_iter().collect();
+    if let Some(call) = class.call
+        && call.outcome != crate::classify::CallOutcome::Unknown
+    {
+        details.push(call.outcome.name());
+    }
+    let mut out = class.channel.name().to_string();
+    if !details.is_empty() {
+        out.push_str(&format!(" ({})", details.join(", ")));
+    }
+    if class.event != crate::classify::Event::Outbound {
+        out.push_str(&format!(", {}", class.event));
+    }
+    out
 }
 
 #[cfg(test)]
@@ -155,5 +165,17 @@ mod tests {
             "Call (voicemail)"
         );
         assert_eq!(describe(find("email").unwrap()), "Email");
+        assert_eq!(
+            describe(find("custom-provider").unwrap()),
+            "SMS (custom provider)"
+        );
+        assert_eq!(
+            describe(find("inbound-sms").unwrap()),
+            "SMS, InboundMessage"
+        );
+        assert_eq!(
+            describe(find("contact-create").unwrap()),
+            "ContactCreate (another event)"
+        );
     }
 }

@@ -12,6 +12,7 @@ use serde_json::Value;
 
 use crate::input::capture::BodyBytes;
 use crate::input::{Record, RecordStatus};
+use crate::model::event::Event;
 use crate::model::origin::Origin;
 use signature::{Keys, Scheme, Signature};
 
@@ -145,6 +146,8 @@ pub struct Checked {
     timestamp: Option<Value>,
     /// Something worth saying about a delivery that verified (the retired legacy scheme).
     pub warning: Option<String>,
+    /// The delivery's event, when its body is a JSON object.
+    pub event: Option<Event>,
 }
 
 impl Checked {
@@ -158,6 +161,7 @@ impl Checked {
             webhook_id: None,
             timestamp: None,
             warning: None,
+            event: None,
         }
     }
 }
@@ -192,6 +196,10 @@ impl Verifier {
                 .map(str::to_string),
             timestamp: field("timestamp").cloned(),
             warning: None,
+            event: parsed
+                .as_ref()
+                .and_then(Value::as_object)
+                .map(|m| crate::classify::classify(m).event),
         };
         if let Some(expected) = &self.app_id {
             // As both official SDKs do first: another app's delivery is not checked further.

@@ -140,9 +140,9 @@ fn examples(output: Output) -> Vec<Value> {
             json!({"kind": "summary", "payloads": 1, "schemas": {"message": 1}, "channels": {"Call": 1}, "ok": 14, "extra": 0, "never_seen": 17, "type_drift": 0, "missing": 0, "untracked_extra_payloads": 0, "unreadable": 1, "fits": true}),
         ],
         Output::Verify => vec![
-            json!({"kind": "delivery", "source": "capture.http", "line": 7, "column": 1, "index": 0, "verified": true, "scheme": "ed25519", "reserialized": false, "reason": null, "warning": null, "webhook_id": "w-1"}),
-            json!({"kind": "delivery", "source": "capture.http", "line": 14, "column": 1, "index": 1, "verified": true, "scheme": "rsa", "reserialized": false, "reason": null, "warning": "signed only with the legacy X-WH-Signature (RSA), which HighLevel retired on July 1, 2026, yet dated 2026-08-02T09:00:00.000Z (timestamp): expect an X-GHL-Signature (Ed25519)", "webhook_id": "w-2"}),
-            json!({"kind": "delivery", "source": "capture.http", "line": 20, "column": 1, "index": 1, "verified": false, "scheme": "rsa", "reserialized": true, "reason": "duplicate delivery: webhookId \"w-1\" was first seen at capture.http:7:1", "warning": null, "webhook_id": "w-1"}),
+            json!({"kind": "delivery", "source": "capture.http", "line": 7, "column": 1, "index": 0, "event": "OutboundMessage", "verified": true, "scheme": "ed25519", "reserialized": false, "reason": null, "warning": null, "webhook_id": "w-1"}),
+            json!({"kind": "delivery", "source": "capture.http", "line": 14, "column": 1, "index": 1, "event": "InboundMessage", "verified": true, "scheme": "rsa", "reserialized": false, "reason": null, "warning": "signed only with the legacy X-WH-Signature (RSA), which HighLevel retired on July 1, 2026, yet dated 2026-08-02T09:00:00.000Z (timestamp): expect an X-GHL-Signature (Ed25519)", "webhook_id": "w-2"}),
+            json!({"kind": "delivery", "source": "capture.http", "line": 20, "column": 1, "index": 1, "event": null, "verified": false, "scheme": "rsa", "reserialized": true, "reason": "duplicate delivery: webhookId \"w-1\" was first seen at capture.http:7:1", "warning": null, "webhook_id": "w-1"}),
             json!({"kind": "summary", "verified": 1, "failed": 1}),
         ],
     }
@@ -315,7 +315,7 @@ fn schemas_reject_records_that_break_the_documented_rules() {
         ),
         (
             Output::Verify,
-            json!({"kind": "delivery", "source": "a", "line": 1, "column": 1, "index": 0, "verified": true, "scheme": "ed25519", "reserialized": false, "reason": "stale", "webhook_id": null}),
+            json!({"kind": "delivery", "source": "a", "line": 1, "column": 1, "index": 0, "event": "OutboundMessage", "verified": true, "scheme": "ed25519", "reserialized": false, "reason": "stale", "webhook_id": null}),
             "a verified delivery with a reason",
         ),
         (

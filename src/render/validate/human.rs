@@ -41,9 +41,16 @@ impl<W: Write> ValidateReport for HumanReport<W> {
                 .paint(&v.origin.to_string(), styles::location());
             let ok = self.painter.paint("ok", styles::ok());
             let schema = v.schema.as_deref().unwrap_or("no");
+            // The event is named where it is not the usual one.
+            let event = match &v.event {
+                Some(e) if *e != crate::model::event::Event::Outbound => {
+                    format!("{}, ", crate::render::style::escape(&e.to_string()))
+                }
+                _ => String::new(),
+            };
             writeln!(
                 self.out,
-                "{location}: {ok} ({} schema)",
+                "{location}: {ok} ({event}{} schema)",
                 self.painter.paint(schema, owo_colors::Style::new())
             )?;
         }
