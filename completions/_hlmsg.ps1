@@ -37,6 +37,7 @@ Register-ArgumentCompleter -Native -CommandName 'hlmsg' -ScriptBlock {
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Check HighLevel''s signature of each delivery over its exact raw body')
             [CompletionResult]::new('schema', 'schema', [CompletionResultType]::ParameterValue, 'Print a bundled JSON Schema, or list them')
             [CompletionResult]::new('sample', 'sample', [CompletionResultType]::ParameterValue, 'Print a bundled sample payload, or generate realistic synthetic payloads')
+            [CompletionResult]::new('rules', 'rules', [CompletionResultType]::ParameterValue, 'List the rules behind validate''s findings, or explain one')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script: bash, zsh, fish, powershell or elvish')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print hlmsg''s manual page (roff), covering every subcommand')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -213,6 +214,17 @@ Register-ArgumentCompleter -Native -CommandName 'hlmsg' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'hlmsg;rules' {
+            [CompletionResult]::new('-j', '-j', [CompletionResultType]::ParameterName, 'Threads that parse and check payloads in every subcommand that reads them; 0 (the default) uses every core. Output order is the input order whatever the number')
+            [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'Threads that parse and check payloads in every subcommand that reads them; 0 (the default) uses every core. Output order is the input order whatever the number')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never show a progress bar')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'hlmsg;completions' {
             [CompletionResult]::new('-j', '-j', [CompletionResultType]::ParameterName, 'Threads that parse and check payloads in every subcommand that reads them; 0 (the default) uses every core. Output order is the input order whatever the number')
             [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'Threads that parse and check payloads in every subcommand that reads them; 0 (the default) uses every core. Output order is the input order whatever the number')
@@ -243,6 +255,7 @@ Register-ArgumentCompleter -Native -CommandName 'hlmsg' -ScriptBlock {
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Check HighLevel''s signature of each delivery over its exact raw body')
             [CompletionResult]::new('schema', 'schema', [CompletionResultType]::ParameterValue, 'Print a bundled JSON Schema, or list them')
             [CompletionResult]::new('sample', 'sample', [CompletionResultType]::ParameterValue, 'Print a bundled sample payload, or generate realistic synthetic payloads')
+            [CompletionResult]::new('rules', 'rules', [CompletionResultType]::ParameterValue, 'List the rules behind validate''s findings, or explain one')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script: bash, zsh, fish, powershell or elvish')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print hlmsg''s manual page (roff), covering every subcommand')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -267,6 +280,9 @@ Register-ArgumentCompleter -Native -CommandName 'hlmsg' -ScriptBlock {
             break
         }
         'hlmsg;help;sample' {
+            break
+        }
+        'hlmsg;help;rules' {
             break
         }
         'hlmsg;help;completions' {

@@ -34,6 +34,9 @@ _hlmsg() {
             hlmsg,pretty)
                 cmd="hlmsg__subcmd__show"
                 ;;
+            hlmsg,rules)
+                cmd="hlmsg__subcmd__rules"
+                ;;
             hlmsg,sample)
                 cmd="hlmsg__subcmd__sample"
                 ;;
@@ -64,6 +67,9 @@ _hlmsg() {
             hlmsg__subcmd__help,man)
                 cmd="hlmsg__subcmd__help__subcmd__man"
                 ;;
+            hlmsg__subcmd__help,rules)
+                cmd="hlmsg__subcmd__help__subcmd__rules"
+                ;;
             hlmsg__subcmd__help,sample)
                 cmd="hlmsg__subcmd__help__subcmd__sample"
                 ;;
@@ -86,7 +92,7 @@ _hlmsg() {
 
     case "${cmd}" in
         hlmsg)
-            opts="-j -h -V --jobs --color --no-progress --help --version validate classify show pretty diff verify schema sample completions man help"
+            opts="-j -h -V --jobs --color --no-progress --help --version validate classify show pretty diff verify schema sample rules completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -254,7 +260,7 @@ _hlmsg() {
             return 0
             ;;
         hlmsg__subcmd__help)
-            opts="validate classify show diff verify schema sample completions man help"
+            opts="validate classify show diff verify schema sample rules completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -324,6 +330,20 @@ _hlmsg() {
             return 0
             ;;
         hlmsg__subcmd__help__subcmd__man)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hlmsg__subcmd__help__subcmd__rules)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -408,6 +428,32 @@ _hlmsg() {
             return 0
             ;;
         hlmsg__subcmd__man)
+            opts="-j -h -V --jobs --color --no-progress --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -j)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hlmsg__subcmd__rules)
             opts="-j -h -V --jobs --color --no-progress --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

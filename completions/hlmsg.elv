@@ -34,6 +34,7 @@ set edit:completion:arg-completer[hlmsg] = {|@words|
             cand verify 'Check HighLevel''s signature of each delivery over its exact raw body'
             cand schema 'Print a bundled JSON Schema, or list them'
             cand sample 'Print a bundled sample payload, or generate realistic synthetic payloads'
+            cand rules 'List the rules behind validate''s findings, or explain one'
             cand completions 'Print a shell completion script: bash, zsh, fish, powershell or elvish'
             cand man 'Print hlmsg''s manual page (roff), covering every subcommand'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -201,6 +202,16 @@ set edit:completion:arg-completer[hlmsg] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'hlmsg;rules'= {
+            cand -j 'Threads that parse and check payloads in every subcommand that reads them; 0 (the default) uses every core. Output order is the input order whatever the number'
+            cand --jobs 'Threads that parse and check payloads in every subcommand that reads them; 0 (the default) uses every core. Output order is the input order whatever the number'
+            cand --color 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never'
+            cand --no-progress 'Never show a progress bar'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'hlmsg;completions'= {
             cand -j 'Threads that parse and check payloads in every subcommand that reads them; 0 (the default) uses every core. Output order is the input order whatever the number'
             cand --jobs 'Threads that parse and check payloads in every subcommand that reads them; 0 (the default) uses every core. Output order is the input order whatever the number'
@@ -229,6 +240,7 @@ set edit:completion:arg-completer[hlmsg] = {|@words|
             cand verify 'Check HighLevel''s signature of each delivery over its exact raw body'
             cand schema 'Print a bundled JSON Schema, or list them'
             cand sample 'Print a bundled sample payload, or generate realistic synthetic payloads'
+            cand rules 'List the rules behind validate''s findings, or explain one'
             cand completions 'Print a shell completion script: bash, zsh, fish, powershell or elvish'
             cand man 'Print hlmsg''s manual page (roff), covering every subcommand'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -246,6 +258,8 @@ set edit:completion:arg-completer[hlmsg] = {|@words|
         &'hlmsg;help;schema'= {
         }
         &'hlmsg;help;sample'= {
+        }
+        &'hlmsg;help;rules'= {
         }
         &'hlmsg;help;completions'= {
         }

@@ -140,6 +140,25 @@ const KNOWN_SPELLINGS: &str = "SMS, Email, CALL, VoiceMail, FB, IG, GMB, Live Ch
      Custom, InternalComment, RCS, TIKTOK, WebChat, IVR_Call, Campaign_Call, Campaign_VoiceMail, \
      FORM_SUBMISSION";
 
+/// The known type name closest to a misspelled one (`SMSS`, `Emial`, `TYPE_SMSS`), when it is
+/// close enough to be a typo.
+fn near_miss(field: &str, raw: &str) -> Option<&'static str> {
+    use crate::model::channel::TYPE_NAMES;
+    use crate::model::event::edit_distance;
+    let spellings: Vec<&'static str> = if field == "messageType" {
+        KNOWN_SPELLINGS.split(", ").collect()
+    } else {
+        TYPE_NAMES.iter().map(|t| t.0).collect()
+    };
+    let key = raw.trim().to_ascii_lowercase();
+    spellings
+        .into_iter()
+        .map(|s| (edit_distance(&key, &s.to_ascii_lowercase()), s))
+        .filter(|(d, s)| *d > 0 && *d <= 1.max(s.len() / 6))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, s)| s)
+}
+
 /// Runs every rule on a payload. `knows_field` says whether the schemas in use describe a
 /// top-level field.
 pub fn lint(
@@ -183,10 +202,12 @@ pub fn lint(
 
     for (field, raw) in &class.unrecognized {
         let shown = show_value(&Value::String(raw.clone()));
-        let message = if *field == "messageType" {
-            format!("{shown} is not a known channel (expected one of {KNOWN_SPELLINGS})")
-        } else {
-            format!("{shown} is not a known TYPE_* channel name")
+        let message = match (near_miss(field, raw), *field == "messageType") {
+            (Some(near), _) => format!("{shown} is not a known channel: did you mean {near}?"),
+            (None, true) => {
+                format!("{shown} is not a known channel (expected one of {KNOWN_SPELLINGS})")
+            }
+            (None, false) => format!("{shown} is not a known TYPE_* channel name"),
         };
         warn(&UNKNOWN_MESSAGE_TYPE, field, message);
     }

@@ -3,6 +3,7 @@
 
 pub mod bundled;
 pub mod lint;
+pub mod rules;
 pub mod schema;
 
 use std::sync::Arc;

@@ -16,6 +16,7 @@ mod layout;
 mod man;
 mod output_schemas;
 mod progress;
+mod rules;
 mod sample;
 mod schema;
 mod show;

@@ -166,6 +166,15 @@ pub enum Command {
     #[command(after_help = commands::sample::after_help())]
     Sample(commands::sample::SampleArgs),
 
+    /// List the rules behind validate's findings, or explain one.
+    ///
+    /// Without NAME, one line per rule: its name (the key printed in brackets in a finding),
+    /// its severity and what it checks. With NAME, its page: what it checks, why it matters, an
+    /// example payload and the finding it draws. Schema findings are named by their JSON Schema
+    /// keyword (type, required, const, format, ...).
+    #[command(after_help = commands::rules::after_help())]
+    Rules(commands::rules::RulesArgs),
+
     /// Print a shell completion script: bash, zsh, fish, powershell or elvish.
     ///
     /// The script completes subcommands, options and their values (formats, channels, schema
@@ -195,6 +204,7 @@ impl Command {
             Command::Verify(args) => commands::verify::run(args, io),
             Command::Schema(args) => commands::schema::run(args, io),
             Command::Sample(args) => commands::sample::run(args, io),
+            Command::Rules(args) => commands::rules::run(args, io),
             Command::Completions(args) => commands::completions::run(args, io),
             Command::Man(args) => commands::man::run(args, io),
         }

@@ -36,6 +36,8 @@ pub fn render(out: &mut dyn std::io::Write) -> std::io::Result<()> {
     clap_mangen::Man::new(command.clone())
         .source(source.clone())
         .render(out)?;
+    // The rules behind validate's findings, from the same definitions as `hlmsg rules`.
+    crate::render::rules::roff(out, crate::validate::rules::RULES)?;
     for sub in command.get_subcommands().filter(|s| !s.is_hide_set()) {
         // The built subcommand is named `hlmsg-validate` for display and `hlmsg validate` in
         // the synopsis.

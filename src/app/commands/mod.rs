@@ -5,6 +5,7 @@ pub mod classify;
 pub mod completions;
 pub mod diff;
 pub mod man;
+pub mod rules;
 pub mod sample;
 pub mod schema;
 pub mod show;
