@@ -48,7 +48,7 @@ Register-ArgumentCompleter -Native -CommandName 'hlmsg' -ScriptBlock {
             [CompletionResult]::new('--max-depth', '--max-depth', [CompletionResultType]::ParameterName, 'Deepest nesting of a payload to inspect (deeper ones are reported and skipped; at most 1000)')
             [CompletionResult]::new('--input', '--input', [CompletionResultType]::ParameterName, 'What the input holds: auto (detect), payload (bare payloads), http (raw HTTP requests as captured, e.g. by `nc -l`), envelope (JSON objects with "headers" and "body", e.g. an n8n webhook node''s output)')
             [CompletionResult]::new('--event', '--event', [CompletionResultType]::ParameterName, 'Keep only payloads of these HighLevel events (repeatable, or comma-separated; case-insensitive): OutboundMessage, InboundMessage, ProviderOutboundMessage, `message` for the inbound and outbound pair, or another event such as ContactCreate')
-            [CompletionResult]::new('--schema', '--schema', [CompletionResultType]::ParameterName, 'Schema to check against: auto (email schema for emails, message schema otherwise), message, email, or the path of a JSON Schema file')
+            [CompletionResult]::new('--schema', '--schema', [CompletionResultType]::ParameterName, 'Schema to check against: auto (the bundled schema of each payload''s event and channel), message, email, inbound, inbound-email, provider, or the path of a JSON Schema file')
             [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('-j', '-j', [CompletionResultType]::ParameterName, 'Threads that parse and check payloads in every subcommand that reads them; 0 (the default) uses every core. Output order is the input order whatever the number')
@@ -131,7 +131,7 @@ Register-ArgumentCompleter -Native -CommandName 'hlmsg' -ScriptBlock {
             break
         }
         'hlmsg;diff' {
-            [CompletionResult]::new('--schema', '--schema', [CompletionResultType]::ParameterName, 'Compare payloads with a schema''s shape instead of with each other: auto (the default), message, email, or a JSON Schema FILE')
+            [CompletionResult]::new('--schema', '--schema', [CompletionResultType]::ParameterName, 'Compare payloads with a schema''s shape instead of with each other: auto (the default), message, email, inbound, inbound-email, provider, or a JSON Schema FILE')
             [CompletionResult]::new('--ignore', '--ignore', [CompletionResultType]::ParameterName, 'Leave a place out of the comparison (repeatable)')
             [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Output format: human, json (JSON Lines), json-patch (an RFC 6902 patch that turns LEFT into RIGHT; two single payloads only) or markdown (with --schema: the report as GitHub-flavoured Markdown tables)')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: human, json (JSON Lines), json-patch (an RFC 6902 patch that turns LEFT into RIGHT; two single payloads only) or markdown (with --schema: the report as GitHub-flavoured Markdown tables)')
@@ -237,6 +237,7 @@ Register-ArgumentCompleter -Native -CommandName 'hlmsg' -ScriptBlock {
             break
         }
         'hlmsg;man' {
+            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Write one file per page into DIR instead (hlmsg.1, hlmsg-validate.1, ...), creating it, so that `man hlmsg-validate` works once DIR is on MANPATH')
             [CompletionResult]::new('-j', '-j', [CompletionResultType]::ParameterName, 'Threads that parse and check payloads in every subcommand that reads them; 0 (the default) uses every core. Output order is the input order whatever the number')
             [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'Threads that parse and check payloads in every subcommand that reads them; 0 (the default) uses every core. Output order is the input order whatever the number')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never')

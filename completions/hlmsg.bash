@@ -137,7 +137,7 @@ _hlmsg() {
                     return 0
                     ;;
                 --event)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "message inbound outbound provider OutboundMessage InboundMessage ProviderOutboundMessage AppInstall AppUninstall AppointmentCreate AppointmentDelete AppointmentUpdate AssociationCreate AssociationDelete AssociationUpdate CampaignStatusUpdate ContactCreate ContactDelete ContactDndUpdate ContactTagUpdate ContactUpdate ConversationUnreadUpdate ExternalAuthConnected InvoiceCreate InvoiceDelete InvoicePaid InvoicePartiallyPaid InvoiceSent InvoiceUpdate InvoiceVoid LCEmailStats LocationCreate LocationUpdate NoteCreate NoteDelete NoteUpdate ObjectSchemaCreate ObjectSchemaUpdate OpportunityAssignedToUpdate OpportunityCreate OpportunityDelete OpportunityMonetaryValueUpdate OpportunityStageUpdate OpportunityStatusUpdate OpportunityUpdate OrderCreate OrderStatusUpdate PlanChange PriceCreate PriceDelete PriceUpdate ProductCreate ProductDelete ProductUpdate RecordCreate RecordDelete RecordUpdate RelationCreate RelationDelete SaasPlanCreate TaskComplete TaskCreate TaskDelete UserCreate UserDelete UserUpdate VoiceAiCallEnd" -- "${cur}"))
                     return 0
                     ;;
                 --format)
@@ -209,7 +209,7 @@ _hlmsg() {
             fi
             case "${prev}" in
                 --schema)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "auto message email inbound inbound-email provider" -- "${cur}") $(compgen -f -- "${cur}"))
                     return 0
                     ;;
                 --ignore)
@@ -237,7 +237,7 @@ _hlmsg() {
                     return 0
                     ;;
                 --event)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "message inbound outbound provider OutboundMessage InboundMessage ProviderOutboundMessage AppInstall AppUninstall AppointmentCreate AppointmentDelete AppointmentUpdate AssociationCreate AssociationDelete AssociationUpdate CampaignStatusUpdate ContactCreate ContactDelete ContactDndUpdate ContactTagUpdate ContactUpdate ConversationUnreadUpdate ExternalAuthConnected InvoiceCreate InvoiceDelete InvoicePaid InvoicePartiallyPaid InvoiceSent InvoiceUpdate InvoiceVoid LCEmailStats LocationCreate LocationUpdate NoteCreate NoteDelete NoteUpdate ObjectSchemaCreate ObjectSchemaUpdate OpportunityAssignedToUpdate OpportunityCreate OpportunityDelete OpportunityMonetaryValueUpdate OpportunityStageUpdate OpportunityStatusUpdate OpportunityUpdate OrderCreate OrderStatusUpdate PlanChange PriceCreate PriceDelete PriceUpdate ProductCreate ProductDelete ProductUpdate RecordCreate RecordDelete RecordUpdate RelationCreate RelationDelete SaasPlanCreate TaskComplete TaskCreate TaskDelete UserCreate UserDelete UserUpdate VoiceAiCallEnd" -- "${cur}"))
                     return 0
                     ;;
                 --jobs)
@@ -428,12 +428,16 @@ _hlmsg() {
             return 0
             ;;
         hlmsg__subcmd__man)
-            opts="-j -h -V --jobs --color --no-progress --help --version"
+            opts="-j -h -V --dir --jobs --color --no-progress --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --jobs)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -480,7 +484,7 @@ _hlmsg() {
             return 0
             ;;
         hlmsg__subcmd__sample)
-            opts="-l -n -s -c -j -h -V --list --count --seed --channel --invalid-rate --events --jobs --color --no-progress --help --version"
+            opts="-l -n -s -c -j -h -V --list --count --seed --channel --invalid-rate --events --jobs --color --no-progress --help --version call-answered call-legacy call-outbound call-voicemail contact-create custom-provider email-html email-legacy email-provider email fb-messenger gmb-reply ig-direct inbound-call-voicemail inbound-email inbound-sms internal-comment live-chat provider-sms sms-chat-widget sms-legacy sms-outbound sms-reminder sms voicemail-drop voicemail-workflow whatsapp-media"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -579,7 +583,7 @@ _hlmsg() {
                     return 0
                     ;;
                 --event)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "message inbound outbound provider OutboundMessage InboundMessage ProviderOutboundMessage AppInstall AppUninstall AppointmentCreate AppointmentDelete AppointmentUpdate AssociationCreate AssociationDelete AssociationUpdate CampaignStatusUpdate ContactCreate ContactDelete ContactDndUpdate ContactTagUpdate ContactUpdate ConversationUnreadUpdate ExternalAuthConnected InvoiceCreate InvoiceDelete InvoicePaid InvoicePartiallyPaid InvoiceSent InvoiceUpdate InvoiceVoid LCEmailStats LocationCreate LocationUpdate NoteCreate NoteDelete NoteUpdate ObjectSchemaCreate ObjectSchemaUpdate OpportunityAssignedToUpdate OpportunityCreate OpportunityDelete OpportunityMonetaryValueUpdate OpportunityStageUpdate OpportunityStatusUpdate OpportunityUpdate OrderCreate OrderStatusUpdate PlanChange PriceCreate PriceDelete PriceUpdate ProductCreate ProductDelete ProductUpdate RecordCreate RecordDelete RecordUpdate RelationCreate RelationDelete SaasPlanCreate TaskComplete TaskCreate TaskDelete UserCreate UserDelete UserUpdate VoiceAiCallEnd" -- "${cur}"))
                     return 0
                     ;;
                 --format)
@@ -637,11 +641,11 @@ _hlmsg() {
                     return 0
                     ;;
                 --event)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "message inbound outbound provider OutboundMessage InboundMessage ProviderOutboundMessage AppInstall AppUninstall AppointmentCreate AppointmentDelete AppointmentUpdate AssociationCreate AssociationDelete AssociationUpdate CampaignStatusUpdate ContactCreate ContactDelete ContactDndUpdate ContactTagUpdate ContactUpdate ConversationUnreadUpdate ExternalAuthConnected InvoiceCreate InvoiceDelete InvoicePaid InvoicePartiallyPaid InvoiceSent InvoiceUpdate InvoiceVoid LCEmailStats LocationCreate LocationUpdate NoteCreate NoteDelete NoteUpdate ObjectSchemaCreate ObjectSchemaUpdate OpportunityAssignedToUpdate OpportunityCreate OpportunityDelete OpportunityMonetaryValueUpdate OpportunityStageUpdate OpportunityStatusUpdate OpportunityUpdate OrderCreate OrderStatusUpdate PlanChange PriceCreate PriceDelete PriceUpdate ProductCreate ProductDelete ProductUpdate RecordCreate RecordDelete RecordUpdate RelationCreate RelationDelete SaasPlanCreate TaskComplete TaskCreate TaskDelete UserCreate UserDelete UserUpdate VoiceAiCallEnd" -- "${cur}"))
                     return 0
                     ;;
                 --schema)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "auto message email inbound inbound-email provider" -- "${cur}") $(compgen -f -- "${cur}"))
                     return 0
                     ;;
                 --format)
@@ -691,7 +695,7 @@ _hlmsg() {
                     return 0
                     ;;
                 --event)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "message inbound outbound provider OutboundMessage InboundMessage ProviderOutboundMessage AppInstall AppUninstall AppointmentCreate AppointmentDelete AppointmentUpdate AssociationCreate AssociationDelete AssociationUpdate CampaignStatusUpdate ContactCreate ContactDelete ContactDndUpdate ContactTagUpdate ContactUpdate ConversationUnreadUpdate ExternalAuthConnected InvoiceCreate InvoiceDelete InvoicePaid InvoicePartiallyPaid InvoiceSent InvoiceUpdate InvoiceVoid LCEmailStats LocationCreate LocationUpdate NoteCreate NoteDelete NoteUpdate ObjectSchemaCreate ObjectSchemaUpdate OpportunityAssignedToUpdate OpportunityCreate OpportunityDelete OpportunityMonetaryValueUpdate OpportunityStageUpdate OpportunityStatusUpdate OpportunityUpdate OrderCreate OrderStatusUpdate PlanChange PriceCreate PriceDelete PriceUpdate ProductCreate ProductDelete ProductUpdate RecordCreate RecordDelete RecordUpdate RelationCreate RelationDelete SaasPlanCreate TaskComplete TaskCreate TaskDelete UserCreate UserDelete UserUpdate VoiceAiCallEnd" -- "${cur}"))
                     return 0
                     ;;
                 --public-key)

@@ -44,7 +44,7 @@ set edit:completion:arg-completer[hlmsg] = {|@words|
             cand --max-depth 'Deepest nesting of a payload to inspect (deeper ones are reported and skipped; at most 1000)'
             cand --input 'What the input holds: auto (detect), payload (bare payloads), http (raw HTTP requests as captured, e.g. by `nc -l`), envelope (JSON objects with "headers" and "body", e.g. an n8n webhook node''s output)'
             cand --event 'Keep only payloads of these HighLevel events (repeatable, or comma-separated; case-insensitive): OutboundMessage, InboundMessage, ProviderOutboundMessage, `message` for the inbound and outbound pair, or another event such as ContactCreate'
-            cand --schema 'Schema to check against: auto (email schema for emails, message schema otherwise), message, email, or the path of a JSON Schema file'
+            cand --schema 'Schema to check against: auto (the bundled schema of each payload''s event and channel), message, email, inbound, inbound-email, provider, or the path of a JSON Schema file'
             cand -f 'Output format'
             cand --format 'Output format'
             cand -j 'Threads that parse and check payloads in every subcommand that reads them; 0 (the default) uses every core. Output order is the input order whatever the number'
@@ -123,7 +123,7 @@ set edit:completion:arg-completer[hlmsg] = {|@words|
             cand --version 'Print version'
         }
         &'hlmsg;diff'= {
-            cand --schema 'Compare payloads with a schema''s shape instead of with each other: auto (the default), message, email, or a JSON Schema FILE'
+            cand --schema 'Compare payloads with a schema''s shape instead of with each other: auto (the default), message, email, inbound, inbound-email, provider, or a JSON Schema FILE'
             cand --ignore 'Leave a place out of the comparison (repeatable)'
             cand -f 'Output format: human, json (JSON Lines), json-patch (an RFC 6902 patch that turns LEFT into RIGHT; two single payloads only) or markdown (with --schema: the report as GitHub-flavoured Markdown tables)'
             cand --format 'Output format: human, json (JSON Lines), json-patch (an RFC 6902 patch that turns LEFT into RIGHT; two single payloads only) or markdown (with --schema: the report as GitHub-flavoured Markdown tables)'
@@ -223,6 +223,7 @@ set edit:completion:arg-completer[hlmsg] = {|@words|
             cand --version 'Print version'
         }
         &'hlmsg;man'= {
+            cand --dir 'Write one file per page into DIR instead (hlmsg.1, hlmsg-validate.1, ...), creating it, so that `man hlmsg-validate` works once DIR is on MANPATH'
             cand -j 'Threads that parse and check payloads in every subcommand that reads them; 0 (the default) uses every core. Output order is the input order whatever the number'
             cand --jobs 'Threads that parse and check payloads in every subcommand that reads them; 0 (the default) uses every core. Output order is the input order whatever the number'
             cand --color 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never'

@@ -130,6 +130,30 @@ pub trait Work<R>: Fn(Record<'_>) -> Result<R, Fault> + Sync {}
 
 impl<R, W: Fn(Record<'_>) -> Result<R, Fault> + Sync> Work<R> for W {}
 
+/// What to say when a subcommand was given nothing to read and standard input is a terminal:
+/// commands that work anywhere, not only in a clone of the source.
+pub fn no_input_hint(command: &str) -> String {
+    let examples = match command {
+        "verify" => "  hlmsg verify capture.http                     # raw HTTP requests, as `nc -l` saves them\n  \
+                     hlmsg verify body.json --signature \"$SIG\" --scheme ed25519 --public-key key.pem"
+            .to_string(),
+        "diff" => "  hlmsg diff before.json after.json\n  \
+                   hlmsg sample sms | hlmsg diff - after.json"
+            .to_string(),
+        "diff --schema" => "  hlmsg diff --schema day.ndjson\n  \
+                            hlmsg sample --count 100 | hlmsg diff --schema"
+            .to_string(),
+        _ => format!(
+            "  hlmsg {command} payload.json fixtures/\n  \
+             hlmsg sample sms | hlmsg {command}"
+        ),
+    };
+    format!(
+        "hlmsg {command}: no input. Give files or folders, or pipe payloads in:\n{examples}\n  \
+         hlmsg {command} -    (read the terminal until Ctrl-D)"
+    )
+}
+
 /// Whether `--event` keeps a record: a record that is not a readable JSON object is kept, so
 /// that it is reported.
 fn keeps(filter: &EventFilter, rec: &Record<'_>) -> bool {
@@ -157,12 +181,7 @@ impl<'a, 'io> Driver<'a, 'io> {
         mut options: InputOptions,
     ) -> io::Result<Option<(Driver<'a, 'io>, Out<'a>)>> {
         if paths.is_empty() && io.stdin_is_terminal {
-            writeln!(
-                io.err.w,
-                "hlmsg {command}: no input. Give files or folders, or pipe payloads in:\n  \
-                 hlmsg {command} samples/\n  cat payload.json | hlmsg {command}\n  \
-                 hlmsg {command} -    (read the terminal until Ctrl-D)"
-            )?;
+            writeln!(io.err.w, "{}", no_input_hint(command))?;
             return Ok(None);
         }
         options.stdin = io.stdin.clone();
@@ -258,5 +277,32 @@ impl<'a, 'io> Driver<'a, 'io> {
         } else {
             found
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_input_hints_work_outside_a_clone_and_fit_the_command() {
+        for command in [
+            "validate",
+            "classify",
+            "show",
+            "verify",
+            "diff",
+            "diff --schema",
+        ] {
+            let hint = no_input_hint(command);
+            assert!(!hint.contains("samples/"), "{command}: {hint}");
+            assert!(
+                hint.contains(&format!("hlmsg {command} -")),
+                "{command}: {hint}"
+            );
+        }
+        assert!(no_input_hint("verify").contains("capture.http"));
+        assert!(!no_input_hint("verify").contains("hlmsg sample sms | hlmsg verify"));
+        assert!(no_input_hint("show").contains("hlmsg sample sms | hlmsg show"));
     }
 }

@@ -122,6 +122,45 @@ pub fn parse_list(list: &str) -> Vec<Field> {
         .collect()
 }
 
+/// Parses a `--fields` list, refusing a name that is a near miss of a field name (`chanel`)
+/// rather than taking it for a payload key that no payload has. The error lists the names and
+/// suggests the closest.
+pub fn parse_checked(list: &str) -> Result<FieldList, String> {
+    let fields = parse_list(list);
+    if fields.is_empty() {
+        return Err("expected at least one field name".to_string());
+    }
+    for f in &fields {
+        let Field::Raw(key) = f else { continue };
+        let lower = key.to_ascii_lowercase();
+        let near = FIELDS
+            .iter()
+            .flat_map(|(name, _, k)| [*name, *k])
+            .filter(|n| !n.is_empty())
+            .map(|n| {
+                (
+                    crate::model::event::edit_distance(&lower, &n.to_ascii_lowercase()),
+                    n,
+                )
+            })
+            .filter(|(d, n)| *d > 0 && *d <= 2.min(n.len() / 3).max(1))
+            .min_by_key(|(d, _)| *d);
+        if let Some((_, near)) = near {
+            let names: Vec<&str> = FIELDS.iter().map(|(n, _, _)| *n).collect();
+            return Err(format!(
+                "unknown field '{key}': did you mean '{near}'? The fields are {}, or any \
+                 top-level payload key",
+                names.join(", ")
+            ));
+        }
+    }
+    Ok(FieldList(fields))
+}
+
+/// The fields of one `--fields` value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldList(pub Vec<Field>);
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -136,5 +175,26 @@ mod tests {
             Field::Known("webhook", "Webhook")
         );
         assert_eq!(Field::parse("altId"), Field::Raw("altId".into()));
+    }
+
+    #[test]
+    fn near_misses_of_field_names_are_refused() {
+        let e = parse_checked("date,chanel").unwrap_err();
+        assert!(e.contains("did you mean 'channel'"), "{e}");
+        assert!(parse_checked("contcat").unwrap_err().contains("'contact'"));
+        assert!(
+            parse_checked("webhokId")
+                .unwrap_err()
+                .contains("'webhookId'")
+        );
+        // A payload key that is near no field name is a column of its own.
+        assert_eq!(
+            parse_checked("channel,altId").unwrap().0,
+            vec![
+                Field::Known("channel", "Channel"),
+                Field::Raw("altId".into())
+            ]
+        );
+        assert!(parse_checked(",").is_err());
     }
 }

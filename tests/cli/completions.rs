@@ -82,6 +82,17 @@ fn bash_completes_subcommands_and_values() {
     assert_eq!(run("hlmsg sample --channel l", 3), "live-chat");
     assert!(run("hlmsg validate --format ''", 3).contains("github"));
     assert!(run("hlmsg completions ''", 2).contains("powershell"));
+    // Values, not file names, where the values are known.
+    assert_eq!(run("hlmsg classify --only whats", 3), "whatsapp");
+    assert_eq!(run("hlmsg classify --event ContactC", 3), "ContactCreate");
+    assert_eq!(run("hlmsg validate --event inb", 3), "inbound");
+    assert_eq!(run("hlmsg sample inbound-e", 2), "inbound-email");
+    assert!(run("hlmsg show --format ''", 3).contains("compact"));
+    // --schema: the bundled names, then files.
+    let schema = run("hlmsg validate --schema inb", 3);
+    assert!(schema.contains("inbound inbound-email"), "{schema}");
+    let files = run("hlmsg validate --schema schemas/inb", 3);
+    assert!(files.contains("schemas/inbound.schema.json"), "{files}");
 }
 
 #[test]

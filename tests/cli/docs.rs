@@ -161,3 +161,62 @@ fn readme_channel_table_names_every_type_name_and_event() {
         assert!(section.contains(&format!("`{event}`")), "{event}");
     }
 }
+
+/// The shell lines of the README's fenced block after `heading`, without comments and without
+/// the lines for shells this test does not run.
+fn install_lines(heading: &str) -> Vec<String> {
+    let text = readme();
+    let after = text.split(heading).nth(1).unwrap();
+    let block = after
+        .split("```sh\n")
+        .nth(1)
+        .unwrap()
+        .split("```")
+        .next()
+        .unwrap();
+    block
+        .lines()
+        .map(|l| l.split("  #").next().unwrap().trim().to_string())
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .filter(|l| !l.contains("powershell") && !l.contains("elvish") && !l.contains("man -l"))
+        .collect()
+}
+
+/// Every install line of the README works on a fresh account: run with an empty HOME, the
+/// binary on PATH and nothing else.
+#[test]
+fn readme_install_lines_work_on_a_fresh_account() {
+    let home = tempfile::tempdir().unwrap();
+    let bin = std::path::PathBuf::from(env!("CARGO_BIN_EXE_hlmsg"));
+    let path_var = format!("{}:/usr/bin:/bin", bin.parent().unwrap().display());
+    let mut lines = install_lines("### Shell completions");
+    lines.extend(install_lines("### Man page"));
+    assert!(lines.len() >= 8, "{lines:?}");
+    for line in &lines {
+        let out = std::process::Command::new("sh")
+            .args(["-c", line])
+            .env_clear()
+            .env("HOME", home.path())
+            .env("PATH", &path_var)
+            .env("MANPAGER", "cat")
+            .env("PAGER", "cat")
+            .output()
+            .unwrap();
+        let man_missing = line.contains(" man ") && out.status.code() == Some(127);
+        assert!(
+            out.status.success() || man_missing,
+            "{line}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    for file in [
+        ".local/share/bash-completion/completions/hlmsg",
+        ".zfunc/_hlmsg",
+        ".config/fish/completions/hlmsg.fish",
+        ".local/share/man/man1/hlmsg-validate.1",
+        ".zshrc",
+    ] {
+        let len = std::fs::metadata(home.path().join(file)).map_or(0, |m| m.len());
+        assert!(len > 0, "{file} was not written");
+    }
+}

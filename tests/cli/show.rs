@@ -194,3 +194,28 @@ fn json_and_compact_snapshots() {
     assert_eq!(r.records(Output::Show).len(), samples().len());
     insta::assert_snapshot!("show_compact", r.stdout);
 }
+
+#[test]
+fn a_misspelled_field_name_is_an_error_with_a_suggestion() {
+    let r = crate::util::hlmsg(
+        &["show", "--fields", "date,chanel", "samples/sms.json"],
+        None,
+    );
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("did you mean 'channel'"), "{}", r.stderr);
+    assert!(r.stderr.contains("source, event, date"), "{}", r.stderr);
+    assert!(r.stdout.is_empty());
+    // Any other payload key is a column of its own.
+    let r = crate::util::hlmsg(
+        &[
+            "show",
+            "--format",
+            "table",
+            "--fields",
+            "channel,altId",
+            "samples/sms.json",
+        ],
+        None,
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+}

@@ -777,6 +777,7 @@ fn terminal_stdin_without_paths_prints_a_hint_and_exits_2() {
     assert_eq!(outcome.code(), 2);
     let err = String::from_utf8(err).unwrap();
     assert!(err.contains("no input"), "{err}");
-    assert!(err.contains("cat payload.json | hlmsg validate"), "{err}");
+    assert!(err.contains("hlmsg sample sms | hlmsg validate"), "{err}");
+    assert!(!err.contains("samples/"), "works outside a clone: {err}");
     assert!(out.is_empty());
 }

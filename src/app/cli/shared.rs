@@ -55,7 +55,7 @@ pub struct ReadArgs {
     /// for the inbound and outbound pair, or another event such as ContactCreate.
     ///
     /// Entries that are not JSON payloads are still reported.
-    #[arg(long, value_name = "TYPE", value_parser = EventFilter::parse)]
+    #[arg(long, value_name = "TYPE", value_parser = EventParser)]
     pub event: Vec<EventFilter>,
 }
 
@@ -174,6 +174,96 @@ impl clap::builder::TypedValueParser for ChannelParser {
         }
         Some(Box::new(values.into_iter()))
     }
+}
+
+/// `--event`: a comma-separated list of events, with the names offered to completion.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct EventParser;
+
+impl clap::builder::TypedValueParser for EventParser {
+    type Value = EventFilter;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<EventFilter, clap::Error> {
+        let text = value.to_string_lossy();
+        EventFilter::parse(&text).map_err(|why| {
+            let flag = arg.map_or_else(|| "the event".to_string(), |a| format!("'{a}'"));
+            cmd.clone().error(
+                clap::error::ErrorKind::InvalidValue,
+                format!("invalid value '{text}' for {flag}: {why}"),
+            )
+        })
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
+        use crate::model::event::{MESSAGE_EVENTS, OTHER_EVENTS};
+        let short = [
+            ("message", "InboundMessage and OutboundMessage"),
+            ("inbound", "InboundMessage"),
+            ("outbound", "OutboundMessage"),
+            ("provider", "ProviderOutboundMessage"),
+        ];
+        let values = short
+            .into_iter()
+            .map(|(name, help)| PossibleValue::new(name).help(help))
+            .chain(
+                MESSAGE_EVENTS
+                    .iter()
+                    .chain(OTHER_EVENTS)
+                    .map(|n| PossibleValue::new(*n)),
+            );
+        Some(Box::new(values))
+    }
+}
+
+/// A value that may be any text, with known names offered to completion and help: `--schema`
+/// (`auto` and the bundled schemas, or a file) and `sample NAME`.
+#[derive(Debug, Clone, Copy)]
+pub struct NamesOrText {
+    /// The names, with what each is.
+    pub names: fn() -> Vec<(&'static str, &'static str)>,
+}
+
+impl clap::builder::TypedValueParser for NamesOrText {
+    type Value = String;
+
+    fn parse_ref(
+        &self,
+        _cmd: &clap::Command,
+        _arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<String, clap::Error> {
+        Ok(value.to_string_lossy().into_owned())
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
+        let values = (self.names)()
+            .into_iter()
+            .map(|(name, help)| PossibleValue::new(name).help(help));
+        Some(Box::new(values))
+    }
+}
+
+/// `--schema`'s names: `auto` and the bundled schemas.
+pub fn schema_names() -> Vec<(&'static str, &'static str)> {
+    let mut names = vec![(
+        "auto",
+        "The bundled schema of each payload's event and channel",
+    )];
+    names.extend(Bundled::ALL.iter().map(|b| (b.name(), b.description())));
+    names
+}
+
+/// The bundled samples' names.
+pub fn sample_names() -> Vec<(&'static str, &'static str)> {
+    crate::sample::SAMPLES
+        .iter()
+        .map(|(n, _)| (*n, ""))
+        .collect()
 }
 
 /// `--input`'s values.

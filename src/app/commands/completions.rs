@@ -5,6 +5,7 @@ use clap::CommandFactory;
 use clap::Args;
 
 use crate::app::cli::Cli;
+use crate::app::cli::shared::schema_names;
 use crate::app::driver::Io;
 use crate::app::exit::{self, Outcome};
 
@@ -28,10 +29,32 @@ pub fn after_help() -> String {
     )
 }
 
+/// The script for `shell`. `--schema` takes a bundled schema's name or a file: where the
+/// generator offers only the names, the bash script gets file names too.
+pub fn script(shell: clap_complete::Shell) -> Vec<u8> {
+    let mut command = Cli::command();
+    let mut out = Vec::new();
+    clap_complete::generate(shell, &mut command, "hlmsg", &mut out);
+    if shell != clap_complete::Shell::Bash {
+        return out;
+    }
+    let names: Vec<&str> = schema_names().into_iter().map(|(n, _)| n).collect();
+    let only_names = format!(
+        "COMPREPLY=($(compgen -W \"{}\" -- \"${{cur}}\"))",
+        names.join(" ")
+    );
+    let with_files = format!(
+        "COMPREPLY=($(compgen -W \"{}\" -- \"${{cur}}\") $(compgen -f -- \"${{cur}}\"))",
+        names.join(" ")
+    );
+    String::from_utf8_lossy(&out)
+        .replace(&only_names, &with_files)
+        .into_bytes()
+}
+
 /// Runs `completions`.
 pub fn run(args: &CompletionsArgs, io: &mut Io<'_>) -> anyhow::Result<Outcome> {
-    let mut command = Cli::command();
-    clap_complete::generate(args.shell, &mut command, "hlmsg", &mut io.out);
+    io.out.write_all(&script(args.shell))?;
     io.out.flush()?;
     Ok(Outcome::Success)
 }

@@ -3,7 +3,7 @@
 
 use clap::Args;
 
-use crate::app::cli::shared::ChannelParser;
+use crate::app::cli::shared::{ChannelParser, NamesOrText, sample_names};
 use crate::app::driver::Io;
 use crate::app::exit::{self, Outcome};
 use crate::app::settings;
@@ -17,7 +17,7 @@ use crate::sample::{SAMPLES, describe, find};
 #[derive(Debug, Clone, Args)]
 pub struct SampleArgs {
     /// A bundled sample to print as it is (see --list); `.json` may be left out.
-    #[arg(value_name = "NAME", conflicts_with_all = ["list", "count"])]
+    #[arg(value_name = "NAME", conflicts_with_all = ["list", "count"], value_parser = NamesOrText { names: sample_names }, hide_possible_values = true)]
     pub name: Option<String>,
 
     /// List the bundled samples with their channel.

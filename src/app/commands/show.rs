@@ -15,7 +15,7 @@ use crate::input::Record;
 use crate::model::finding::Fault;
 use crate::render::show::card::Renderer;
 use crate::render::show::table::TableWriter;
-use crate::show::fields::{FIELDS, Field, TABLE_DEFAULT, parse_list};
+use crate::show::fields::{FIELDS, Field, FieldList, TABLE_DEFAULT, parse_checked};
 
 /// The output formats of `show`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -47,8 +47,8 @@ pub struct ShowArgs {
     pub full: bool,
 
     /// Only these fields in the card or the table, comma-separated.
-    #[arg(long, value_name = "FIELDS", long_help = fields_help())]
-    pub fields: Option<String>,
+    #[arg(long, value_name = "FIELDS", long_help = fields_help(), value_parser = parse_checked)]
+    pub fields: Option<FieldList>,
 
     /// The time ages are measured from.
     #[command(flatten)]
@@ -117,7 +117,7 @@ impl Consumer<Rendered> for Report<'_> {
 
 /// Runs `show`.
 pub fn run(args: &ShowArgs, io: &mut Io<'_>) -> anyhow::Result<Outcome> {
-    let fields = args.fields.as_deref().map(parse_list);
+    let fields = args.fields.clone().map(|f| f.0);
     let table_fields = fields
         .clone()
         .unwrap_or_else(|| TABLE_DEFAULT.iter().map(|n| Field::parse(n)).collect());

@@ -5,7 +5,7 @@
 
 use clap::Args;
 
-use crate::app::cli::shared::{InputArgs, Published, Redact};
+use crate::app::cli::shared::{InputArgs, NamesOrText, Published, Redact, schema_names};
 use crate::app::driver::{Consumer, Driver, Io};
 use crate::app::exit::{self, Outcome};
 use crate::app::settings;
@@ -26,9 +26,9 @@ pub struct ValidateArgs {
     #[command(flatten)]
     pub input: InputArgs,
 
-    /// Schema to check against: auto (email schema for emails, message schema otherwise),
-    /// message, email, or the path of a JSON Schema file.
-    #[arg(long, value_name = "SCHEMA", default_value = "auto")]
+    /// Schema to check against: auto (the bundled schema of each payload's event and channel),
+    /// message, email, inbound, inbound-email, provider, or the path of a JSON Schema file.
+    #[arg(long, value_name = "SCHEMA", default_value = "auto", value_parser = NamesOrText { names: schema_names })]
     pub schema: String,
 
     /// The published schemas.

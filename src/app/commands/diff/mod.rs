@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 
 use clap::Args;
 
-use crate::app::cli::shared::{Published, ReadArgs, Redact};
+use crate::app::cli::shared::{NamesOrText, Published, ReadArgs, Redact, schema_names};
 use crate::app::driver::{Driver, Io};
 use crate::app::exit::{self, Outcome};
 use crate::app::settings;
@@ -41,17 +41,17 @@ pub struct DiffArgs {
     pub paths: Vec<PathBuf>,
 
     /// Compare payloads with a schema's shape instead of with each other: auto (the default),
-    /// message, email, or a JSON Schema FILE.
+    /// message, email, inbound, inbound-email, provider, or a JSON Schema FILE.
     ///
-    /// auto checks emails against the email schema and other payloads against the message
-    /// schema, as validate does. With one payload, every declared property and every carried
+    /// auto checks each payload against the bundled schema of its event and channel, as validate
+    /// does; payloads of other HighLevel events are left out (a note says how many). With one payload, every declared property and every carried
     /// field is a row: ok, missing (required, absent), absent (optional), extra (not declared) or
     /// type (a type the schema does not allow). With more, one row per field per schema: the
     /// payloads that carry it, the JSON types seen, and ok, extra, never seen, type drift or
     /// missing in N. Nested objects and arrays are walked: `/attachments/*` stands for every
     /// element of /attachments.
     ///
-    /// The value is optional. A value other than auto, message and email is a schema FILE only
+    /// The value is optional. A value other than auto and the bundled names is a schema FILE only
     /// when a PATH follows it and it is not a folder: `--schema samples/` and
     /// `--schema capture.ndjson` check those paths against the bundled schemas, while
     /// `--schema my.schema.json capture.ndjson` uses my.schema.json (write `-` to read standard
@@ -61,7 +61,8 @@ pub struct DiffArgs {
         value_name = "KIND",
         num_args = 0..=1,
         default_missing_value = "auto",
-        conflicts_with_all = ["ignore", "ignore_ids", "by_position"]
+        conflicts_with_all = ["ignore", "ignore_ids", "by_position"],
+        value_parser = NamesOrText { names: schema_names }
     )]
     pub schema: Option<String>,
 
