@@ -342,21 +342,27 @@ pub fn classify_view(f: &View<'_>) -> Classification {
         _ => match (&by_id, &by_event) {
             (Some((_, n)), _) => (Some(n.clone()), DecidedBy::MessageTypeId, None),
             (None, Some(n)) => (Some(n.clone()), DecidedBy::EventType, None),
-            (None, None) => match (&by_string, &by_type) {
-                (_, Some((raw, None))) => (None, DecidedBy::MessageType, Some(*raw)),
-                (Some((raw, None)), None) => (None, DecidedBy::MessageTypeString, Some(*raw)),
-                _ => match EVIDENCE.iter().find(|(field, _)| f.has(field)) {
-                    Some((field, ch)) => (
+            // No name decides: the telling fields do, even past a misspelled name (`Emial`
+            // with an `emailMessageId` is checked as the email it is).
+            (None, None) => {
+                let unknown = match (&by_string, &by_type) {
+                    (_, Some((raw, None))) => Some((DecidedBy::MessageType, *raw)),
+                    (Some((raw, None)), None) => Some((DecidedBy::MessageTypeString, *raw)),
+                    _ => None,
+                };
+                match (EVIDENCE.iter().find(|(field, _)| f.has(field)), unknown) {
+                    (Some((field, ch)), unknown) => (
                         Some(Named {
                             channel: ch.clone(),
                             kind: None,
                         }),
                         DecidedBy::Evidence(field),
-                        None,
+                        unknown.map(|(_, raw)| raw),
                     ),
-                    None => (None, DecidedBy::Nothing, None),
-                },
-            },
+                    (None, Some((by, raw))) => (None, by, Some(raw)),
+                    (None, None) => (None, DecidedBy::Nothing, None),
+                }
+            }
         },
     };
     // `Custom` says a custom provider carried the message; the medium comes from elsewhere:
@@ -610,13 +616,24 @@ mod tests {
 
     #[test]
     fn unknown_message_type_keeps_the_raw_value() {
-        let c = class(json!({"messageType": "Pigeon", "callDuration": 3}));
+        let c = class(json!({"messageType": "Pigeon", "body": "x"}));
         assert_eq!(c.channel, Channel::Unknown("Pigeon".into()));
         assert_eq!(c.raw.as_deref(), Some("Pigeon"));
         assert!(
             c.conflicts.is_empty(),
             "no field conflicts on unknown channels"
         );
+    }
+
+    #[test]
+    fn telling_fields_decide_past_a_misspelled_type() {
+        let c = class(json!({"messageType": "Emial", "emailMessageId": "m", "subject": "Hi"}));
+        assert_eq!(c.channel, Channel::Email);
+        assert_eq!(c.decided_by, DecidedBy::Evidence("emailMessageId"));
+        assert_eq!(c.raw.as_deref(), Some("Emial"));
+        assert_eq!(c.unrecognized, vec![("messageType", "Emial".to_string())]);
+        let c = class(json!({"messageType": "Pigeon", "callDuration": 3}));
+        assert_eq!(c.channel, Channel::Call);
     }
 
     #[test]

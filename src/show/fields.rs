@@ -50,8 +50,9 @@ pub const CARD_DEFAULT: &[&str] = &[
     "webhook",
     "timestamp",
 ];
-/// Fields shown on emails only (when `--fields` is not given).
-pub const EMAIL_ONLY: &[&str] = &["from", "to", "cc", "subject", "provider"];
+/// Fields shown on emails only (when `--fields` is not given). `from` and `to` are on every
+/// card that carries them: phone numbers for SMS and calls, addresses for email.
+pub const EMAIL_ONLY: &[&str] = &["cc", "subject", "provider"];
 /// The table's columns when `--fields` is not given.
 pub const TABLE_DEFAULT: &[&str] = &[
     "source",

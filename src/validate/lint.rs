@@ -3,7 +3,9 @@
 
 use serde_json::Value;
 
-use crate::classify::{CALL_STATUSES, CallOutcome, Channel, Classification, Conflict, Event};
+use crate::classify::{
+    CALL_STATUSES, CallOutcome, Channel, Classification, Conflict, DecidedBy, Event,
+};
 use crate::input::locate::escape_token;
 use crate::input::parse::Payload;
 use crate::model::finding::{Diagnostic, Severity, show_value};
@@ -202,13 +204,24 @@ pub fn lint(
 
     for (field, raw) in &class.unrecognized {
         let shown = show_value(&Value::String(raw.clone()));
-        let message = match (near_miss(field, raw), *field == "messageType") {
+        let mut message = match (near_miss(field, raw), *field == "messageType") {
             (Some(near), _) => format!("{shown} is not a known channel: did you mean {near}?"),
             (None, true) => {
                 format!("{shown} is not a known channel (expected one of {KNOWN_SPELLINGS})")
             }
             (None, false) => format!("{shown} is not a known TYPE_* channel name"),
         };
+        if let DecidedBy::Evidence(by) = class.decided_by {
+            let joint = if message.ends_with('?') {
+                " Classified"
+            } else {
+                "; classified"
+            };
+            message.push_str(&format!(
+                "{joint} as {} by its {by}, and checked as such",
+                class.channel
+            ));
+        }
         warn(&UNKNOWN_MESSAGE_TYPE, field, message);
     }
 

@@ -83,8 +83,26 @@ impl Renderer {
         let mut table = Table::new();
         table.load_style(comfy_table::presets::UTF8_FULL_CONDENSED.with_rounded_corners());
         for f in &fields {
-            if let Some(text) = subject.text(f) {
-                let text = shorten(&escape(&text.replace('\n', " ")), CARD_VALUE_CHARS);
+            let cell = match f {
+                // The attachments themselves (a call's recording), one per line.
+                Field::Known("attachments", _) => subject.map.and_then(|m| {
+                    let urls: Vec<String> = m
+                        .get("attachments")?
+                        .as_array()?
+                        .iter()
+                        .filter_map(|v| v.as_str())
+                        .map(|url| self.url(url))
+                        .collect();
+                    (!urls.is_empty()).then(|| urls.join("\n"))
+                }),
+                _ => None,
+            };
+            let cell = cell.or_else(|| {
+                subject
+                    .text(f)
+                    .map(|text| shorten(&escape(&text.replace('\n', " ")), CARD_VALUE_CHARS))
+            });
+            if let Some(text) = cell {
                 table.add_row(vec![escape(f.label()).into_owned(), text]);
             }
         }
@@ -106,6 +124,22 @@ impl Renderer {
             }
         }
         writeln!(out)
+    }
+
+    /// A URL for a card: whole with `--full`; else, when long, its scheme and host and its last
+    /// path segment around an ellipsis, which are what tells one recording from another.
+    fn url(&self, url: &str) -> String {
+        let url = escape(url).into_owned();
+        if self.full || url.chars().count() <= CARD_VALUE_CHARS {
+            return url;
+        }
+        let host_end = url
+            .find("://")
+            .and_then(|i| url[i + 3..].find('/').map(|j| i + 3 + j))
+            .unwrap_or(0);
+        let last = url.rfind('/').map_or(url.as_str(), |i| &url[i + 1..]);
+        let short = format!("{}/…/{last}", &url[..host_end]);
+        shorten(&short, CARD_VALUE_CHARS)
     }
 
     fn body(&self, body: &str, out: &mut Vec<u8>) -> io::Result<()> {
