@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Shared by the packaging scripts (source it): where things are, which version and target this
 # build is for, and the one way every package gets its hlmsg binary.
 #
@@ -16,12 +17,8 @@ die() {
     exit 2
 }
 
-# The version of the [package] section of Cargo.toml: the one version every package carries.
 hlmsg_version() {
-    awk '
-        /^\[/ { in_package = ($0 == "[package]") }
-        in_package && /^version *=/ { gsub(/^version *= *"|".*$/, ""); print; exit }
-    ' "$ROOT/Cargo.toml"
+    "$ROOT/packaging/version"
 }
 
 host_target() {
