@@ -14,6 +14,7 @@ mod jobs;
 mod layout;
 mod man;
 mod output_schemas;
+mod packaging;
 mod progress;
 mod sample;
 mod schema;
