@@ -188,7 +188,8 @@ def check_pre_commit_hook_installs_the_wheel_without_compiling():
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         links = tmp / "links"
-        shutil.copytree(DIST / "wheels", links)
+        links.mkdir()
+        shutil.copy(one("wheels/*.whl"), links)
         # The hook's package is built with setuptools: the one thing fetched from PyPI here.
         run([TOOLS_BIN / "python", "-m", "pip", "download", "--quiet", "--only-binary=:all:",
              "--no-deps", "--dest", links, "setuptools>=61"])
@@ -215,17 +216,35 @@ def check_github_action_installs_the_wheel_and_validates():
     steps = action["runs"]["steps"]
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
+        links = tmp / "links"
+        links.mkdir()
+        shutil.copy(one("wheels/*.whl"), links)
         github_path = tmp / "github_path"
         github_path.write_text("")
         env = {"GITHUB_ACTION_PATH": str(ROOT), "RUNNER_TEMP": str(tmp),
                "GITHUB_PATH": str(github_path), "PIP_NO_INDEX": "1",
-               "PIP_FIND_LINKS": str(DIST / "wheels"), "HLMSG_VERSION": "",
+               "PIP_FIND_LINKS": str(links), "HLMSG_VERSION": "",
                "HLMSG_PATHS": "samples/*.json tests/fixtures/bad/",
                "HLMSG_ARGS": "--format github"}
         run(["bash", "-e", "-c", steps[0]["run"]], env=env)
         path = github_path.read_text().strip() + os.pathsep + os.environ["PATH"]
         r = run(["bash", "-e", "-c", steps[1]["run"]], env=dict(env, PATH=path), expect=1)
         assert re.search(r"^::error file=tests/fixtures/bad/", r.stdout, re.M), r.stdout[-2000:]
+
+
+def check_sdist_builds_hlmsg_from_its_own_pyproject():
+    # The root pyproject.toml is the pre-commit hook's; the sdist must carry maturin's instead.
+    sdist = one(f"wheels/hlmsg-{VERSION}.tar.gz")
+    top = f"hlmsg-{VERSION}"
+    with tarfile.open(sdist) as t:
+        names = set(t.getnames())
+        pyproject = tomllib.loads(t.extractfile(f"{top}/pyproject.toml").read().decode())
+        metadata = t.extractfile(f"{top}/PKG-INFO").read().decode()
+    assert pyproject["build-system"]["build-backend"] == "maturin", pyproject["build-system"]
+    assert pyproject["tool"]["maturin"]["bindings"] == "bin", pyproject["tool"]
+    assert f"\nVersion: {VERSION}\n" in metadata, "the sdist's PKG-INFO has another version"
+    for rel in ["Cargo.toml", "Cargo.lock", "src/main.rs", "schemas/message.schema.json"]:
+        assert f"{top}/{rel}" in names, f"the sdist has no {rel}"
 
 
 def check_release_notes_are_the_changelog_section():
@@ -251,6 +270,7 @@ def build():
     shutil.rmtree(WORK, ignore_errors=True)
     for script, out in [("build-wheel", "wheels"), ("build-npm", "npm"), ("build-archive", "archives")]:
         run([f"packaging/{script}", DIST / out])
+    run(["packaging/build-wheel", "--sdist", DIST / "wheels"])
 
 
 def main():
