@@ -15,6 +15,7 @@ mod jobs;
 mod layout;
 mod man;
 mod output_schemas;
+mod packaging;
 mod progress;
 mod rules;
 mod sample;
