@@ -16,6 +16,7 @@ pub mod classify;
 pub mod diff;
 pub mod drift;
 pub mod input;
+pub mod live;
 pub mod model;
 pub mod redact;
 pub mod render;

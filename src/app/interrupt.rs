@@ -10,6 +10,17 @@ use std::sync::Mutex;
 
 static TEMPORARY: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
 
+/// Held while a record is being appended to a file that must stay whole (`listen --record`):
+/// an interrupt waits for the write to end.
+static WRITING: Mutex<()> = Mutex::new(());
+
+/// Holds off an interrupt until the returned guard is dropped.
+pub fn writing() -> std::sync::MutexGuard<'static, ()> {
+    WRITING
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
 /// Records a temporary file to remove if the run is interrupted.
 pub fn track(path: &Path) {
     if let Ok(mut files) = TEMPORARY.lock() {
@@ -24,8 +35,13 @@ pub fn untrack(path: &Path) {
     }
 }
 
-/// Removes every tracked temporary file.
+/// Waits for a write in progress, then removes every tracked temporary file.
 pub fn cleanup() {
+    // Held until the process exits, so that no new write starts (the unit tests go on).
+    let guard = writing();
+    if cfg!(not(test)) {
+        std::mem::forget(guard);
+    }
     if let Ok(mut files) = TEMPORARY.lock() {
         for path in files.drain(..) {
             let _ = std::fs::remove_file(path);

@@ -10,6 +10,7 @@ pub mod finding;
 pub mod jsonl;
 pub mod jsontext;
 pub mod listing;
+pub mod live;
 pub mod rules;
 pub mod show;
 pub mod style;

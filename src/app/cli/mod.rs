@@ -146,6 +146,18 @@ pub enum Command {
     #[command(after_help = commands::verify::after_help())]
     Verify(commands::verify::VerifyArgs),
 
+    /// Receive deliveries over HTTP and check each one as it arrives.
+    ///
+    /// Starts an HTTP/1.1 server (127.0.0.1 and a free port unless --bind and --port say
+    /// otherwise) and prints where it listens. Every POST is answered at once (200 with an empty
+    /// JSON body, or --status), checked as validate and verify would check it (schema, lint,
+    /// signature over the raw body, repeated webhookId, age) and reported as it arrives: one
+    /// line per delivery, show's card, or a JSON record. --record appends every delivery, with
+    /// its headers and exact body, to a raw HTTP capture the other subcommands read. A GET of /
+    /// shows the counts so far.
+    #[command(after_help = commands::listen::after_help())]
+    Listen(commands::listen::ListenArgs),
+
     /// Print a bundled JSON Schema, or list them.
     ///
     /// Prints hlmsg's refined schema for every channel but email (message, the default) or for
@@ -202,6 +214,7 @@ impl Command {
             Command::Show(args) => commands::show::run(args, io),
             Command::Diff(args) => commands::diff::run(args, io),
             Command::Verify(args) => commands::verify::run(args, io),
+            Command::Listen(args) => commands::listen::run(args, io),
             Command::Schema(args) => commands::schema::run(args, io),
             Command::Sample(args) => commands::sample::run(args, io),
             Command::Rules(args) => commands::rules::run(args, io),

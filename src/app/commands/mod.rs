@@ -4,6 +4,7 @@
 pub mod classify;
 pub mod completions;
 pub mod diff;
+pub mod listen;
 pub mod man;
 pub mod rules;
 pub mod sample;
