@@ -13,6 +13,7 @@ mod help;
 mod hostile;
 mod jobs;
 mod layout;
+mod listen;
 mod man;
 mod output_schemas;
 mod packaging;

@@ -1,0 +1,222 @@
+//! `hlmsg listen`, with real sockets on 127.0.0.1 only: deliveries are answered, recorded
+//! byte for byte as a capture the other subcommands read, and reported as they arrive.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+use base64::Engine;
+use ed25519_dalek::Signer as _;
+use ed25519_dalek::pkcs8::EncodePublicKey as _;
+
+use crate::util::hlmsg_paths;
+
+/// A running `hlmsg listen` and the port it printed.
+struct Listener {
+    child: Child,
+    port: u16,
+}
+
+impl Listener {
+    fn start(args: &[&str]) -> Listener {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_hlmsg"))
+            .arg("listen")
+            .args(args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut err = BufReader::new(child.stderr.take().unwrap());
+        let mut first = String::new();
+        err.read_line(&mut first).unwrap();
+        let port = first
+            .split("http://127.0.0.1:")
+            .nth(1)
+            .and_then(|rest| rest.split('/').next())
+            .and_then(|p| p.parse().ok())
+            .unwrap_or_else(|| panic!("no port in {first:?}"));
+        assert!(first.contains("only from this machine"), "{first}");
+        // Keep reading standard error so the server never blocks on it.
+        std::thread::spawn(move || {
+            let mut rest = String::new();
+            let _ = err.read_to_string(&mut rest);
+        });
+        Listener { child, port }
+    }
+
+    /// Sends raw request bytes and returns the status code of the answer.
+    fn send(&self, raw: &[u8]) -> u16 {
+        let mut s = TcpStream::connect(("127.0.0.1", self.port)).unwrap();
+        s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+        s.write_all(raw).unwrap();
+        let mut answer = Vec::new();
+        let mut buf = [0u8; 4096];
+        while !answer.windows(4).any(|w| w == b"\r\n\r\n") {
+            match s.read(&mut buf) {
+                Ok(0) | Err(_) => break,
+                Ok(n) => answer.extend_from_slice(&buf[..n]),
+            }
+        }
+        let text = String::from_utf8_lossy(&answer);
+        text.split(' ')
+            .nth(1)
+            .and_then(|c| c.parse().ok())
+            .unwrap_or(0)
+    }
+
+    /// Stops it with SIGINT, as Ctrl-C does, and returns what it printed.
+    fn stop(mut self) -> String {
+        let _ = Command::new("kill")
+            .args(["-INT", &self.child.id().to_string()])
+            .status();
+        let mut out = String::new();
+        self.child
+            .stdout
+            .take()
+            .unwrap()
+            .read_to_string(&mut out)
+            .unwrap();
+        let _ = self.child.wait();
+        out
+    }
+}
+
+fn post(path: &str, headers: &[(&str, &str)], body: &[u8]) -> Vec<u8> {
+    let mut raw = format!("POST {path} HTTP/1.1\r\nHost: 127.0.0.1\r\n");
+    for (n, v) in headers {
+        raw.push_str(&format!("{n}: {v}\r\n"));
+    }
+    raw.push_str(&format!(
+        "Content-Length: {}\r\nConnection: close\r\n\r\n",
+        body.len()
+    ));
+    let mut raw = raw.into_bytes();
+    raw.extend_from_slice(body);
+    raw
+}
+
+fn key(dir: &Path) -> (ed25519_dalek::SigningKey, String) {
+    let signing = ed25519_dalek::SigningKey::from_bytes(&[7u8; 32]);
+    let pem = dir.join("test-key.pub.pem");
+    std::fs::write(
+        &pem,
+        signing
+            .verifying_key()
+            .to_public_key_pem(Default::default())
+            .unwrap(),
+    )
+    .unwrap();
+    (signing, pem.to_string_lossy().into_owned())
+}
+
+#[test]
+fn deliveries_are_answered_recorded_byte_for_byte_and_verify_from_the_record() {
+    let dir = tempfile::tempdir().unwrap();
+    let record = dir.path().join("deliveries.http");
+    std::fs::write(&record, "").unwrap();
+    let (signing, pem) = key(dir.path());
+    let body = std::fs::read("samples/sms-reminder.json").unwrap();
+    let sig = base64::engine::general_purpose::STANDARD.encode(signing.sign(&body).to_bytes());
+    let mut tampered = body.clone();
+    // One letter of the body's text changed: still a valid payload, no longer what was signed.
+    let at = tampered
+        .windows(9)
+        .position(|w| w == b"\"body\": \"")
+        .unwrap()
+        + 9;
+    tampered[at] = if tampered[at] == b'X' { b'Y' } else { b'X' };
+    let l = Listener::start(&["--record", record.to_str().unwrap(), "--public-key", &pem]);
+    assert_eq!(
+        l.send(&post("/hook", &[("X-GHL-Signature", &sig)], &body)),
+        200
+    );
+    assert_eq!(
+        l.send(&post("/hook", &[("X-GHL-Signature", &sig)], &tampered)),
+        200
+    );
+    // Non-POST: the status page.
+    let mut s = TcpStream::connect(("127.0.0.1", l.port)).unwrap();
+    s.write_all(b"GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+        .unwrap();
+    let mut page = String::new();
+    s.read_to_string(&mut page).unwrap();
+    assert!(page.contains("deliveries: 2"), "{page}");
+    let out = l.stop();
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 2, "{out}");
+    assert!(
+        lines[0].contains("OutboundMessage  SMS  valid  signed (ed25519)"),
+        "{}",
+        lines[0]
+    );
+    assert!(
+        lines[1].contains("signature does not match"),
+        "{}",
+        lines[1]
+    );
+    // The record holds both deliveries, bodies byte for byte, and verifies as a capture.
+    let recorded = std::fs::read(&record).unwrap();
+    assert!(recorded.windows(body.len()).any(|w| w == &body[..]));
+    assert!(recorded.windows(tampered.len()).any(|w| w == &tampered[..]));
+    let r = hlmsg_paths(&["verify", "--public-key", &pem], &[&record]);
+    assert_eq!(r.code, 1, "{}", r.stdout);
+    assert_eq!(r.last_line(), "1 verified, 1 failed");
+    assert!(
+        r.stdout.contains("signature does not match"),
+        "{}",
+        r.stdout
+    );
+    let r = hlmsg_paths(&["validate"], &[&record]);
+    assert_eq!(r.last_line(), "2 passed, 0 failed", "{}", r.stdout);
+}
+
+#[test]
+fn oversized_and_malformed_requests_get_their_status() {
+    let dir = tempfile::tempdir().unwrap();
+    let record = dir.path().join("r.http");
+    let l = Listener::start(&[
+        "--record",
+        record.to_str().unwrap(),
+        "--max-body-size",
+        "1KiB",
+    ]);
+    assert_eq!(l.send(&post("/", &[], &vec![b' '; 4096])), 413);
+    assert_eq!(
+        l.send(b"POST / HTTP/1.1\r\nContent-Length: nope\r\n\r\n"),
+        400
+    );
+    assert_eq!(
+        l.send(&post("/", &[], b"{\"type\":\"ContactCreate\"}")),
+        200
+    );
+    let out = l.stop();
+    assert_eq!(out.lines().count(), 1, "{out}");
+    // Only the delivery that was answered 200 is in the record, whole.
+    let r = hlmsg_paths(&["validate"], &[&record]);
+    assert_eq!(r.last_line(), "0 passed, 0 failed, 1 skipped");
+}
+
+#[test]
+fn an_existing_record_is_appended_to_never_truncated() {
+    let dir = tempfile::tempdir().unwrap();
+    let record = dir.path().join("r.http");
+    let first = Listener::start(&["--record", record.to_str().unwrap()]);
+    first.send(&post("/", &[], b"{\"type\":\"ContactCreate\"}"));
+    first.stop();
+    let second = Listener::start(&["--record", record.to_str().unwrap(), "--status", "500"]);
+    assert_eq!(
+        second.send(&post("/", &[], b"{\"type\":\"LCEmailStats\"}")),
+        500
+    );
+    second.stop();
+    let r = hlmsg_paths(&["classify", "--format", "json"], &[&record]);
+    let events: Vec<String> = r
+        .stdout
+        .lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .filter_map(|v| v["event"].as_str().map(str::to_string))
+        .collect();
+    assert_eq!(events, ["ContactCreate", "LCEmailStats"]);
+}
