@@ -2,7 +2,12 @@
 //! subcommand reads, and checked through that same capture, so a delivery received live gets
 //! exactly the verdict, classification and signature check it would get from a file.
 
+pub mod send;
+pub mod sign;
+
 use std::sync::Arc;
+
+pub use send::{Outgoing, Prepare, SendSummary, Sent, Target, connect_error};
 
 use crate::classify::{Classification, classify};
 use crate::input::capture::InputMode;
@@ -128,6 +133,49 @@ impl Inspector {
             Err(e) => unreadable(fault(source, &e.to_string())),
         }
     }
+}
+
+/// The bodies of `--sample` names, or of `--generate N` payloads of the generator, lazily.
+pub fn bodies(
+    samples: &[String],
+    generate: Option<u64>,
+    seed: u64,
+) -> Result<Box<dyn Iterator<Item = Vec<u8>>>, String> {
+    if let Some(count) = generate {
+        let settings = crate::sample::generate::Settings {
+            seed,
+            count,
+            channels: Vec::new(),
+            invalid_rate: 0.0,
+            events: false,
+        };
+        let mut generator = crate::sample::generate::Generator::new(&settings);
+        return Ok(Box::new(std::iter::from_fn(move || {
+            if generator.is_done() {
+                return None;
+            }
+            let mut line = Vec::with_capacity(1024);
+            generator.next_into(&mut line);
+            if line.last() == Some(&b'\n') {
+                line.pop();
+            }
+            Some(line)
+        })));
+    }
+    let mut texts = Vec::new();
+    for name in samples {
+        match crate::sample::find(name) {
+            Some(text) => texts.push(text.as_bytes().to_vec()),
+            None => {
+                let names: Vec<&str> = crate::sample::SAMPLES.iter().map(|(n, _)| *n).collect();
+                return Err(format!(
+                    "no bundled sample is named '{name}'; the samples are: {}",
+                    names.join(", ")
+                ));
+            }
+        }
+    }
+    Ok(Box::new(texts.into_iter()))
 }
 
 /// A fault at the start of `source`.

@@ -169,3 +169,124 @@ pub fn json(out: &mut dyn Write, r: &Received, _index: u64) -> io::Result<()> {
         },
     )
 }
+
+/// One line per answer: `200  23ms  label`, or `FAILED  reason  label`.
+pub fn sent_line(out: &mut dyn Write, s: &crate::live::Sent) -> io::Result<()> {
+    let ms = s.latency.as_secs_f64() * 1000.0;
+    match &s.result {
+        Ok(code) => writeln!(out, "{code}  {ms:.1}ms  {}", escape(&s.label)),
+        Err(why) => writeln!(out, "FAILED  {}  {}", escape(why), escape(&s.label)),
+    }
+}
+
+#[derive(Serialize)]
+struct SentJson<'a> {
+    kind: &'static str,
+    index: u64,
+    label: &'a str,
+    status: Option<u16>,
+    error: Option<&'a str>,
+    latency_ms: f64,
+}
+
+/// One JSON record per answer.
+pub fn sent_json(out: &mut dyn Write, s: &crate::live::Sent) -> io::Result<()> {
+    write_line(
+        out,
+        &SentJson {
+            kind: "sent",
+            index: s.index,
+            label: &s.label,
+            status: s.result.as_ref().ok().copied(),
+            error: s.result.as_ref().err().map(String::as_str),
+            latency_ms: s.latency.as_secs_f64() * 1000.0,
+        },
+    )
+}
+
+/// Milliseconds with one decimal.
+fn ms(d: std::time::Duration) -> f64 {
+    (d.as_secs_f64() * 10_000.0).round() / 10.0
+}
+
+/// The closing summary: sent, answered by status, failed to connect, latency percentiles.
+pub fn send_summary(
+    out: &mut dyn Write,
+    s: &crate::live::SendSummary,
+    elapsed: std::time::Duration,
+) -> io::Result<()> {
+    let answered: Vec<String> = s
+        .by_status
+        .iter()
+        .map(|(code, n)| format!("{n} × {code}"))
+        .collect();
+    let failed: u64 = s.errors.values().sum();
+    let rate = s.answered() as f64 / elapsed.as_secs_f64().max(1e-9);
+    writeln!(
+        out,
+        "{} sent in {:.1}s ({rate:.0}/s): {}{}",
+        s.queued,
+        elapsed.as_secs_f64(),
+        if answered.is_empty() {
+            "no answer".to_string()
+        } else {
+            answered.join(", ")
+        },
+        if failed > 0 {
+            format!(", {failed} failed to connect or answer")
+        } else {
+            String::new()
+        }
+    )?;
+    writeln!(
+        out,
+        "latency: p50 {}ms, p90 {}ms, p99 {}ms, max {}ms",
+        ms(s.percentile(0.5)),
+        ms(s.percentile(0.9)),
+        ms(s.percentile(0.99)),
+        ms(s.max())
+    )?;
+    for (why, n) in &s.errors {
+        writeln!(out, "  {n} × {}", escape(why))?;
+    }
+    Ok(())
+}
+
+#[derive(Serialize)]
+struct SendSummaryJson<'a> {
+    kind: &'static str,
+    sent: u64,
+    by_status: BTreeMap<String, u64>,
+    errors: &'a BTreeMap<String, u64>,
+    seconds: f64,
+    p50_ms: f64,
+    p90_ms: f64,
+    p99_ms: f64,
+    max_ms: f64,
+}
+
+/// The summary record.
+pub fn send_summary_json(
+    out: &mut dyn Write,
+    s: &crate::live::SendSummary,
+    elapsed: std::time::Duration,
+) -> io::Result<()> {
+    write_line(
+        out,
+        &SendSummaryJson {
+            kind: "summary",
+            sent: s.queued,
+            by_status: s
+                .by_status
+                .iter()
+                .map(|(c, n)| (c.to_string(), *n))
+                .collect(),
+            errors: &s.errors,
+            seconds: elapsed.as_secs_f64(),
+            p50_ms: ms(s.percentile(0.5)),
+            p90_ms: ms(s.percentile(0.9)),
+            p99_ms: ms(s.percentile(0.99)),
+            max_ms: ms(s.max()),
+        },
+    )
+}

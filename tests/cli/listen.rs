@@ -220,3 +220,117 @@ fn an_existing_record_is_appended_to_never_truncated() {
         .collect();
     assert_eq!(events, ["ContactCreate", "LCEmailStats"]);
 }
+
+fn hlmsg_run(args: &[&str]) -> crate::util::Run {
+    crate::util::hlmsg(args, None)
+}
+
+#[test]
+fn a_record_replayed_by_send_into_a_second_listen_is_byte_identical() {
+    let dir = tempfile::tempdir().unwrap();
+    let first = dir.path().join("first.http");
+    let second = dir.path().join("second.http");
+    let a = Listener::start(&["--record", first.to_str().unwrap()]);
+    let url = format!("http://127.0.0.1:{}/hook", a.port);
+    let r = hlmsg_run(&["send", &url, "samples/", "--concurrency", "1"]);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    a.stop();
+    let b = Listener::start(&["--record", second.to_str().unwrap()]);
+    let url = format!("http://127.0.0.1:{}/", b.port);
+    let r = hlmsg_run(&["send", &url, first.to_str().unwrap(), "--concurrency", "1"]);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    assert!(
+        r.stdout
+            .contains(&format!("{} sent in", crate::util::samples().len())),
+        "{}",
+        r.stdout
+    );
+    b.stop();
+    let first = std::fs::read(&first).unwrap();
+    assert!(!first.is_empty());
+    assert_eq!(first, std::fs::read(&second).unwrap());
+}
+
+#[test]
+fn test_keys_sign_what_the_listener_verifies() {
+    let dir = tempfile::tempdir().unwrap();
+    let keys = dir.path().join("keys");
+    let r = hlmsg_run(&["keygen", keys.to_str().unwrap()]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("TEST keys"));
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        let mode = std::fs::metadata(keys.join("ed25519.pem"))
+            .unwrap()
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o077, 0, "the private key is the owner's alone");
+    }
+    // Existing keys are never overwritten.
+    assert_eq!(hlmsg_run(&["keygen", keys.to_str().unwrap()]).code, 2);
+    let public = |s: &str| {
+        keys.join(format!("{s}.pub.pem"))
+            .to_string_lossy()
+            .into_owned()
+    };
+    let l = Listener::start(&[
+        "--public-key",
+        &public("ed25519"),
+        "--public-key",
+        &public("rsa"),
+    ]);
+    let url = format!("http://127.0.0.1:{}/", l.port);
+    // Two samples: the same delivery twice would be a duplicate webhookId.
+    for (scheme, sample) in [("ed25519", "sms-reminder"), ("rsa", "email-html")] {
+        let key = keys.join(format!("{scheme}.pem"));
+        let r = hlmsg_run(&[
+            "send",
+            &url,
+            "--sample",
+            sample,
+            "--sign",
+            key.to_str().unwrap(),
+        ]);
+        assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    }
+    let out = l.stop();
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 2, "{out}");
+    assert!(lines[0].contains("signed (ed25519)"), "{}", lines[0]);
+    assert!(lines[1].contains("signed (rsa)"), "{}", lines[1]);
+}
+
+#[test]
+fn send_exit_codes_and_summary() {
+    // Nothing listens on this port: every delivery fails to connect.
+    let probe = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = probe.local_addr().unwrap().port();
+    drop(probe);
+    let url = format!("http://127.0.0.1:{port}/");
+    let r = hlmsg_run(&["send", &url, "--sample", "sms"]);
+    assert_eq!(r.code, 1, "{}", r.stdout);
+    assert!(r.stdout.contains("1 failed to connect"), "{}", r.stdout);
+    // A handler answering 500: exit 1, counted by status.
+    let l = Listener::start(&["--status", "500"]);
+    let url = format!("http://127.0.0.1:{}/", l.port);
+    let r = hlmsg_run(&[
+        "send",
+        &url,
+        "--generate",
+        "20",
+        "--concurrency",
+        "4",
+        "--json",
+    ]);
+    assert_eq!(r.code, 1);
+    let summary: serde_json::Value =
+        serde_json::from_str(r.stdout.lines().last().unwrap()).unwrap();
+    assert_eq!(summary["sent"], 20);
+    assert_eq!(summary["by_status"]["500"], 20);
+    l.stop();
+    // https is refused with a reason, before anything is sent.
+    let r = hlmsg_run(&["send", "https://example.com/", "--sample", "sms"]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("TLS"), "{}", r.stderr);
+}

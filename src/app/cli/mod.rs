@@ -158,6 +158,24 @@ pub enum Command {
     #[command(after_help = commands::listen::after_help())]
     Listen(commands::listen::ListenArgs),
 
+    /// POST payloads to a webhook handler: files, captures, samples or generated ones.
+    ///
+    /// Bare payloads (files, folders, standard input, --sample, --generate) are sent as they
+    /// are, signed with a test key with --sign. Raw HTTP captures and envelopes are replayed
+    /// exactly: their method, path (unless the URL names one), headers and body bytes, so a
+    /// handler that checks HighLevel's real key accepts captured deliveries. Prints one line per
+    /// answer and a summary: sent, answered by status code, failed to connect, and latency
+    /// percentiles.
+    #[command(after_help = commands::send::after_help())]
+    Send(commands::send::SendArgs),
+
+    /// Write a test key pair of each signature scheme (Ed25519 and RSA-4096).
+    ///
+    /// For `send --sign` and for a handler's tests: a handler configured with the public key
+    /// accepts deliveries signed with the private one. Never HighLevel's key.
+    #[command(after_help = commands::keygen::after_help())]
+    Keygen(commands::keygen::KeygenArgs),
+
     /// Print a bundled JSON Schema, or list them.
     ///
     /// Prints hlmsg's refined schema for every channel but email (message, the default) or for
@@ -215,6 +233,8 @@ impl Command {
             Command::Diff(args) => commands::diff::run(args, io),
             Command::Verify(args) => commands::verify::run(args, io),
             Command::Listen(args) => commands::listen::run(args, io),
+            Command::Send(args) => commands::send::run(args, io),
+            Command::Keygen(args) => commands::keygen::run(args, io),
             Command::Schema(args) => commands::schema::run(args, io),
             Command::Sample(args) => commands::sample::run(args, io),
             Command::Rules(args) => commands::rules::run(args, io),

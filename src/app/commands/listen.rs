@@ -109,8 +109,8 @@ pub fn after_help() -> String {
 
 /// What the server hands to the thread that writes.
 enum Note {
-    /// A delivery, checked.
-    Delivery(Box<Received>),
+    /// A delivery, checked, and who waits for it to be written.
+    Delivery(Box<Received>, tokio::sync::oneshot::Sender<()>),
     /// Something to say on standard error (a refused connection, a malformed request).
     Log(String),
 }
@@ -221,7 +221,7 @@ pub fn run(args: &ListenArgs, io: &mut Io<'_>) -> anyhow::Result<Outcome> {
             Note::Log(line) => {
                 let _ = io.err.note(&line);
             }
-            Note::Delivery(received) => {
+            Note::Delivery(received, done) => {
                 let written = match format {
                     ListenFormat::Line => render::line(io.out, painter, &received),
                     ListenFormat::Card => render::card(io.out, painter, &received),
@@ -229,6 +229,7 @@ pub fn run(args: &ListenArgs, io: &mut Io<'_>) -> anyhow::Result<Outcome> {
                 };
                 index += 1;
                 written.and_then(|()| io.out.flush())?;
+                let _ = done.send(());
             }
         }
     }
@@ -381,11 +382,21 @@ async fn handle(
     } else {
         shared.counts.failed.fetch_add(1, Ordering::Relaxed);
     }
-    let _ = shared.notes.send(Note::Delivery(Box::new(Received {
+    // Answer once the delivery is reported: what a client saw answered is on the screen (and in
+    // the record) even if the listener is stopped right after.
+    let (done, written) = tokio::sync::oneshot::channel();
+    let received = Received {
         at: jiff::Timestamp::now(),
         request,
         report,
-    })));
+    };
+    if shared
+        .notes
+        .try_send(Note::Delivery(Box::new(received), done))
+        .is_ok()
+    {
+        let _ = written.await;
+    }
     Ok(respond(shared.status, "application/json", "{}"))
 }
 

@@ -4,11 +4,13 @@
 pub mod classify;
 pub mod completions;
 pub mod diff;
+pub mod keygen;
 pub mod listen;
 pub mod man;
 pub mod rules;
 pub mod sample;
 pub mod schema;
+pub mod send;
 pub mod show;
 pub mod validate;
 pub mod verify;
