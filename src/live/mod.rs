@@ -89,6 +89,8 @@ pub struct Received {
     pub request: Request,
     /// What it was found to be.
     pub report: Report,
+    /// With `--forward-to`: the handler's status and how long it took, or why it gave none.
+    pub forwarded: Option<Result<(u16, std::time::Duration), String>>,
 }
 
 /// The checks of one run: the schemas and the keys, shared by every delivery.

@@ -59,6 +59,22 @@ pub fn line(out: &mut dyn Write, p: Painter, r: &Received) -> io::Result<()> {
         escape(&event),
         escape(&channel),
     );
+    match &r.forwarded {
+        Some(Ok((code, took))) => {
+            let handler = format!("handler {code} in {:.1}ms", took.as_secs_f64() * 1000.0);
+            let style = if (200..300).contains(code) {
+                styles::ok()
+            } else {
+                styles::warning()
+            };
+            text.push_str(&format!("  {}", p.paint(&handler, style)));
+        }
+        Some(Err(why)) => {
+            let handler = format!("handler: {}", escape(why));
+            text.push_str(&format!("  {}", p.paint(&handler, styles::error())));
+        }
+        None => {}
+    }
     if let Some(d) = verdict
         .diagnostics
         .iter()
@@ -123,6 +139,9 @@ struct DeliveryJson<'a> {
     reason: Option<String>,
     warning: Option<&'a str>,
     webhook_id: Option<&'a str>,
+    handler_status: Option<u16>,
+    handler_ms: Option<f64>,
+    handler_error: Option<&'a str>,
 }
 
 /// One JSON record per delivery: `validate`'s payload record and `verify`'s delivery record in
@@ -166,6 +185,18 @@ pub fn json(out: &mut dyn Write, r: &Received, _index: u64) -> io::Result<()> {
             reason: c.failure.as_ref().map(|f| f.message()),
             warning: c.warning.as_deref(),
             webhook_id: c.webhook_id.as_deref(),
+            handler_status: r
+                .forwarded
+                .as_ref()
+                .and_then(|f| f.as_ref().ok().map(|x| x.0)),
+            handler_ms: r
+                .forwarded
+                .as_ref()
+                .and_then(|f| f.as_ref().ok().map(|x| x.1.as_secs_f64() * 1000.0)),
+            handler_error: r
+                .forwarded
+                .as_ref()
+                .and_then(|f| f.as_ref().err().map(String::as_str)),
         },
     )
 }

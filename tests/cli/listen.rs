@@ -334,3 +334,79 @@ fn send_exit_codes_and_summary() {
     assert_eq!(r.code, 2);
     assert!(r.stderr.contains("TLS"), "{}", r.stderr);
 }
+
+/// A handler in a thread: answers every request with `status`, and hands over what it got.
+fn handler(status: u16) -> (u16, std::sync::mpsc::Receiver<Vec<u8>>) {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let Ok(mut s) = stream else { continue };
+            let mut got = Vec::new();
+            let mut buf = [0u8; 8192];
+            // Read the head, then the body of its Content-Length.
+            loop {
+                let n = s.read(&mut buf).unwrap_or(0);
+                if n == 0 {
+                    break;
+                }
+                got.extend_from_slice(&buf[..n]);
+                let text = String::from_utf8_lossy(&got).to_string();
+                if let Some(head_end) = text.find("\r\n\r\n") {
+                    let len: usize = text[..head_end]
+                        .lines()
+                        .find_map(|l| {
+                            let (n, v) = l.split_once(':')?;
+                            n.eq_ignore_ascii_case("content-length")
+                                .then(|| v.trim().parse().ok())?
+                        })
+                        .unwrap_or(0);
+                    if got.len() >= head_end + 4 + len {
+                        break;
+                    }
+                }
+            }
+            let _ = s.write_all(
+                format!("HTTP/1.1 {status} X\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+                    .as_bytes(),
+            );
+            let _ = tx.send(got);
+        }
+    });
+    (port, rx)
+}
+
+#[test]
+fn forward_to_passes_the_exact_delivery_on_and_answers_with_the_handlers_status() {
+    let (port, got) = handler(201);
+    let target = format!("http://127.0.0.1:{port}/app");
+    let l = Listener::start(&["--forward-to", &target]);
+    let body = std::fs::read("samples/call-answered.json").unwrap();
+    let status = l.send(&post("/hook?x=1", &[("X-GHL-Signature", "c2ln")], &body));
+    assert_eq!(status, 201, "the handler's status goes back to HighLevel");
+    let received = got.recv_timeout(Duration::from_secs(10)).unwrap();
+    let text = String::from_utf8_lossy(&received);
+    assert!(
+        text.starts_with("POST /app/hook?x=1 HTTP/1.1\r\n"),
+        "{text}"
+    );
+    assert!(
+        text.to_ascii_lowercase().contains("x-ghl-signature: c2ln"),
+        "{text}"
+    );
+    assert!(received.ends_with(&body), "the exact body bytes");
+    let out = l.stop();
+    assert!(out.contains("handler 201 in"), "{out}");
+
+    // A handler that is down: 502, said on the delivery's line, and the listener goes on.
+    let probe = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let dead = format!("http://127.0.0.1:{}/", probe.local_addr().unwrap().port());
+    drop(probe);
+    let l = Listener::start(&["--forward-to", &dead]);
+    assert_eq!(l.send(&post("/", &[], &body)), 502);
+    assert_eq!(l.send(&post("/", &[], &body)), 502);
+    let out = l.stop();
+    assert_eq!(out.lines().count(), 2, "{out}");
+    assert!(out.contains("handler: "), "{out}");
+}

@@ -82,6 +82,16 @@ pub struct ListenArgs {
     #[arg(long, value_name = "N", default_value_t = 256)]
     pub max_connections: usize,
 
+    /// Pass every delivery on to this handler (http://): same method, path (appended to the
+    /// URL's), headers and exact body, so the handler's own signature check still passes. The
+    /// answer to HighLevel is then the handler's status (502 when it is down, 504 when slow).
+    #[arg(long, value_name = "URL")]
+    pub forward_to: Option<String>,
+
+    /// How long to wait for the handler's answer.
+    #[arg(long, value_name = "DURATION", default_value = "10s", value_parser = parse_duration, requires = "forward_to")]
+    pub forward_timeout: u64,
+
     /// A public key to check signatures with instead of HighLevel's (as `verify` takes it).
     #[arg(long, value_name = "KEY")]
     pub public_key: Vec<PathBuf>,
@@ -126,6 +136,17 @@ struct Shared {
     read_timeout: Duration,
     notes: mpsc::SyncSender<Note>,
     counts: Counts,
+    forward: Option<Forward>,
+}
+
+/// Where deliveries are passed on.
+struct Forward {
+    target: crate::live::Target,
+    client: hyper_util::client::legacy::Client<
+        hyper_util::client::legacy::connect::HttpConnector,
+        Full<Bytes>,
+    >,
+    timeout: Duration,
 }
 
 /// Deliveries so far, for the status page.
@@ -161,6 +182,20 @@ pub fn run(args: &ListenArgs, io: &mut Io<'_>) -> anyhow::Result<Outcome> {
         },
         None => None,
     };
+    let forward = match &args.forward_to {
+        Some(url) => match crate::live::Target::parse(url) {
+            Ok(target) => Some(Forward {
+                target,
+                client: hyper_util::client::legacy::Client::builder(
+                    hyper_util::rt::TokioExecutor::new(),
+                )
+                .build_http(),
+                timeout: Duration::from_secs(args.forward_timeout.max(1)),
+            }),
+            Err(message) => return settings::refuse(io, &format!("--forward-to {message}")),
+        },
+        None => None,
+    };
     let (tx, rx) = mpsc::sync_channel::<Note>(1024);
     let shared = Arc::new(Shared {
         inspector: Inspector {
@@ -182,6 +217,7 @@ pub fn run(args: &ListenArgs, io: &mut Io<'_>) -> anyhow::Result<Outcome> {
         read_timeout: Duration::from_secs(args.read_timeout.max(1)),
         notes: tx,
         counts: Counts::default(),
+        forward,
     });
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
@@ -371,6 +407,10 @@ async fn handle(
             return Ok(respond(StatusCode::INTERNAL_SERVER_ERROR, "text/plain", ""));
         }
     }
+    let forwarded = match &shared.forward {
+        Some(f) => Some(forward(f, &request).await),
+        None => None,
+    };
     let number = shared.counts.received.fetch_add(1, Ordering::Relaxed);
     let source = format!("<listen #{}>", number + 1);
     let mut report = shared.inspector.inspect(&source, &capture);
@@ -385,10 +425,17 @@ async fn handle(
     // Answer once the delivery is reported: what a client saw answered is on the screen (and in
     // the record) even if the listener is stopped right after.
     let (done, written) = tokio::sync::oneshot::channel();
+    let status = match &forwarded {
+        None => shared.status,
+        Some(Ok((code, _))) => StatusCode::from_u16(*code).unwrap_or(StatusCode::BAD_GATEWAY),
+        Some(Err(why)) if why.starts_with("no answer") => StatusCode::GATEWAY_TIMEOUT,
+        Some(Err(_)) => StatusCode::BAD_GATEWAY,
+    };
     let received = Received {
         at: jiff::Timestamp::now(),
         request,
         report,
+        forwarded,
     };
     if shared
         .notes
@@ -397,7 +444,41 @@ async fn handle(
     {
         let _ = written.await;
     }
-    Ok(respond(shared.status, "application/json", "{}"))
+    Ok(respond(status, "application/json", "{}"))
+}
+
+/// Passes a delivery on to the handler: its status and latency, or why there is none.
+async fn forward(f: &Forward, request: &Request) -> Result<(u16, Duration), String> {
+    let base_path = f.target.path.trim_end_matches('/');
+    let uri = format!("{}{base_path}{}", f.target.base, request.path);
+    let mut req = hyper::Request::builder()
+        .method(request.method.as_str())
+        .uri(&uri);
+    for (name, value) in &request.headers {
+        // The client states the host and the framing of its own connection.
+        let own = ["host", "content-length", "transfer-encoding", "connection"]
+            .iter()
+            .any(|h| name.eq_ignore_ascii_case(h));
+        if !own {
+            req = req.header(name.as_str(), value.as_slice());
+        }
+    }
+    let req = req
+        .body(Full::new(Bytes::from(request.body.clone())))
+        .map_err(|e| format!("cannot pass it on to {uri}: {e}"))?;
+    let start = std::time::Instant::now();
+    match tokio::time::timeout(f.timeout, f.client.request(req)).await {
+        Err(_) => Err(format!(
+            "no answer from {uri} within {}s",
+            f.timeout.as_secs()
+        )),
+        Ok(Err(e)) => Err(format!("{uri}: {}", crate::live::connect_error(&e))),
+        Ok(Ok(response)) => {
+            let code = response.status().as_u16();
+            let _ = response.into_body().collect().await;
+            Ok((code, start.elapsed()))
+        }
+    }
 }
 
 /// The plain-text page for anything but a POST: deliveries so far, by verdict.
