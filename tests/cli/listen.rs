@@ -173,6 +173,23 @@ fn deliveries_are_answered_recorded_byte_for_byte_and_verify_from_the_record() {
 }
 
 #[test]
+fn json_records_fit_their_schema() {
+    let l = Listener::start(&["--format", "json"]);
+    let body = std::fs::read("samples/email-html.json").unwrap();
+    assert_eq!(
+        l.send(&post("/x", &[("X-GHL-Signature", "N/A")], &body)),
+        200
+    );
+    assert_eq!(l.send(&post("/y", &[], b"not json")), 200);
+    let out = l.stop();
+    let records = crate::util::records(crate::util::Output::Listen, &out);
+    assert_eq!(records.len(), 2);
+    assert_eq!(records[0]["channel"], "Email");
+    assert_eq!(records[0]["headers"]["x-ghl-signature"], "N/A");
+    assert_eq!(records[1]["valid"], false);
+}
+
+#[test]
 fn oversized_and_malformed_requests_get_their_status() {
     let dir = tempfile::tempdir().unwrap();
     let record = dir.path().join("r.http");

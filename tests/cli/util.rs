@@ -118,17 +118,23 @@ pub enum Output {
     DiffSchema,
     /// `verify --format json`.
     Verify,
+    /// `listen --format json`.
+    Listen,
+    /// `send --json`.
+    Send,
 }
 
 impl Output {
     /// Every output schema.
-    pub const ALL: [Output; 6] = [
+    pub const ALL: [Output; 8] = [
         Output::Validate,
         Output::Classify,
         Output::Show,
         Output::Diff,
         Output::DiffSchema,
         Output::Verify,
+        Output::Listen,
+        Output::Send,
     ];
 
     /// The schema's file name in `schemas/output/`.
@@ -140,6 +146,8 @@ impl Output {
             Output::Diff => "diff.schema.json",
             Output::DiffSchema => "diff-schema.schema.json",
             Output::Verify => "verify.schema.json",
+            Output::Listen => "listen.schema.json",
+            Output::Send => "send.schema.json",
         }
     }
 
