@@ -35,6 +35,9 @@ Register-ArgumentCompleter -Native -CommandName 'hlmsg' -ScriptBlock {
             [CompletionResult]::new('pretty', 'pretty', [CompletionResultType]::ParameterValue, 'Pretty-print payloads: a summary card, the body as text, and colored JSON')
             [CompletionResult]::new('diff', 'diff', [CompletionResultType]::ParameterValue, 'Compare two payloads or captures, or payloads with the schemas (--schema)')
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Check HighLevel''s signature of each delivery over its exact raw body')
+            [CompletionResult]::new('listen', 'listen', [CompletionResultType]::ParameterValue, 'Receive deliveries over HTTP and check each one as it arrives')
+            [CompletionResult]::new('send', 'send', [CompletionResultType]::ParameterValue, 'POST payloads to a webhook handler: files, captures, samples or generated ones')
+            [CompletionResult]::new('keygen', 'keygen', [CompletionResultType]::ParameterValue, 'Write a test key pair of each signature scheme (Ed25519 and RSA-4096)')
             [CompletionResult]::new('schema', 'schema', [CompletionResultType]::ParameterValue, 'Print a bundled JSON Schema, or list them')
             [CompletionResult]::new('sample', 'sample', [CompletionResultType]::ParameterValue, 'Print a bundled sample payload, or generate realistic synthetic payloads')
             [CompletionResult]::new('rules', 'rules', [CompletionResultType]::ParameterValue, 'List the rules behind validate''s findings, or explain one')
@@ -179,6 +182,66 @@ Register-ArgumentCompleter -Native -CommandName 'hlmsg' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'hlmsg;listen' {
+            [CompletionResult]::new('--port', '--port', [CompletionResultType]::ParameterName, 'The port to listen on (0: a free one, printed at start)')
+            [CompletionResult]::new('--bind', '--bind', [CompletionResultType]::ParameterName, 'The address to listen on. Anything but a loopback address makes the port reachable from other machines, and the startup line says so')
+            [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'The status every delivery is answered with (to rehearse HighLevel''s retries: 500)')
+            [CompletionResult]::new('--record', '--record', [CompletionResultType]::ParameterName, 'Append every delivery, headers and exact body, to FILE as a raw HTTP capture (which validate, verify, diff and the rest read). Never truncated; each delivery is written whole and flushed')
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--max-body-size', '--max-body-size', [CompletionResultType]::ParameterName, 'The largest body accepted (larger ones are answered 413)')
+            [CompletionResult]::new('--max-header-size', '--max-header-size', [CompletionResultType]::ParameterName, 'The largest request head (request line and headers) accepted')
+            [CompletionResult]::new('--read-timeout', '--read-timeout', [CompletionResultType]::ParameterName, 'How long a client may take to send its request head and its body')
+            [CompletionResult]::new('--max-connections', '--max-connections', [CompletionResultType]::ParameterName, 'The most connections served at once (more are answered 503)')
+            [CompletionResult]::new('--forward-to', '--forward-to', [CompletionResultType]::ParameterName, 'Pass every delivery on to this handler (http://): same method, path (appended to the URL''s), headers and exact body, so the handler''s own signature check still passes. The answer to HighLevel is then the handler''s status (502 when it is down, 504 when slow)')
+            [CompletionResult]::new('--forward-timeout', '--forward-timeout', [CompletionResultType]::ParameterName, 'How long to wait for the handler''s answer')
+            [CompletionResult]::new('--public-key', '--public-key', [CompletionResultType]::ParameterName, 'A public key to check signatures with instead of HighLevel''s (as `verify` takes it)')
+            [CompletionResult]::new('--app-id', '--app-id', [CompletionResultType]::ParameterName, 'Fail deliveries for another marketplace app (as `verify --app-id`)')
+            [CompletionResult]::new('--max-age', '--max-age', [CompletionResultType]::ParameterName, 'Fail deliveries whose `timestamp` is older than this when they arrive')
+            [CompletionResult]::new('-j', '-j', [CompletionResultType]::ParameterName, 'Threads that parse and check payloads in every subcommand that reads them; 0 (the default) uses every core. Output order is the input order whatever the number')
+            [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'Threads that parse and check payloads in every subcommand that reads them; 0 (the default) uses every core. Output order is the input order whatever the number')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never show a progress bar')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'hlmsg;send' {
+            [CompletionResult]::new('--max-payload-size', '--max-payload-size', [CompletionResultType]::ParameterName, 'Largest payload to inspect, e.g. 16MiB, 512k, 1000000 (larger ones are reported and skipped)')
+            [CompletionResult]::new('--max-depth', '--max-depth', [CompletionResultType]::ParameterName, 'Deepest nesting of a payload to inspect (deeper ones are reported and skipped; at most 1000)')
+            [CompletionResult]::new('--input', '--input', [CompletionResultType]::ParameterName, 'What the input holds: auto (detect), payload (bare payloads), http (raw HTTP requests as captured, e.g. by `nc -l`), envelope (JSON objects with "headers" and "body", e.g. an n8n webhook node''s output)')
+            [CompletionResult]::new('--event', '--event', [CompletionResultType]::ParameterName, 'Keep only payloads of these HighLevel events (repeatable, or comma-separated; case-insensitive): OutboundMessage, InboundMessage, ProviderOutboundMessage, `message` for the inbound and outbound pair, or another event such as ContactCreate')
+            [CompletionResult]::new('--sample', '--sample', [CompletionResultType]::ParameterName, 'Send a bundled sample instead (repeatable)')
+            [CompletionResult]::new('--generate', '--generate', [CompletionResultType]::ParameterName, 'Send N generated payloads instead (as `hlmsg sample --count N`)')
+            [CompletionResult]::new('--seed', '--seed', [CompletionResultType]::ParameterName, 'The generator''s seed')
+            [CompletionResult]::new('--sign', '--sign', [CompletionResultType]::ParameterName, 'Sign bare payloads with this private key (PEM): Ed25519 into X-GHL-Signature, RSA into X-WH-Signature. Make one with `hlmsg keygen`')
+            [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Deliveries in flight at once')
+            [CompletionResult]::new('--rate', '--rate', [CompletionResultType]::ParameterName, 'At most this many deliveries a second (0: as fast as the handler answers)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long to wait for an answer')
+            [CompletionResult]::new('-j', '-j', [CompletionResultType]::ParameterName, 'Threads that parse and check payloads in every subcommand that reads them; 0 (the default) uses every core. Output order is the input order whatever the number')
+            [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'Threads that parse and check payloads in every subcommand that reads them; 0 (the default) uses every core. Output order is the input order whatever the number')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'JSON Lines instead of a line per delivery (schemas/output/send.schema.json)')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never show a progress bar')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'hlmsg;keygen' {
+            [CompletionResult]::new('-j', '-j', [CompletionResultType]::ParameterName, 'Threads that parse and check payloads in every subcommand that reads them; 0 (the default) uses every core. Output order is the input order whatever the number')
+            [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'Threads that parse and check payloads in every subcommand that reads them; 0 (the default) uses every core. Output order is the input order whatever the number')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never show a progress bar')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'hlmsg;schema' {
             [CompletionResult]::new('-j', '-j', [CompletionResultType]::ParameterName, 'Threads that parse and check payloads in every subcommand that reads them; 0 (the default) uses every core. Output order is the input order whatever the number')
             [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'Threads that parse and check payloads in every subcommand that reads them; 0 (the default) uses every core. Output order is the input order whatever the number')
@@ -254,6 +317,9 @@ Register-ArgumentCompleter -Native -CommandName 'hlmsg' -ScriptBlock {
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Pretty-print payloads: a summary card, the body as text, and colored JSON')
             [CompletionResult]::new('diff', 'diff', [CompletionResultType]::ParameterValue, 'Compare two payloads or captures, or payloads with the schemas (--schema)')
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Check HighLevel''s signature of each delivery over its exact raw body')
+            [CompletionResult]::new('listen', 'listen', [CompletionResultType]::ParameterValue, 'Receive deliveries over HTTP and check each one as it arrives')
+            [CompletionResult]::new('send', 'send', [CompletionResultType]::ParameterValue, 'POST payloads to a webhook handler: files, captures, samples or generated ones')
+            [CompletionResult]::new('keygen', 'keygen', [CompletionResultType]::ParameterValue, 'Write a test key pair of each signature scheme (Ed25519 and RSA-4096)')
             [CompletionResult]::new('schema', 'schema', [CompletionResultType]::ParameterValue, 'Print a bundled JSON Schema, or list them')
             [CompletionResult]::new('sample', 'sample', [CompletionResultType]::ParameterValue, 'Print a bundled sample payload, or generate realistic synthetic payloads')
             [CompletionResult]::new('rules', 'rules', [CompletionResultType]::ParameterValue, 'List the rules behind validate''s findings, or explain one')
@@ -275,6 +341,15 @@ Register-ArgumentCompleter -Native -CommandName 'hlmsg' -ScriptBlock {
             break
         }
         'hlmsg;help;verify' {
+            break
+        }
+        'hlmsg;help;listen' {
+            break
+        }
+        'hlmsg;help;send' {
+            break
+        }
+        'hlmsg;help;keygen' {
             break
         }
         'hlmsg;help;schema' {

@@ -28,6 +28,12 @@ _hlmsg() {
             hlmsg,help)
                 cmd="hlmsg__subcmd__help"
                 ;;
+            hlmsg,keygen)
+                cmd="hlmsg__subcmd__keygen"
+                ;;
+            hlmsg,listen)
+                cmd="hlmsg__subcmd__listen"
+                ;;
             hlmsg,man)
                 cmd="hlmsg__subcmd__man"
                 ;;
@@ -42,6 +48,9 @@ _hlmsg() {
                 ;;
             hlmsg,schema)
                 cmd="hlmsg__subcmd__schema"
+                ;;
+            hlmsg,send)
+                cmd="hlmsg__subcmd__send"
                 ;;
             hlmsg,show)
                 cmd="hlmsg__subcmd__show"
@@ -64,6 +73,12 @@ _hlmsg() {
             hlmsg__subcmd__help,help)
                 cmd="hlmsg__subcmd__help__subcmd__help"
                 ;;
+            hlmsg__subcmd__help,keygen)
+                cmd="hlmsg__subcmd__help__subcmd__keygen"
+                ;;
+            hlmsg__subcmd__help,listen)
+                cmd="hlmsg__subcmd__help__subcmd__listen"
+                ;;
             hlmsg__subcmd__help,man)
                 cmd="hlmsg__subcmd__help__subcmd__man"
                 ;;
@@ -75,6 +90,9 @@ _hlmsg() {
                 ;;
             hlmsg__subcmd__help,schema)
                 cmd="hlmsg__subcmd__help__subcmd__schema"
+                ;;
+            hlmsg__subcmd__help,send)
+                cmd="hlmsg__subcmd__help__subcmd__send"
                 ;;
             hlmsg__subcmd__help,show)
                 cmd="hlmsg__subcmd__help__subcmd__show"
@@ -92,7 +110,7 @@ _hlmsg() {
 
     case "${cmd}" in
         hlmsg)
-            opts="-j -h -V --jobs --color --no-progress --help --version validate classify show pretty diff verify schema sample rules completions man help"
+            opts="-j -h -V --jobs --color --no-progress --help --version validate classify show pretty diff verify listen send keygen schema sample rules completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -260,7 +278,7 @@ _hlmsg() {
             return 0
             ;;
         hlmsg__subcmd__help)
-            opts="validate classify show diff verify schema sample rules completions man help"
+            opts="validate classify show diff verify listen send keygen schema sample rules completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -316,6 +334,34 @@ _hlmsg() {
             return 0
             ;;
         hlmsg__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hlmsg__subcmd__help__subcmd__keygen)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hlmsg__subcmd__help__subcmd__listen)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -385,6 +431,20 @@ _hlmsg() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        hlmsg__subcmd__help__subcmd__send)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         hlmsg__subcmd__help__subcmd__show)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -420,6 +480,118 @@ _hlmsg() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hlmsg__subcmd__keygen)
+            opts="-j -h -V --jobs --color --no-progress --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -j)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hlmsg__subcmd__listen)
+            opts="-f -j -h -V --port --bind --status --record --format --max-body-size --max-header-size --read-timeout --max-connections --forward-to --forward-timeout --public-key --app-id --max-age --jobs --color --no-progress --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --port)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --bind)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --status)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --record)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "line card json" -- "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -W "line card json" -- "${cur}"))
+                    return 0
+                    ;;
+                --max-body-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-header-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --read-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-connections)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --forward-to)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --forward-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --public-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --app-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-age)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -j)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -544,6 +716,76 @@ _hlmsg() {
                 return 0
             fi
             case "${prev}" in
+                --jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -j)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hlmsg__subcmd__send)
+            opts="-j -h -V --max-payload-size --max-depth --input --event --sample --generate --seed --sign --concurrency --rate --timeout --json --jobs --color --no-progress --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --max-payload-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-depth)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --input)
+                    COMPREPLY=($(compgen -W "auto payload http envelope" -- "${cur}"))
+                    return 0
+                    ;;
+                --event)
+                    COMPREPLY=($(compgen -W "message inbound outbound provider OutboundMessage InboundMessage ProviderOutboundMessage AppInstall AppUninstall AppointmentCreate AppointmentDelete AppointmentUpdate AssociationCreate AssociationDelete AssociationUpdate CampaignStatusUpdate ContactCreate ContactDelete ContactDndUpdate ContactTagUpdate ContactUpdate ConversationUnreadUpdate ExternalAuthConnected InvoiceCreate InvoiceDelete InvoicePaid InvoicePartiallyPaid InvoiceSent InvoiceUpdate InvoiceVoid LCEmailStats LocationCreate LocationUpdate NoteCreate NoteDelete NoteUpdate ObjectSchemaCreate ObjectSchemaUpdate OpportunityAssignedToUpdate OpportunityCreate OpportunityDelete OpportunityMonetaryValueUpdate OpportunityStageUpdate OpportunityStatusUpdate OpportunityUpdate OrderCreate OrderStatusUpdate PlanChange PriceCreate PriceDelete PriceUpdate ProductCreate ProductDelete ProductUpdate RecordCreate RecordDelete RecordUpdate RelationCreate RelationDelete SaasPlanCreate TaskComplete TaskCreate TaskDelete UserCreate UserDelete UserUpdate VoiceAiCallEnd" -- "${cur}"))
+                    return 0
+                    ;;
+                --sample)
+                    COMPREPLY=($(compgen -W "call-answered call-legacy call-outbound call-voicemail contact-create custom-provider email-html email-legacy email-provider email fb-messenger gmb-reply ig-direct inbound-call-voicemail inbound-email inbound-sms internal-comment live-chat provider-sms sms-chat-widget sms-legacy sms-outbound sms-reminder sms voicemail-drop voicemail-workflow whatsapp-media" -- "${cur}"))
+                    return 0
+                    ;;
+                --generate)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --seed)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sign)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rate)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --jobs)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

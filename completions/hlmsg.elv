@@ -32,6 +32,9 @@ set edit:completion:arg-completer[hlmsg] = {|@words|
             cand pretty 'Pretty-print payloads: a summary card, the body as text, and colored JSON'
             cand diff 'Compare two payloads or captures, or payloads with the schemas (--schema)'
             cand verify 'Check HighLevel''s signature of each delivery over its exact raw body'
+            cand listen 'Receive deliveries over HTTP and check each one as it arrives'
+            cand send 'POST payloads to a webhook handler: files, captures, samples or generated ones'
+            cand keygen 'Write a test key pair of each signature scheme (Ed25519 and RSA-4096)'
             cand schema 'Print a bundled JSON Schema, or list them'
             cand sample 'Print a bundled sample payload, or generate realistic synthetic payloads'
             cand rules 'List the rules behind validate''s findings, or explain one'
@@ -169,6 +172,63 @@ set edit:completion:arg-completer[hlmsg] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'hlmsg;listen'= {
+            cand --port 'The port to listen on (0: a free one, printed at start)'
+            cand --bind 'The address to listen on. Anything but a loopback address makes the port reachable from other machines, and the startup line says so'
+            cand --status 'The status every delivery is answered with (to rehearse HighLevel''s retries: 500)'
+            cand --record 'Append every delivery, headers and exact body, to FILE as a raw HTTP capture (which validate, verify, diff and the rest read). Never truncated; each delivery is written whole and flushed'
+            cand -f 'Output format'
+            cand --format 'Output format'
+            cand --max-body-size 'The largest body accepted (larger ones are answered 413)'
+            cand --max-header-size 'The largest request head (request line and headers) accepted'
+            cand --read-timeout 'How long a client may take to send its request head and its body'
+            cand --max-connections 'The most connections served at once (more are answered 503)'
+            cand --forward-to 'Pass every delivery on to this handler (http://): same method, path (appended to the URL''s), headers and exact body, so the handler''s own signature check still passes. The answer to HighLevel is then the handler''s status (502 when it is down, 504 when slow)'
+            cand --forward-timeout 'How long to wait for the handler''s answer'
+            cand --public-key 'A public key to check signatures with instead of HighLevel''s (as `verify` takes it)'
+            cand --app-id 'Fail deliveries for another marketplace app (as `verify --app-id`)'
+            cand --max-age 'Fail deliveries whose `timestamp` is older than this when they arrive'
+            cand -j 'Threads that parse and check payloads in every subcommand that reads them; 0 (the default) uses every core. Output order is the input order whatever the number'
+            cand --jobs 'Threads that parse and check payloads in every subcommand that reads them; 0 (the default) uses every core. Output order is the input order whatever the number'
+            cand --color 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never'
+            cand --no-progress 'Never show a progress bar'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hlmsg;send'= {
+            cand --max-payload-size 'Largest payload to inspect, e.g. 16MiB, 512k, 1000000 (larger ones are reported and skipped)'
+            cand --max-depth 'Deepest nesting of a payload to inspect (deeper ones are reported and skipped; at most 1000)'
+            cand --input 'What the input holds: auto (detect), payload (bare payloads), http (raw HTTP requests as captured, e.g. by `nc -l`), envelope (JSON objects with "headers" and "body", e.g. an n8n webhook node''s output)'
+            cand --event 'Keep only payloads of these HighLevel events (repeatable, or comma-separated; case-insensitive): OutboundMessage, InboundMessage, ProviderOutboundMessage, `message` for the inbound and outbound pair, or another event such as ContactCreate'
+            cand --sample 'Send a bundled sample instead (repeatable)'
+            cand --generate 'Send N generated payloads instead (as `hlmsg sample --count N`)'
+            cand --seed 'The generator''s seed'
+            cand --sign 'Sign bare payloads with this private key (PEM): Ed25519 into X-GHL-Signature, RSA into X-WH-Signature. Make one with `hlmsg keygen`'
+            cand --concurrency 'Deliveries in flight at once'
+            cand --rate 'At most this many deliveries a second (0: as fast as the handler answers)'
+            cand --timeout 'How long to wait for an answer'
+            cand -j 'Threads that parse and check payloads in every subcommand that reads them; 0 (the default) uses every core. Output order is the input order whatever the number'
+            cand --jobs 'Threads that parse and check payloads in every subcommand that reads them; 0 (the default) uses every core. Output order is the input order whatever the number'
+            cand --color 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never'
+            cand --json 'JSON Lines instead of a line per delivery (schemas/output/send.schema.json)'
+            cand --no-progress 'Never show a progress bar'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hlmsg;keygen'= {
+            cand -j 'Threads that parse and check payloads in every subcommand that reads them; 0 (the default) uses every core. Output order is the input order whatever the number'
+            cand --jobs 'Threads that parse and check payloads in every subcommand that reads them; 0 (the default) uses every core. Output order is the input order whatever the number'
+            cand --color 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never'
+            cand --no-progress 'Never show a progress bar'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'hlmsg;schema'= {
             cand -j 'Threads that parse and check payloads in every subcommand that reads them; 0 (the default) uses every core. Output order is the input order whatever the number'
             cand --jobs 'Threads that parse and check payloads in every subcommand that reads them; 0 (the default) uses every core. Output order is the input order whatever the number'
@@ -239,6 +299,9 @@ set edit:completion:arg-completer[hlmsg] = {|@words|
             cand show 'Pretty-print payloads: a summary card, the body as text, and colored JSON'
             cand diff 'Compare two payloads or captures, or payloads with the schemas (--schema)'
             cand verify 'Check HighLevel''s signature of each delivery over its exact raw body'
+            cand listen 'Receive deliveries over HTTP and check each one as it arrives'
+            cand send 'POST payloads to a webhook handler: files, captures, samples or generated ones'
+            cand keygen 'Write a test key pair of each signature scheme (Ed25519 and RSA-4096)'
             cand schema 'Print a bundled JSON Schema, or list them'
             cand sample 'Print a bundled sample payload, or generate realistic synthetic payloads'
             cand rules 'List the rules behind validate''s findings, or explain one'
@@ -255,6 +318,12 @@ set edit:completion:arg-completer[hlmsg] = {|@words|
         &'hlmsg;help;diff'= {
         }
         &'hlmsg;help;verify'= {
+        }
+        &'hlmsg;help;listen'= {
+        }
+        &'hlmsg;help;send'= {
+        }
+        &'hlmsg;help;keygen'= {
         }
         &'hlmsg;help;schema'= {
         }
