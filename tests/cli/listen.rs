@@ -427,3 +427,37 @@ fn forward_to_passes_the_exact_delivery_on_and_answers_with_the_handlers_status(
     assert_eq!(out.lines().count(), 2, "{out}");
     assert!(out.contains("handler: "), "{out}");
 }
+
+#[test]
+fn ctrl_c_during_a_load_leaves_a_record_of_whole_deliveries() {
+    let dir = tempfile::tempdir().unwrap();
+    let record = dir.path().join("r.http");
+    let l = Listener::start(&["--record", record.to_str().unwrap()]);
+    let url = format!("http://127.0.0.1:{}/", l.port);
+    let mut sender = Command::new(env!("CARGO_BIN_EXE_hlmsg"))
+        .args(["send", &url, "--generate", "100000", "--concurrency", "16"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    // Interrupt the listener while deliveries are arriving.
+    while std::fs::metadata(&record).map_or(0, |m| m.len()) < 200_000 {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    l.stop();
+    let _ = sender.kill();
+    let _ = sender.wait();
+    let r = hlmsg_paths(&["validate", "--format", "json"], &[&record]);
+    let records = r.records(crate::util::Output::Validate);
+    let summary = records.last().unwrap();
+    assert!(summary["passed"].as_u64().unwrap() > 100, "{summary}");
+    assert_eq!(
+        summary["failed"],
+        0,
+        "no delivery was cut: {}",
+        r.stdout
+            .lines()
+            .find(|l| l.contains("\"valid\":false"))
+            .unwrap_or("")
+    );
+}
