@@ -186,6 +186,55 @@ impl Meter {
     }
 }
 
+/// A count of things done (deliveries answered, ...), with a bar when the total is known: shown
+/// once the run has lasted [`TIME_THRESHOLD`], lifted by output through a [`Guard`], and gone
+/// when dropped.
+pub struct Counter {
+    bar: ProgressBar,
+    start: Instant,
+    shown: bool,
+}
+
+impl Counter {
+    /// A counter towards `total`, or an open count.
+    pub fn new(total: Option<u64>, what: &str) -> Counter {
+        let template = match total {
+            Some(_) => format!(
+                "[{{wide_bar}}] {{human_pos}}/{{human_len}} {what} · {{per_sec}} · ETA {{eta}}"
+            ),
+            None => format!("{{spinner}} {{human_pos}} {what} · {{elapsed}}"),
+        };
+        let bar = ProgressBar::with_draw_target(total, ProgressDrawTarget::hidden());
+        if let Ok(style) = ProgressStyle::with_template(&template) {
+            bar.set_style(style.progress_chars("=> "));
+        }
+        Counter {
+            bar,
+            start: Instant::now(),
+            shown: false,
+        }
+    }
+
+    /// One more done.
+    pub fn inc(&mut self) {
+        self.bar.inc(1);
+        if !self.shown && self.start.elapsed() >= TIME_THRESHOLD {
+            self.shown = true;
+            self.bar.set_draw_target(ProgressDrawTarget::stderr());
+            *lock(&VISIBLE) = Some(self.bar.clone());
+        }
+    }
+}
+
+impl Drop for Counter {
+    fn drop(&mut self) {
+        if self.shown {
+            lock(&VISIBLE).take();
+            self.bar.finish_and_clear();
+        }
+    }
+}
+
 /// The bar: with a known total, a bar and an ETA; without, a spinner and the elapsed time.
 fn new_bar(total: Option<u64>) -> ProgressBar {
     let template = match total {

@@ -22,6 +22,7 @@ use hyper_util::rt::TokioExecutor;
 use crate::app::cli::shared::{InputArgs, NamesOrText, parse_duration, sample_names};
 use crate::app::driver::{Consumer, Driver, Io};
 use crate::app::exit::{self, Outcome};
+use crate::app::progress::Counter;
 use crate::app::settings;
 use crate::live::sign::TestKey;
 use crate::live::{Outgoing, SendSummary, Sent};
@@ -119,6 +120,14 @@ pub fn run(args: &SendArgs, io: &mut Io<'_>) -> anyhow::Result<Outcome> {
         to_send,
         prepare,
         started: Instant::now(),
+        progress: io.progress.then(|| {
+            let total = match (&args.generate, args.sample.len()) {
+                (Some(n), _) => Some(*n),
+                (None, 0) => None,
+                (None, n) => Some(n as u64),
+            };
+            Counter::new(total, "answered")
+        }),
     };
     let from_input = args.sample.is_empty() && args.generate.is_none();
     let mut trouble = false;
@@ -169,6 +178,8 @@ struct Report {
     to_send: tokio::sync::mpsc::Sender<Outgoing>,
     prepare: Arc<crate::live::Prepare>,
     started: Instant,
+    /// On a terminal: the deliveries answered so far.
+    progress: Option<Counter>,
 }
 
 impl Report {
@@ -206,6 +217,9 @@ impl Report {
 
     fn answer(&mut self, sent: Sent, out: &mut dyn std::io::Write) -> std::io::Result<()> {
         self.summary.add(&sent);
+        if let Some(p) = &mut self.progress {
+            p.inc();
+        }
         if self.io_json {
             render::sent_json(out, &sent)
         } else {
@@ -221,6 +235,7 @@ impl Report {
                 Err(_) => break,
             }
         }
+        self.progress = None;
         let elapsed = self.started.elapsed();
         if self.io_json {
             render::send_summary_json(out, &self.summary, elapsed)?;
