@@ -200,7 +200,7 @@ impl Counter {
     pub fn new(total: Option<u64>, what: &str) -> Counter {
         let template = match total {
             Some(_) => format!(
-                "[{{wide_bar}}] {{human_pos}}/{{human_len}} {what} · {{per_sec}} · ETA {{eta}}"
+                "[{{wide_bar}}] {{human_pos}}/{{human_len}} {what} · ETA {{eta}}"
             ),
             None => format!("{{spinner}} {{human_pos}} {what} · {{elapsed}}"),
         };
