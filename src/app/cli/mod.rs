@@ -17,14 +17,16 @@ use crate::app::terminal::ColorChoice;
 
 pub use shared::{InputArgs, ReadArgs};
 
-/// Validate, inspect and compare HighLevel OutboundMessage webhook payloads.
+/// Validate, inspect and compare HighLevel webhook payloads.
 ///
 /// hlmsg reads webhook bodies from files, folders or standard input (one payload, a JSON array
 /// of payloads, NDJSON, concatenated JSON, raw HTTP captures or envelopes; detected
-/// automatically). It checks them against bundled JSON Schemas for HighLevel's OutboundMessage
-/// event (validate), tells their channels (classify), pretty-prints them (show), compares
-/// payloads, captures or a capture with the schemas' shape (diff), and checks HighLevel's
-/// signatures (verify).
+/// automatically). It checks them against bundled JSON Schemas for HighLevel's message events,
+/// OutboundMessage, InboundMessage and ProviderOutboundMessage, passing over the other events
+/// (validate; rules explains each finding), tells their events and channels (classify),
+/// pretty-prints them (show), compares payloads, captures or a capture with the schemas' shape
+/// (diff), and checks HighLevel's signatures (verify). listen receives deliveries live and send
+/// replays them into a handler.
 #[derive(Debug, Parser)]
 #[command(name = "hlmsg", version, propagate_version = true, after_help = exit::OVERVIEW)]
 pub struct Cli {
