@@ -199,9 +199,7 @@ impl Counter {
     /// A counter towards `total`, or an open count.
     pub fn new(total: Option<u64>, what: &str) -> Counter {
         let template = match total {
-            Some(_) => format!(
-                "[{{wide_bar}}] {{human_pos}}/{{human_len}} {what} · ETA {{eta}}"
-            ),
+            Some(_) => format!("[{{wide_bar}}] {{human_pos}}/{{human_len}} {what} · ETA {{eta}}"),
             None => format!("{{spinner}} {{human_pos}} {what} · {{elapsed}}"),
         };
         let bar = ProgressBar::with_draw_target(total, ProgressDrawTarget::hidden());
