@@ -1,6 +1,7 @@
 //! Checking one payload: schema violations (errors), semantic rules (warnings) and schema drift
 //! (notes), in one [`Verdict`].
 
+mod first;
 pub mod lint;
 pub mod schema;
 
@@ -125,7 +126,9 @@ impl Checker {
     pub fn check(&self, payload: &Payload<'_>) -> Verdict {
         let class = classify(payload.fields());
         let schema = self.schemas.choose(class.is_email());
-        let mut diagnostics = schema.violations(payload);
+        // Past the cap, schema violations are only counted: not described, not positioned.
+        let (mut diagnostics, violations) = schema.violations(payload, MAX_FINDINGS);
+        let unshown = violations - diagnostics.len();
         diagnostics.extend(lint(payload, &class, |f| self.schemas.knows_field(f)));
         if self.strict {
             for d in &mut diagnostics {
@@ -135,8 +138,8 @@ impl Checker {
             }
         }
         diagnostics.sort_by_key(|d| (d.severity, d.position));
-        if diagnostics.len() > MAX_FINDINGS {
-            let hidden = diagnostics.len() - MAX_FINDINGS;
+        if diagnostics.len() + unshown > MAX_FINDINGS {
+            let hidden = diagnostics.len() + unshown - MAX_FINDINGS;
             diagnostics.truncate(MAX_FINDINGS);
             diagnostics.push(Diagnostic::new(
                 Severity::Note,

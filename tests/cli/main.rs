@@ -10,6 +10,7 @@ mod drift;
 mod faults;
 mod help;
 mod hostile;
+mod hostile_large;
 mod jobs;
 mod layout;
 mod man;

@@ -1,0 +1,58 @@
+//! Hostile input that needs size, links or broken streams to bite: each case is scaled to run in
+//! seconds, with the full-size reproducer as an ignored test (`cargo test -- --ignored`).
+
+use std::time::{Duration, Instant};
+
+use crate::util::hlmsg_paths;
+
+/// A valid SMS payload without its closing brace.
+pub const OPEN_PAYLOAD: &str = r#"{"type":"OutboundMessage","locationId":"l","contactId":"c","conversationId":"v","dateAdded":"2024-05-08T11:57:42.250Z","direction":"outbound","messageType":"SMS""#;
+
+/// A payload whose `attachments` holds `n` integers: `n` schema violations.
+pub fn many_violations(n: usize) -> String {
+    let mut s = String::with_capacity(OPEN_PAYLOAD.len() + 2 * n + 20);
+    s.push_str(OPEN_PAYLOAD);
+    s.push_str(",\"attachments\":[");
+    for i in 0..n {
+        if i > 0 {
+            s.push(',');
+        }
+        s.push('1');
+    }
+    s.push_str("]}");
+    s
+}
+
+fn validate_many_violations(n: usize, budget: Duration) {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("many.json");
+    std::fs::write(&file, many_violations(n)).unwrap();
+    let started = Instant::now();
+    let run = hlmsg_paths(&["validate"], &[&file]);
+    let took = started.elapsed();
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    assert!(
+        lines[0].ends_with(":1:178: error[type]: /attachments/0: expected string, found integer 1"),
+        "{}",
+        lines[0]
+    );
+    assert!(lines[999].contains("/attachments/999:"), "{}", lines[999]);
+    let more = format!(
+        "note[more-findings]: {} more findings in this payload are not shown",
+        n - 1000
+    );
+    assert!(lines[1000].ends_with(&more), "{}", lines[1000]);
+    assert!(took < budget, "validate took {took:?} on {n} violations");
+}
+
+#[test]
+fn validate_is_linear_in_the_number_of_violations() {
+    validate_many_violations(40_000, Duration::from_secs(15));
+}
+
+#[test]
+#[ignore = "large: a million violations"]
+fn validate_a_million_violations() {
+    validate_many_violations(1_000_000, Duration::from_secs(60));
+}
