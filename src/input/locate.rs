@@ -270,6 +270,29 @@ fn decode_key(key: &[u8]) -> Option<String> {
     serde_json::from_slice::<String>(&quoted).ok()
 }
 
+/// How deeply the JSON text in `raw` nests (0 for a scalar), scanned without recursion and
+/// without parsing. Brackets inside strings do not count.
+pub fn nesting_depth(raw: &[u8]) -> u64 {
+    let (mut depth, mut deepest) = (0u64, 0u64);
+    let mut i = 0;
+    while let Some(at) = memchr::memchr3(b'"', b'[', b'{', &raw[i..]).map(|j| i + j) {
+        // Closers between here and there.
+        let closed = raw[i..at]
+            .iter()
+            .filter(|&&b| b == b']' || b == b'}')
+            .count();
+        depth = depth.saturating_sub(closed as u64);
+        if raw[at] == b'"' {
+            i = skip_string(raw, at);
+        } else {
+            depth += 1;
+            deepest = deepest.max(depth);
+            i = at + 1;
+        }
+    }
+    deepest
+}
+
 /// `i` is at `[`; returns where element `index` starts.
 fn find_element(raw: &[u8], i: usize, index: usize) -> Option<usize> {
     let mut j = skip_ws(raw, i + 1);
@@ -342,6 +365,18 @@ mod tests {
         for (p, got) in pointers.iter().zip(all) {
             assert_eq!(got, locate(raw.as_bytes(), p), "{p}");
         }
+    }
+
+    #[test]
+    fn nesting_depth_skips_strings() {
+        assert_eq!(nesting_depth(b"1"), 0);
+        assert_eq!(
+            nesting_depth(br#"{"a": [1, {"b": "[[[{{"}], "c": [[[]]]}"#),
+            4
+        );
+        assert_eq!(nesting_depth(br#"[[]] [[[ "\"[" ]]]"#), 3);
+        let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+        assert_eq!(nesting_depth(deep.as_bytes()), 100_000);
     }
 
     #[test]

@@ -399,7 +399,7 @@ fn describe_syntax_error(err: &serde_json::Error, bytes: &[u8]) -> (usize, Strin
             None => "control character inside a string".to_string(),
         },
         "recursion limit exceeded" => {
-            "payload nests deeper than 128 levels".to_string()
+            format!("payload nests deeper than {} levels", crate::input::DEFAULT_MAX_DEPTH)
         }
         "number out of range" => {
             "number out of range (larger than a 64-bit floating-point number can hold)".to_string()

@@ -248,7 +248,7 @@ fn read_source(
             Ok(None) => return Ok(true),
             Ok(Some(ReaderItem::Record(rec))) => {
                 let mut scratch = Vec::new();
-                match unwrap_envelope(rec, opts.mode, &mut scratch) {
+                match unwrap_envelope(rec, opts.mode, opts.max_depth, &mut scratch) {
                     Ok(rec) => sink.record(rec)?,
                     Err(fault) => sink.fault(fault)?,
                 }

@@ -56,3 +56,70 @@ fn validate_is_linear_in_the_number_of_violations() {
 fn validate_a_million_violations() {
     validate_many_violations(1_000_000, Duration::from_secs(60));
 }
+
+/// `{"a":[[…]]}` with `depth` levels in all.
+fn nested(depth: usize) -> String {
+    format!(
+        "{{\"a\":{}{}}}",
+        "[".repeat(depth - 1),
+        "]".repeat(depth - 1)
+    )
+}
+
+/// An envelope `levels` deep whose string body nests `body_depth` levels.
+fn deep_envelope(levels: usize, body_depth: usize) -> String {
+    let body = serde_json::to_string(&nested(body_depth)).unwrap();
+    format!(
+        "{{\"headers\":{{}},\"pad\":{},\"body\":{body}}}",
+        nested(levels - 1)
+    )
+}
+
+#[test]
+fn every_layer_of_a_capture_gets_the_depth_limit() {
+    let dir = tempfile::tempdir().unwrap();
+    let envelope = dir.path().join("envelope.json");
+    std::fs::write(&envelope, deep_envelope(200, 200_000)).unwrap();
+    for args in [
+        &["validate", "--max-depth", "300"][..],
+        &["show", "--max-depth", "300"],
+        &["show", "-f", "json", "--max-depth", "300"],
+    ] {
+        let run = hlmsg_paths(args, &[&envelope]);
+        assert_eq!(run.code, 1, "{args:?}: {}", run.stderr);
+        let all = format!("{}{}", run.stdout, run.stderr);
+        assert!(
+            all.contains("nests deeper than 300 levels"),
+            "{args:?}: {all}"
+        );
+    }
+    let run = hlmsg_paths(&["diff", "--max-depth", "300"], &[&envelope, &envelope]);
+    assert_eq!(run.code, 2, "{}{}", run.stdout, run.stderr);
+    assert!(
+        run.stderr.contains("nests deeper than 300 levels"),
+        "{}",
+        run.stderr
+    );
+
+    // A raw HTTP body: within the limit given (over the parser's usual 128), and past it.
+    let http = |depth: usize| {
+        let body = nested(depth);
+        format!(
+            "POST /hook HTTP/1.1\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
+            body.len()
+        )
+    };
+    let within = dir.path().join("within.http");
+    std::fs::write(&within, http(200)).unwrap();
+    let run = hlmsg_paths(&["show", "-f", "compact", "--max-depth", "300"], &[&within]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let past = dir.path().join("past.http");
+    std::fs::write(&past, http(100_000)).unwrap();
+    let run = hlmsg_paths(&["validate", "--max-depth", "300"], &[&past]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stdout.contains("nests deeper than 300 levels"),
+        "{}",
+        run.stdout
+    );
+}

@@ -268,15 +268,15 @@ impl HttpFraming {
             Body::Scratch => &self.scratch[..],
             Body::Dropped => &[][..],
         };
-        Ok(Item::Record(Record {
+        let record = Record {
             origin: entries.origin(body_pos),
             bytes,
             status,
             delivery: Some(head.into_delivery()),
-            // The body is not scanned: the parser's usual limit applies.
             deep: false,
             members: None,
-        }))
+        };
+        Ok(Item::Record(record.limit_depth(limits.max_depth)))
     }
 
     /// Decodes a chunked body into `scratch`. `Err` says what is wrong with the body.
