@@ -123,3 +123,24 @@ fn every_layer_of_a_capture_gets_the_depth_limit() {
         run.stdout
     );
 }
+
+#[test]
+fn a_chunk_size_that_would_wrap_is_too_large() {
+    // One byte decoded, then a chunk of 2^64 - 1 bytes: the sum must not wrap to a small size.
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("chunks.http");
+    let mut text = String::from(
+        "POST /hook HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n1\r\n{\r\nffffffffffffffff\r\n",
+    );
+    text.push_str(&"x".repeat(64 * 1024));
+    text.push_str("\r\n0\r\n\r\n");
+    std::fs::write(&file, text).unwrap();
+    let run = hlmsg_paths(&["validate", "--max-payload-size", "1000"], &[&file]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stdout
+            .contains("chunked body larger than the limit of 1000 bytes"),
+        "{}",
+        run.stdout
+    );
+}
