@@ -144,3 +144,55 @@ fn a_chunk_size_that_would_wrap_is_too_large() {
         run.stdout
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn split_never_writes_through_a_link_nor_over_a_file_it_did_not_write() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    std::fs::create_dir(&out).unwrap();
+    let victim = dir.path().join("victim");
+    std::fs::write(&victim, "precious").unwrap();
+    std::os::unix::fs::symlink(&victim, out.join("sms.ndjson")).unwrap();
+    let sms = crate::util::path("samples/sms.json");
+    let email = crate::util::path("samples/email.json");
+    let split = |inputs: &[&std::path::Path]| {
+        let mut args = vec!["classify", "--split", out.to_str().unwrap()];
+        args.extend(inputs.iter().map(|p| p.to_str().unwrap()));
+        crate::util::hlmsg(&args, None)
+    };
+    let run = split(&[&sms]);
+    assert_eq!(run.code, 2, "{}{}", run.stdout, run.stderr);
+    assert!(run.stderr.contains("hlmsg did not write it"), "{}", run.stderr);
+    assert_eq!(std::fs::read_to_string(&victim).unwrap(), "precious");
+    assert!(out.join("sms.ndjson").is_symlink());
+    let names = |dir: &std::path::Path| {
+        let mut v: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        v.sort();
+        v
+    };
+    assert_eq!(names(&out), ["sms.ndjson"], "no temporary file is left");
+
+    // A file the user put there is not overwritten either.
+    std::fs::remove_file(out.join("sms.ndjson")).unwrap();
+    std::fs::write(out.join("sms.ndjson"), "mine").unwrap();
+    assert_eq!(split(&[&sms]).code, 2);
+    assert_eq!(std::fs::read_to_string(out.join("sms.ndjson")).unwrap(), "mine");
+
+    // Files hlmsg wrote are replaced; those of an earlier run with no payload now are removed;
+    // other files stay.
+    std::fs::remove_file(out.join("sms.ndjson")).unwrap();
+    std::fs::write(out.join("notes.txt"), "keep").unwrap();
+    let run = split(&[&sms, &email]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        names(&out),
+        [".hlmsg-split", "email.ndjson", "notes.txt", "sms.ndjson"]
+    );
+    let run = split(&[&email]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(names(&out), [".hlmsg-split", "email.ndjson", "notes.txt"]);
+}
