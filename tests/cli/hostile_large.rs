@@ -163,7 +163,11 @@ fn split_never_writes_through_a_link_nor_over_a_file_it_did_not_write() {
     };
     let run = split(&[&sms]);
     assert_eq!(run.code, 2, "{}{}", run.stdout, run.stderr);
-    assert!(run.stderr.contains("hlmsg did not write it"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("hlmsg did not write it"),
+        "{}",
+        run.stderr
+    );
     assert_eq!(std::fs::read_to_string(&victim).unwrap(), "precious");
     assert!(out.join("sms.ndjson").is_symlink());
     let names = |dir: &std::path::Path| {
@@ -180,7 +184,10 @@ fn split_never_writes_through_a_link_nor_over_a_file_it_did_not_write() {
     std::fs::remove_file(out.join("sms.ndjson")).unwrap();
     std::fs::write(out.join("sms.ndjson"), "mine").unwrap();
     assert_eq!(split(&[&sms]).code, 2);
-    assert_eq!(std::fs::read_to_string(out.join("sms.ndjson")).unwrap(), "mine");
+    assert_eq!(
+        std::fs::read_to_string(out.join("sms.ndjson")).unwrap(),
+        "mine"
+    );
 
     // Files hlmsg wrote are replaced; those of an earlier run with no payload now are removed;
     // other files stay.
@@ -195,4 +202,32 @@ fn split_never_writes_through_a_link_nor_over_a_file_it_did_not_write() {
     let run = split(&[&email]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert_eq!(names(&out), [".hlmsg-split", "email.ndjson", "notes.txt"]);
+}
+
+#[test]
+fn diff_reports_the_first_differences_and_counts_the_rest() {
+    let dir = tempfile::tempdir().unwrap();
+    let side = |element: &str| {
+        let items = vec![element; 5000].join(",");
+        format!("{OPEN_PAYLOAD},\"x\":[{items}]}}")
+    };
+    let left = dir.path().join("left.json");
+    let right = dir.path().join("right.json");
+    std::fs::write(&left, side("[]")).unwrap();
+    std::fs::write(&right, side("[1]")).unwrap();
+    let run = hlmsg_paths(&["diff"], &[&left, &right]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    assert_eq!(lines.len(), 1002, "{}", run.stdout);
+    assert_eq!(lines[999], "+ /x/999/0: 1");
+    assert_eq!(lines[1000], "… 4000 more differences not shown");
+    assert_eq!(lines[1001], "5000 differences");
+    let run = hlmsg_paths(&["diff", "--format", "json"], &[&left, &right]);
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    assert_eq!(lines.len(), 1001);
+    assert_eq!(lines[1000], r#"{"kind":"summary","differences":5000}"#);
+    // A patch is never cut.
+    let run = hlmsg_paths(&["diff", "--format", "json-patch"], &[&left, &right]);
+    let patch: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(patch.as_array().unwrap().len(), 5000);
 }

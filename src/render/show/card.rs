@@ -4,7 +4,6 @@
 use std::io::{self, Write};
 
 use comfy_table::Table;
-use serde_json::Value;
 use unicode_width::UnicodeWidthStr;
 
 use super::{
@@ -18,7 +17,7 @@ use crate::model::finding::Fault;
 use crate::model::finding::shorten;
 use crate::redact::redact;
 use crate::render::jsonl::write_line;
-use crate::render::jsontext::{JsonStyle, compact_into, pretty};
+use crate::render::jsontext::{JsonStyle, compact_into, pretty, pretty_map};
 use crate::render::style::{Painter, escape, styles};
 use crate::show::fields::{CARD_DEFAULT, EMAIL_ONLY, Field};
 
@@ -86,11 +85,9 @@ impl Renderer {
                 writeln!(out)?;
             }
             if let Some(map) = subject.map {
-                writeln!(
-                    out,
-                    "{}",
-                    pretty(&Value::Object(map.clone()), JsonStyle { color: p.color() })
-                )?;
+                let mut text = pretty_map(map, JsonStyle { color: p.color() });
+                text.push('\n');
+                out.write_all(text.as_bytes())?;
             }
         }
         writeln!(out)
@@ -162,10 +159,12 @@ impl Renderer {
 
     /// A record as pretty JSON.
     pub fn json(&self, rec: Record<'_>) -> Result<Vec<u8>, Fault> {
-        let mut out = Vec::new();
         let p = self.redacted(parse(rec)?);
         let color = self.painter.color();
-        let _ = writeln!(out, "{}", pretty(&p.value, JsonStyle { color }));
+        // The text becomes the output as it is: no second copy.
+        let mut out = pretty(&p.value, JsonStyle { color }).into_bytes();
+        drop(p);
+        out.push(b'\n');
         Ok(out)
     }
 
