@@ -44,7 +44,7 @@ pub fn main() -> ExitCode {
     let stdout = io::stdout();
     let stdout_guard = Guard::new(stdout.lock(), bar && stdout.is_terminal());
     let mut out = BufWriter::with_capacity(64 * 1024, stdout_guard);
-    let mut stderr = Guard::new(io::stderr(), bar);
+    let mut stderr = Guard::new(terminal::Forgiving::new(io::stderr()), bar);
     let mut io = Io {
         out: &mut out,
         out_color: cli.color.for_stdout(),
@@ -61,7 +61,7 @@ pub fn main() -> ExitCode {
         out.flush()?;
         Ok(o)
     });
-    ExitCode::from(exit::settle(result, &mut io::stderr()).code())
+    ExitCode::from(exit::settle(result, &mut terminal::Forgiving::new(io::stderr())).code())
 }
 
 /// Runs a parsed command line with the given streams.

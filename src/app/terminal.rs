@@ -38,6 +38,40 @@ impl ColorChoice {
     }
 }
 
+/// Standard error as a run writes to it: a write that fails (a closed pipe, a full disk) is
+/// dropped, and so is every later one, so that a broken standard error neither stops the run nor
+/// changes its exit code. The outcome is what the run found, whether or not it could say so.
+pub struct Forgiving<W> {
+    inner: W,
+    broken: bool,
+}
+
+impl<W> Forgiving<W> {
+    /// Wraps `inner`.
+    pub fn new(inner: W) -> Self {
+        Forgiving {
+            inner,
+            broken: false,
+        }
+    }
+}
+
+impl<W: std::io::Write> std::io::Write for Forgiving<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if !self.broken && self.inner.write_all(buf).is_err() {
+            self.broken = true;
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        if !self.broken && self.inner.flush().is_err() {
+            self.broken = true;
+        }
+        Ok(())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -231,3 +231,55 @@ fn diff_reports_the_first_differences_and_counts_the_rest() {
     let patch: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
     assert_eq!(patch.as_array().unwrap().len(), 5000);
 }
+
+/// Runs hlmsg with standard error a pipe that nobody reads (its reading end closed).
+fn with_stderr_closed(args: &[&str]) -> (i32, String) {
+    let (reader, writer) = std::io::pipe().unwrap();
+    drop(reader);
+    let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("hlmsg"))
+        .current_dir(crate::util::root())
+        .args(args)
+        .stdin(std::process::Stdio::null())
+        .stderr(writer)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+    )
+}
+
+#[test]
+fn a_broken_stderr_changes_neither_the_run_nor_its_exit_code() {
+    let (code, stdout) = with_stderr_closed(&[
+        "classify",
+        "--only",
+        "email",
+        "samples/email.json",
+        "no-such-file.json",
+        "samples/email-html.json",
+    ]);
+    assert_eq!(code, 2);
+    assert_eq!(stdout.lines().count(), 2, "{stdout}");
+    let (code, stdout) = with_stderr_closed(&[
+        "validate",
+        "samples/sms.json",
+        "no-such-file.json",
+        "samples/email.json",
+    ]);
+    assert_eq!(code, 2);
+    assert!(
+        stdout.ends_with("2 passed, 0 failed, 1 warning\n"),
+        "{stdout}"
+    );
+    let (code, stdout) = with_stderr_closed(&[
+        "show",
+        "-f",
+        "compact",
+        "samples/sms.json",
+        "tests/fixtures/hostile/truncated.json",
+        "samples/email.json",
+    ]);
+    assert_eq!(code, 1);
+    assert_eq!(stdout.lines().count(), 2, "{stdout}");
+}
