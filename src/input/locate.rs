@@ -293,6 +293,38 @@ pub fn nesting_depth(raw: &[u8]) -> u64 {
     deepest
 }
 
+/// Whether the JSON text in `raw` holds a number beyond the range of a 64-bit float (`1e400`, an
+/// integer of hundreds of digits): the numbers that the parser refuses as out of range. Checked
+/// by the paths that do not build every number, so that one rule holds everywhere.
+pub fn has_out_of_range_number(raw: &[u8]) -> bool {
+    let mut i = 0;
+    while i < raw.len() {
+        match raw[i] {
+            b'"' => i = skip_string(raw, i),
+            b'-' | b'0'..=b'9' => {
+                let start = i;
+                while i < raw.len()
+                    && matches!(raw[i], b'0'..=b'9' | b'-' | b'+' | b'.' | b'e' | b'E')
+                {
+                    i += 1;
+                }
+                let token = &raw[start..i];
+                // Only an exponent or hundreds of digits can reach past f64::MAX (about 1.8e308).
+                if (token.len() > 300 || token.iter().any(|b| matches!(b, b'e' | b'E')))
+                    && std::str::from_utf8(token)
+                        .ok()
+                        .and_then(|t| t.parse::<f64>().ok())
+                        .is_some_and(f64::is_infinite)
+                {
+                    return true;
+                }
+            }
+            _ => i += 1,
+        }
+    }
+    false
+}
+
 /// `i` is at `[`; returns where element `index` starts.
 fn find_element(raw: &[u8], i: usize, index: usize) -> Option<usize> {
     let mut j = skip_ws(raw, i + 1);
@@ -377,6 +409,19 @@ mod tests {
         assert_eq!(nesting_depth(br#"[[]] [[[ "\"[" ]]]"#), 3);
         let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
         assert_eq!(nesting_depth(deep.as_bytes()), 100_000);
+    }
+
+    #[test]
+    fn out_of_range_numbers_are_found_outside_strings() {
+        assert!(has_out_of_range_number(br#"{"x": 1e400}"#));
+        assert!(has_out_of_range_number(br#"{"x": [-2E+309]}"#));
+        let long = format!("{{\"x\": {}}}", "9".repeat(400));
+        assert!(has_out_of_range_number(long.as_bytes()));
+        assert!(!has_out_of_range_number(
+            br#"{"x": 1e300, "y": "1e400", "z": -0.5e-400}"#
+        ));
+        let fits = format!("{{\"x\": {}}}", "9".repeat(300));
+        assert!(!has_out_of_range_number(fits.as_bytes()));
     }
 
     #[test]

@@ -13,7 +13,9 @@ use crate::model::finding::{
 use std::cell::{Cell, OnceCell};
 use std::collections::HashMap;
 
-use crate::input::locate::{locate, locate_all, pointer_tokens, top_level_members};
+use crate::input::locate::{
+    has_out_of_range_number, locate, locate_all, pointer_tokens, top_level_members,
+};
 use crate::input::view::View;
 use crate::model::origin::{Origin, Position, count_chars};
 
@@ -253,9 +255,11 @@ pub fn parse(record: Record<'_>) -> Result<Payload<'_>, Fault> {
 /// [`parse`].
 pub fn parse_view<'a>(record: &Record<'a>) -> Result<View<'a>, Fault> {
     let valid_utf8 = std::str::from_utf8(record.bytes).is_ok();
+    // Numbers the view skips must still be in range: one rule for every reading of a payload.
     if record.status == RecordStatus::Complete
         && valid_utf8
         && let Ok(view) = View::parse(record.bytes)
+        && !has_out_of_range_number(record.bytes)
     {
         return Ok(view);
     }

@@ -283,3 +283,81 @@ fn a_broken_stderr_changes_neither_the_run_nor_its_exit_code() {
     assert_eq!(code, 1);
     assert_eq!(stdout.lines().count(), 2, "{stdout}");
 }
+
+#[test]
+fn out_of_range_numbers_fail_the_same_everywhere() {
+    let dir = tempfile::tempdir().unwrap();
+    let huge = dir.path().join("huge.json");
+    let long = dir.path().join("long.json");
+    std::fs::write(&huge, format!("{OPEN_PAYLOAD},\"x\":1e400}}")).unwrap();
+    let digits = "9".repeat(1_000_000);
+    std::fs::write(&long, format!("{OPEN_PAYLOAD},\"x\":{digits}}}")).unwrap();
+    for file in [&huge, &long] {
+        for args in [
+            &["classify"][..],
+            &["classify", "--only", "sms"],
+            &["classify", "--only", "sms", "--redact"],
+            &["show", "-f", "compact"],
+            &["show"],
+            &["validate"],
+        ] {
+            let run = hlmsg_paths(args, &[file]);
+            assert_eq!(run.code, 1, "{args:?}: {}{}", run.stdout, run.stderr);
+            let all = format!("{}{}", run.stdout, run.stderr);
+            assert!(all.contains("number out of range"), "{args:?}: {all}");
+            assert!(!run.stdout.contains("OutboundMessage"), "{args:?}: {all}");
+        }
+        let run = hlmsg_paths(&["diff"], &[file, file]);
+        assert_eq!(run.code, 2, "{}", run.stderr);
+        assert!(run.stderr.contains("number out of range"), "{}", run.stderr);
+    }
+    // --split counts it unreadable instead of writing an empty line.
+    let out = dir.path().join("out");
+    let run = hlmsg_paths(
+        &["classify", "--redact", "--split", out.to_str().unwrap()],
+        &[&huge],
+    );
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stdout.ends_with("1 read, 0 written, 1 unreadable\n"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn redact_masks_fields_whatever_the_shape_of_their_value() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("shapes.json");
+    std::fs::write(
+        &file,
+        format!(
+            "{OPEN_PAYLOAD},\"to\":{{\"name\":\"Jordan Lee\",\"email\":\"jordan@example.org\"}},\
+             \"cc\":[{{\"email\":\"riley@example.com\"}}],\"bcc\":15555550123,\
+             \"body\":{{\"text\":\"my secret\"}},\"attachments\":[{{\"url\":\"https://cdn.example.com/private/x.pdf\"}}]}}"
+        ),
+    )
+    .unwrap();
+    for args in [
+        &["classify", "--only", "sms", "--redact"][..],
+        &["show", "-f", "compact", "--redact"],
+        &["show", "-f", "json", "--redact"],
+    ] {
+        let run = hlmsg_paths(args, &[&file]);
+        assert_eq!(run.code, 0, "{args:?}: {}", run.stderr);
+        for secret in [
+            "Jordan",
+            "jordan@",
+            "riley@",
+            "15555550123",
+            "my secret",
+            "private",
+        ] {
+            assert!(
+                !run.stdout.contains(secret),
+                "{args:?}: {secret} in {}",
+                run.stdout
+            );
+        }
+    }
+}

@@ -17,7 +17,7 @@ use crate::classify::tally::Tally;
 use crate::classify::{Channel, Classification, classify_view};
 use crate::input::describe_io_error;
 use crate::input::parse::parse_view;
-use crate::model::finding::Fault;
+use crate::model::finding::{Fault, RULE_JSON};
 use crate::model::origin::Origin;
 use crate::render::classify::split::{Splitter, one_line};
 use crate::render::classify::{self as render, json};
@@ -184,8 +184,13 @@ pub fn run(args: &ClassifyArgs, io: &mut Io<'_>) -> anyhow::Result<Outcome> {
     let work = |rec: crate::input::Record<'_>| -> Result<Classified, Fault> {
         let view = parse_view(&rec)?;
         let class = classify_view(&view);
-        let line =
-            (split || wanted(&args.only, &class.channel)).then(|| one_line(rec.bytes, redact));
+        let line = match split || wanted(&args.only, &class.channel) {
+            true => Some(
+                one_line(rec.bytes, redact)
+                    .map_err(|message| Fault::new(rec.origin.clone(), RULE_JSON, None, message))?,
+            ),
+            false => None,
+        };
         Ok(Classified {
             origin: rec.origin.clone(),
             class,

@@ -14,16 +14,17 @@ use crate::render::jsonl::write_line;
 use crate::render::jsontext::compact_into;
 
 /// The payload as one line: its bytes when it arrived on one line, else compacted; with
-/// `--redact`, its masked form (or nothing, should the bytes not parse again, rather than the
-/// unmasked bytes).
-pub fn one_line(raw: &[u8], redact: bool) -> Vec<u8> {
+/// redaction, its masked form. A payload that cannot be masked is an error (the reason), never
+/// its unmasked bytes and never a silent blank.
+pub fn one_line(raw: &[u8], redact: bool) -> Result<Vec<u8>, String> {
     let mut line = Vec::with_capacity(raw.len() + 1);
     if redact {
-        if let Ok(mut value) = parse_json(raw) {
-            crate::redact::redact(&mut value);
-            let _ = write_line(&mut line, &value);
-        }
-        return line;
+        let mut value =
+            parse_json(raw).map_err(|e| format!("the payload cannot be redacted: {e}"))?;
+        crate::redact::redact(&mut value);
+        write_line(&mut line, &value)
+            .map_err(|e| format!("the payload cannot be redacted: {e}"))?;
+        return Ok(line);
     }
     if memchr::memchr2(b'\n', b'\r', raw).is_some() {
         compact_into(raw, &mut line);
@@ -31,7 +32,7 @@ pub fn one_line(raw: &[u8], redact: bool) -> Vec<u8> {
         line.extend_from_slice(raw);
     }
     line.push(b'\n');
-    line
+    Ok(line)
 }
 
 /// The file in DIR that lists the channel files an earlier run wrote, one name per line: those
