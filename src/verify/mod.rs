@@ -4,9 +4,8 @@
 //! runs on any core. [`Replay::check`] then looks at deliveries in input order: a `timestamp`
 //! older than the allowed age, a `webhookId` seen before.
 
+pub mod seen;
 pub mod signature;
-
-use std::collections::HashMap;
 
 use serde_json::Value;
 
@@ -221,7 +220,7 @@ impl Verifier {
 pub struct Replay {
     max_age: Option<i64>,
     now: jiff::Timestamp,
-    seen: HashMap<String, String>,
+    seen: seen::Seen,
 }
 
 impl Replay {
@@ -230,7 +229,7 @@ impl Replay {
         Replay {
             max_age: max_age.map(|a| i64::try_from(a).unwrap_or(i64::MAX)),
             now,
-            seen: HashMap::new(),
+            seen: seen::Seen::default(),
         }
     }
 
@@ -260,13 +259,10 @@ impl Replay {
             }
         }
         let id = checked.webhook_id.as_ref()?;
-        if let Some(first) = self.seen.get(id) {
-            return Some(Failure::Duplicate {
-                id: id.clone(),
-                first: first.clone(),
-            });
-        }
-        self.seen.insert(id.clone(), checked.origin.to_string());
-        None
+        let first = self.seen.check(id, || checked.origin.to_string())?;
+        Some(Failure::Duplicate {
+            id: id.clone(),
+            first,
+        })
     }
 }
