@@ -43,7 +43,9 @@ pub fn main() -> ExitCode {
     let bar = !cli.no_progress && io::stderr().is_terminal();
     let stdout = io::stdout();
     let stdout_guard = Guard::new(stdout.lock(), bar && stdout.is_terminal());
-    let mut out = BufWriter::with_capacity(64 * 1024, stdout_guard);
+    let buffered = BufWriter::with_capacity(64 * 1024, stdout_guard);
+    // Input that arrives over time gets its output as it comes, line by line.
+    let mut out = terminal::LineFlush::new(buffered, crate::input::source::reading_live_input);
     let mut stderr = Guard::new(terminal::Forgiving::new(io::stderr()), bar);
     let mut io = Io {
         out: &mut out,

@@ -197,6 +197,34 @@ fn walk_into(dir: &Path, out: &mut Vec<Result<Source, InputError>>) {
     }
 }
 
+/// Set once a run reads a source that arrives over time (a pipe, a terminal).
+pub static LIVE: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Whether the run reads a source that arrives over time, so that its output should go out as
+/// it is made rather than when a buffer fills.
+pub fn reading_live_input() -> bool {
+    LIVE.load(std::sync::atomic::Ordering::Relaxed)
+}
+
+/// Whether standard input is a regular file (`< file`), rather than a pipe or a terminal.
+pub fn stdin_is_regular_file() -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::fd::AsFd as _;
+        std::io::stdin()
+            .as_fd()
+            .try_clone_to_owned()
+            .ok()
+            .map(std::fs::File::from)
+            .and_then(|f| f.metadata().ok())
+            .is_some_and(|m| m.is_file())
+    }
+    #[cfg(not(unix))]
+    {
+        false
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -361,3 +361,43 @@ fn redact_masks_fields_whatever_the_shape_of_their_value() {
         }
     }
 }
+
+#[test]
+fn standard_input_is_processed_as_it_arrives() {
+    use std::io::{BufRead, Write};
+    // Valid enough to be shown, with one finding for validate to print.
+    let payload = format!("{OPEN_PAYLOAD},\"attachments\":[1]}}\n");
+    for args in [
+        &["show", "-f", "compact"][..],
+        &["validate"],
+        &["classify", "--only", "sms"],
+    ] {
+        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("hlmsg"))
+            .args(args)
+            .arg("--jobs")
+            .arg("2")
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        let mut stdin = child.stdin.take().unwrap();
+        let stdout = child.stdout.take().unwrap();
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            for line in std::io::BufReader::new(stdout).lines() {
+                if tx.send(line.unwrap()).is_err() {
+                    break;
+                }
+            }
+        });
+        // One payload, shorter than any read-ahead, and the pipe stays open.
+        stdin.write_all(payload.as_bytes()).unwrap();
+        stdin.flush().unwrap();
+        let first = rx.recv_timeout(Duration::from_secs(20));
+        drop(stdin);
+        let _ = child.wait();
+        let first = first.unwrap_or_else(|_| panic!("{args:?}: no output while the input is open"));
+        assert!(!first.is_empty(), "{args:?}");
+    }
+}
