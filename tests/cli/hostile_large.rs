@@ -401,3 +401,28 @@ fn standard_input_is_processed_as_it_arrives() {
         assert!(!first.is_empty(), "{args:?}");
     }
 }
+
+#[test]
+fn html_to_text_is_linear_in_hidden_tags() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("email.json");
+    let html = format!(
+        "<p>Hello</p>{}<p>bye</p>",
+        "<STYLE>a{}</style><script>x</Script>".repeat(60_000)
+    );
+    let payload = serde_json::json!({
+        "type": "OutboundMessage", "locationId": "l", "contactId": "c", "conversationId": "v",
+        "dateAdded": "2024-05-08T11:57:42.250Z", "direction": "outbound", "messageType": "Email",
+        "subject": "s", "body": html,
+    });
+    std::fs::write(&file, payload.to_string()).unwrap();
+    let started = Instant::now();
+    let run = hlmsg_paths(&["show", "--now", "2024-05-09T00:00:00Z"], &[&file]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.contains("Hello"), "{}", run.stdout);
+    assert!(
+        started.elapsed() < Duration::from_secs(20),
+        "{:?}",
+        started.elapsed()
+    );
+}
