@@ -325,6 +325,52 @@ pub fn has_out_of_range_number(raw: &[u8]) -> bool {
     false
 }
 
+/// The first key that appears twice in one object, at any depth of the JSON text in `raw`, if
+/// any (the parser keeps only the last value of such a key).
+pub fn duplicate_key(raw: &[u8]) -> Option<String> {
+    // One entry per open container: the keys of an object so far, `None` for an array.
+    let mut open: Vec<Option<std::collections::HashSet<String>>> = Vec::new();
+    let mut expect_key = false;
+    let mut i = 0;
+    while i < raw.len() {
+        match raw[i] {
+            b'{' => {
+                open.push(Some(Default::default()));
+                expect_key = true;
+            }
+            b'[' => {
+                open.push(None);
+                expect_key = false;
+            }
+            b'}' | b']' => {
+                open.pop();
+                expect_key = false;
+            }
+            b',' => expect_key = matches!(open.last(), Some(Some(_))),
+            b'"' => {
+                let end = skip_string(raw, i);
+                if expect_key && let Some(Some(keys)) = open.last_mut() {
+                    let key = raw.get(i + 1..end.saturating_sub(1)).unwrap_or_default();
+                    let name = if key.contains(&b'\\') {
+                        decode_key(key).unwrap_or_else(|| String::from_utf8_lossy(key).into_owned())
+                    } else {
+                        String::from_utf8_lossy(key).into_owned()
+                    };
+                    if !keys.insert(name.clone()) {
+                        return Some(name);
+                    }
+                }
+                expect_key = false;
+                i = end;
+                continue;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    None
+}
+
 /// `i` is at `[`; returns where element `index` starts.
 fn find_element(raw: &[u8], i: usize, index: usize) -> Option<usize> {
     let mut j = skip_ws(raw, i + 1);
@@ -422,6 +468,24 @@ mod tests {
         ));
         let fits = format!("{{\"x\": {}}}", "9".repeat(300));
         assert!(!has_out_of_range_number(fits.as_bytes()));
+    }
+
+    #[test]
+    fn duplicate_keys_are_found_at_any_depth() {
+        assert_eq!(duplicate_key(br#"{"a": 1, "b": {"c": 2}}"#), None);
+        assert_eq!(
+            duplicate_key(br#"{"a": 1, "b": {"a": 2}, "c": [{"a": 3}]}"#),
+            None
+        );
+        assert_eq!(
+            duplicate_key(br#"{"body": "x", "body": "y"}"#).as_deref(),
+            Some("body")
+        );
+        assert_eq!(
+            duplicate_key(br#"{"n": [{"k": 1, "\u006b": 2}]}"#).as_deref(),
+            Some("k")
+        );
+        assert_eq!(duplicate_key(br#"{"s": "\"a\": 1, \"a\": 2"}"#), None);
     }
 
     #[test]

@@ -35,6 +35,9 @@ pub enum Failure {
     ParsedBody,
     /// An envelope's parsed body that is not valid JSON, so it cannot be re-serialized.
     NotJson,
+    /// An envelope's parsed body with a key repeated in one object: re-serializing keeps only
+    /// the last value, so it can never give back the bytes that were signed.
+    DuplicateKey(String),
     /// The signature does not verify.
     Signature {
         /// Why.
@@ -79,6 +82,7 @@ impl Failure {
             Failure::BareBody => "no signature: a bare body has no headers".to_string(),
             Failure::ParsedBody => "cannot verify byte for byte: the envelope holds the parsed body, not the raw bytes that were signed".to_string(),
             Failure::NotJson => "cannot re-serialize: the body is not valid JSON".to_string(),
+            Failure::DuplicateKey(key) => format!("cannot re-serialize: key {key:?} appears twice in one object of the body, and re-serializing keeps only its last value, so the signed bytes cannot be rebuilt"),
             Failure::Signature {
                 failure,
                 reserialized,
@@ -200,6 +204,9 @@ impl Verifier {
                 return Err(Failure::ParsedBody);
             }
             let value = parsed.ok_or(Failure::NotJson)?;
+            if let Some(key) = crate::input::locate::duplicate_key(rec.bytes) {
+                return Err(Failure::DuplicateKey(key));
+            }
             reserialized = serde_json::to_vec(value).map_err(|_| Failure::NotJson)?;
             checked.reserialized = true;
             &reserialized

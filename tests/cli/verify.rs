@@ -418,3 +418,23 @@ fn output_is_identical_whatever_the_jobs() {
         );
     }
 }
+
+#[test]
+fn a_parsed_body_with_a_repeated_key_never_verifies_after_reserializing() {
+    let k = keys();
+    let key = k.ed_pem.to_str().unwrap();
+    // Signed: the body with only the second value; the envelope inserts a first one.
+    let signed = r#"{"type":"OutboundMessage","body":"pay 10 USD"}"#;
+    let sig = k.ed_sig(signed);
+    let envelope = format!(
+        r#"{{"headers":{{"x-ghl-signature":"{sig}"}},"body":{{"type":"OutboundMessage","body":"pay 99 USD","body":"pay 10 USD"}}}}"#
+    );
+    let f = k.write("duplicate.json", &envelope);
+    let r = run(&["--public-key", key, "--reserialize"], &[&f]);
+    assert_eq!(r.code, 1, "{}", r.stdout);
+    let line = single_line(&r);
+    assert!(
+        line.starts_with("FAILED (cannot re-serialize: key \"body\" appears twice"),
+        "{line}"
+    );
+}
