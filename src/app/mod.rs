@@ -47,6 +47,13 @@ pub fn main() -> ExitCode {
     // Input that arrives over time gets its output as it comes, line by line.
     let mut out = terminal::LineFlush::new(buffered, crate::input::source::reading_live_input);
     let mut stderr = Guard::new(terminal::Forgiving::new(io::stderr()), bar);
+    let (jobs, too_many) = settings::jobs(cli.jobs);
+    if let Some(warning) = too_many {
+        let _ = writeln!(
+            terminal::Forgiving::new(io::stderr()),
+            "hlmsg: warning: {warning}"
+        );
+    }
     let mut io = Io {
         out: &mut out,
         out_color: cli.color.for_stdout(),
@@ -56,7 +63,7 @@ pub fn main() -> ExitCode {
         },
         stdin_is_terminal: io::stdin().is_terminal(),
         stdin: None,
-        jobs: settings::jobs(cli.jobs),
+        jobs,
         progress: bar,
     };
     let result = run(&cli, &mut io).and_then(|o| {

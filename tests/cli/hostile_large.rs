@@ -426,3 +426,20 @@ fn html_to_text_is_linear_in_hidden_tags() {
         started.elapsed()
     );
 }
+
+#[test]
+fn absurd_jobs_are_capped_with_a_warning() {
+    let started = Instant::now();
+    let run = crate::util::hlmsg(&["validate", "--jobs", "100000", "samples/"], None);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("is more than 8 per core; using"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        started.elapsed() < Duration::from_secs(5),
+        "{:?}",
+        started.elapsed()
+    );
+}
