@@ -37,6 +37,28 @@ pub fn main() -> ExitCode {
     });
     let cli = match Cli::try_parse().and_then(|cli| cli.check().map(|()| cli)) {
         Ok(cli) => cli,
+        Err(e) if !e.use_stderr() => {
+            // --help and --version: their text must reach standard output, or the run fails.
+            let mut out = io::stdout().lock();
+            let text = e.render();
+            let written = if out.is_terminal() {
+                write!(out, "{}", text.ansi())
+            } else {
+                write!(out, "{text}")
+            }
+            .and_then(|()| out.flush());
+            return match written {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(err) if err.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+                Err(err) => {
+                    let _ = writeln!(
+                        terminal::Forgiving::new(io::stderr()),
+                        "hlmsg: error: cannot write to standard output: {err}"
+                    );
+                    ExitCode::from(Outcome::Trouble.code())
+                }
+            };
+        }
         Err(e) => e.exit(),
     };
     // Lines written to a terminal that a progress bar may share go around the bar.
