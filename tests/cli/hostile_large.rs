@@ -461,3 +461,19 @@ fn help_that_cannot_be_written_is_trouble() {
         assert!(String::from_utf8_lossy(&out.stderr).contains("cannot write to standard output"));
     }
 }
+
+#[test]
+fn an_absurd_call_duration_is_shown_as_a_number() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("call.json");
+    let text = OPEN_PAYLOAD.replace("\"SMS\"", "\"CALL\"") + ",\"callDuration\":1e308}";
+    std::fs::write(&file, text).unwrap();
+    let run = hlmsg_paths(&["show", "--now", "2024-05-09T00:00:00Z"], &[&file]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.contains("(not a plausible call duration)"),
+        "{}",
+        run.stdout
+    );
+    assert!(!run.stdout.contains("5124095576030431h"), "{}", run.stdout);
+}

@@ -112,7 +112,7 @@ impl Subject<'_> {
                 "channel" => Some(channel_text(self.class)),
                 "direction" => s(&self.view.direction),
                 "status" => s(&self.view.status),
-                "duration" => self.view.call_duration.map(humanize::duration),
+                "duration" => self.view.call_duration.map(humanize::call_duration),
                 "contact" => s(&self.view.contact_id),
                 "message" => s(&self.view.message_id),
                 "body" => self.view.body.as_deref().map(|b| body_text(b, self.map)),
