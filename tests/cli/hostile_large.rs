@@ -477,3 +477,27 @@ fn an_absurd_call_duration_is_shown_as_a_number() {
     );
     assert!(!run.stdout.contains("5124095576030431h"), "{}", run.stdout);
 }
+
+#[cfg(target_os = "linux")]
+#[test]
+fn file_names_that_are_not_utf8_stay_distinct() {
+    use std::os::unix::ffi::OsStrExt as _;
+    let dir = tempfile::tempdir().unwrap();
+    let sms = std::fs::read(crate::util::path("samples/sms.json")).unwrap();
+    for b in [0xfe_u8, 0xff] {
+        let bytes = [b'a', b, b'.', b'j', b's', b'o', b'n'];
+        let name = std::ffi::OsStr::from_bytes(&bytes);
+        std::fs::write(dir.path().join(name), &sms).unwrap();
+    }
+    let run = hlmsg_paths(&["classify", "-f", "json"], &[dir.path()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let sources: Vec<String> = run
+        .stdout
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+        .filter_map(|v| v["source"].as_str().map(str::to_string))
+        .collect();
+    assert_eq!(sources.len(), 2, "{}", run.stdout);
+    assert!(sources[0].ends_with("a\\xfe.json"), "{sources:?}");
+    assert!(sources[1].ends_with("a\\xff.json"), "{sources:?}");
+}
