@@ -1,4 +1,4 @@
-//! Interrupts (Ctrl-C): the run stops at once (exit code 130, [`super::exit::Outcome::Interrupted`]), and files being written are
+//! Interrupts (Ctrl-C, and SIGTERM and SIGHUP): the run stops at once (exit code 130, [`super::exit::Outcome::Interrupted`]), and files being written are
 //! removed rather than left half-written.
 //!
 //! Writers create their output under a temporary name, [`track`] it, and rename it into place
@@ -9,6 +9,16 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 static TEMPORARY: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+
+/// Held while files are renamed into place: an interrupt waits for the whole set.
+static FINAL_STEP: Mutex<()> = Mutex::new(());
+
+/// Runs `step` (the renames that put a run's files in place) so that an interrupt cannot cut
+/// it short: the interrupt takes effect once every file is in place.
+pub fn uninterrupted<T>(step: impl FnOnce() -> T) -> T {
+    let _guard = FINAL_STEP.lock();
+    step()
+}
 
 /// Records a temporary file to remove if the run is interrupted.
 pub fn track(path: &Path) {
@@ -24,8 +34,9 @@ pub fn untrack(path: &Path) {
     }
 }
 
-/// Removes every tracked temporary file.
+/// Removes every tracked temporary file (after any final step under way).
 pub fn cleanup() {
+    let _guard = FINAL_STEP.lock();
     if let Ok(mut files) = TEMPORARY.lock() {
         for path in files.drain(..) {
             let _ = std::fs::remove_file(path);

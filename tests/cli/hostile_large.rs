@@ -501,3 +501,44 @@ fn file_names_that_are_not_utf8_stay_distinct() {
     assert!(sources[0].ends_with("a\\xfe.json"), "{sources:?}");
     assert!(sources[1].ends_with("a\\xff.json"), "{sources:?}");
 }
+
+#[cfg(unix)]
+#[test]
+fn termination_signals_remove_split_temporary_files() {
+    use std::io::Write;
+    for signal in ["-TERM", "-HUP", "-INT"] {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("out");
+        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("hlmsg"))
+            .args(["classify", "--split", out.to_str().unwrap()])
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        let mut stdin = child.stdin.take().unwrap();
+        stdin
+            .write_all(format!("{OPEN_PAYLOAD}}}\n").as_bytes())
+            .unwrap();
+        stdin.flush().unwrap();
+        // Wait for the temporary file of the first payload.
+        let started = Instant::now();
+        while std::fs::read_dir(&out).map_or(0, |d| d.count()) == 0 {
+            assert!(
+                started.elapsed() < Duration::from_secs(20),
+                "no temporary file"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        let killed = std::process::Command::new("kill")
+            .args([signal, &child.id().to_string()])
+            .status()
+            .unwrap();
+        assert!(killed.success());
+        let status = child.wait().unwrap();
+        drop(stdin);
+        assert_eq!(status.code(), Some(130), "{signal}");
+        let left: Vec<_> = std::fs::read_dir(&out).unwrap().collect();
+        assert!(left.is_empty(), "{signal}: {left:?}");
+    }
+}

@@ -214,7 +214,7 @@ pub fn run(args: &ClassifyArgs, io: &mut Io<'_>) -> anyhow::Result<Outcome> {
         Mode::Report { .. } => render::summary(out.w, &tally, !args.summary)?,
         Mode::Only => {}
         Mode::Split(splitter) => {
-            let files = splitter.finish()?;
+            let files = interrupt::uninterrupted(|| splitter.finish())?;
             let painter = out.painter();
             render::split::written(out.w, painter, &files, &tally)?;
         }
