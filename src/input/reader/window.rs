@@ -187,6 +187,15 @@ impl<R: Read> Window<R> {
         self.position_at(self.offset())
     }
 
+    /// Reads until the buffer holds the first `n` bytes of the source, or the source ends;
+    /// returns them (fewer at the end).
+    pub(super) fn fill_first(&mut self, n: usize) -> io::Result<&[u8]> {
+        while self.end < n && !self.eof {
+            self.refill(self.base)?;
+        }
+        Ok(&self.buf[self.pos..self.end.min(n).max(self.pos)])
+    }
+
     /// The head of the source that its encoding is judged on: its first `n` bytes, or less when
     /// a line break at or past byte 16 comes first (a stream of lines is judged on its first
     /// line, so that the next lines are read as they arrive). Reads only what that needs, and
