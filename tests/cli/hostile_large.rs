@@ -542,3 +542,26 @@ fn termination_signals_remove_split_temporary_files() {
         assert!(left.is_empty(), "{signal}: {left:?}");
     }
 }
+
+#[test]
+fn junit_without_a_temporary_folder_is_still_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("many.ndjson");
+    let line = OPEN_PAYLOAD.replace("\"outbound\"", "\"inbound\"") + "}\n";
+    std::fs::write(&file, line.repeat(20_000)).unwrap();
+    let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("hlmsg"))
+        .args(["validate", "-f", "junit"])
+        .arg(&file)
+        .env("TMPDIR", dir.path().join("missing"))
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let xml = String::from_utf8(out.stdout).unwrap();
+    let doc = roxmltree::Document::parse(&xml).unwrap();
+    assert_eq!(doc.root_element().tag_name().name(), "testsuites");
+}

@@ -315,9 +315,16 @@ fn nul_bytes_fail_their_line_alone_however_the_bytes_arrive() {
         let mut verdicts = Vec::new();
         for chunk in [1, 2, 7, 64, 4096] {
             let got = split_with(input, u64::MAX, chunk);
-            assert_eq!(got.len(), entries, "{input:?} in chunks of {chunk}: {got:?}");
+            assert_eq!(
+                got.len(),
+                entries,
+                "{input:?} in chunks of {chunk}: {got:?}"
+            );
             verdicts.push(got);
         }
-        assert!(verdicts.windows(2).all(|w| w[0] == w[1]), "{input:?}: {verdicts:?}");
+        assert!(
+            verdicts.windows(2).all(|w| w[0] == w[1]),
+            "{input:?}: {verdicts:?}"
+        );
     }
 }
