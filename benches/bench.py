@@ -24,6 +24,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
+# A valid SMS payload up to an `attachments` array left open.
+VIOLATIONS_HEAD = ('{"type":"OutboundMessage","locationId":"l","contactId":"c","conversationId":"v",'
+                   '"dateAdded":"2024-05-08T11:57:42.250Z","direction":"outbound",'
+                   '"messageType":"SMS","attachments":[')
+
+
 def sh(cmd, **kw):
     return subprocess.run(cmd, check=True, **kw)
 
@@ -202,6 +208,16 @@ class Bench:
         m1 = self.row("memory, 1M NDJSON", "hlmsg validate", [h, "validate", "--schema", s, str(self.c1m)], 1_000_000, self.c1m.stat().st_size / 1e6)
         m2 = self.row("memory, 1M NDJSON", "hlmsg classify --summary", [h, "classify", "--summary", str(self.c1m)], 1_000_000, self.c1m.stat().st_size / 1e6)
 
+        # One payload whose `attachments` holds N integers: N schema violations. The time must
+        # grow linearly with N (it grew with N squared when each position was searched anew).
+        viol = []
+        for count in (25_000, 100_000, 250_000, 1_000_000):
+            path = self.corpus / f"violations-{count}.json"
+            if not path.exists():
+                path.write_text(VIOLATIONS_HEAD + ",".join(["1"] * count) + "]}")
+            viol.append(self.row(f"validate, {count:,} violations in one payload", "hlmsg validate",
+                                 [h, "validate", str(path)], 1, path.stat().st_size / 1e6))
+
         fastest_file_peer = min((cj, aj, smd, jc), key=lambda r: r["wall"])
         self.targets = [
             ("validate 100k: at least 6x faster than sourcemeta --fast", smf["wall"] / v["wall"], ">= 6", smf["wall"] / v["wall"] >= 6),
@@ -215,6 +231,7 @@ class Bench:
             ("diff --schema: faster on every core than on one (--jobs 1 / default)", ds1["wall"] / ds["wall"], "> 1", ds1["wall"] > ds["wall"]),
             ("validate, 1M payloads: peak memory at most 16 MB", m1["peak"], "<= 16 MB", m1["peak"] <= 16),
             ("classify, 1M payloads: peak memory at most 16 MB", m2["peak"], "<= 16 MB", m2["peak"] <= 16),
+            ("validate, 40x the violations (25k to 1M): at most 60x the time", viol[-1]["wall"] / viol[0]["wall"], "<= 60", viol[-1]["wall"] / viol[0]["wall"] <= 60),
         ]
         self.flat = (v["peak"], m1["peak"], cl["peak"], m2["peak"])
         self.extra = {"jobs1": v1, "jq_c": jq_c, "sm": sm}

@@ -6,7 +6,7 @@ cd "$(dirname "$0")"
 corpus=corpus/everything
 mkdir -p "$corpus"
 commands=$(grep -c '^    &\[' ../src/app/fuzz.rs)
-for f in ../samples/*.json ../tests/fixtures/hostile/* ../tests/fixtures/bad/*; do
+for f in ../samples/*.json ../tests/fixtures/hostile/* ../tests/fixtures/bad/* seeds/*; do
   [ -f "$f" ] || continue
   for ((i = 0; i < commands; i++)); do
     { printf "\\$(printf '%03o' "$i")"; head -c 4096 "$f"; } > "$corpus/$(basename "$f").$i"

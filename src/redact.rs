@@ -113,11 +113,15 @@ pub fn mask_url(url: &str) -> String {
     format!("{scheme}://{host}/<path:{}>{ext}", short_hash(path))
 }
 
+/// Masks every string and number in `v`, however deep: a masked field is masked whatever the
+/// shape of its value (a number, an object, an array of objects). Keys, booleans and nulls stay.
 fn map_strings(v: &mut Value, f: &dyn Fn(&str) -> String) {
     match v {
         Value::String(s) => *s = f(s),
+        Value::Number(n) => *v = Value::String(f(&n.to_string())),
         Value::Array(items) => items.iter_mut().for_each(|x| map_strings(x, f)),
-        _ => {}
+        Value::Object(map) => map.values_mut().for_each(|x| map_strings(x, f)),
+        Value::Bool(_) | Value::Null => {}
     }
 }
 
@@ -168,6 +172,33 @@ pub fn is_masked_pointer(pointer: &str) -> bool {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn masked_fields_are_masked_whatever_their_shape() {
+        let mut v = json!({
+            "to": {"name": "Jordan", "address": "jordan@example.org"},
+            "cc": [{"email": "riley@example.com"}, 15555550123_u64],
+            "bcc": 15555550123_u64,
+            "body": {"text": "secret"},
+            "attachments": [{"url": "https://cdn.example.com/private/report.pdf"}],
+            "keep": true,
+        });
+        redact(&mut v);
+        let text = v.to_string();
+        for secret in [
+            "Jordan",
+            "jordan@",
+            "riley@",
+            "15555550123",
+            "secret",
+            "private",
+        ] {
+            assert!(!text.contains(secret), "{secret} in {text}");
+        }
+        assert_eq!(v["keep"], true);
+        assert!(v["to"]["address"].as_str().unwrap().starts_with("<email:"));
+        assert!(v["bcc"].as_str().unwrap().starts_with("<phone:"));
+    }
 
     #[test]
     fn masks_are_deterministic_and_cover_the_fields() {

@@ -69,6 +69,33 @@ pub const COMMANDS: &[&[&str]] = &[
         "http",
         "-",
     ],
+    // Captures: raw HTTP requests and envelopes, with bodies nested near and past the limits.
+    &["show", "--input", "http", "--format", "json", "-"],
+    &[
+        "classify", "--input", "http", "--only", "sms", "--redact", "-",
+    ],
+    &["diff", "--input", "http", "-", "-"],
+    &["show", "--input", "envelope", "--max-depth", "300", "-"],
+    &[
+        "validate",
+        "--input",
+        "envelope",
+        "--max-depth",
+        "1000",
+        "--format",
+        "json",
+        "-",
+    ],
+    &[
+        "diff",
+        "--schema",
+        "--input",
+        "envelope",
+        "--max-depth",
+        "200",
+        "-",
+    ],
+    &["verify", "--reserialize", "--input", "envelope", "-"],
 ];
 
 /// Runs one command line on `data` and checks that it ended properly.
@@ -209,6 +236,22 @@ mod tests {
                     .prop_map(|kv| Value::Object(kv.into_iter().collect())),
             ]
         })
+    }
+
+    #[test]
+    fn capture_seeds_run_under_every_command() {
+        let seeds: [&[u8]; 5] = [
+            include_bytes!("../../fuzz/seeds/chunked.http"),
+            include_bytes!("../../fuzz/seeds/two-requests.http"),
+            include_bytes!("../../fuzz/seeds/envelope-string-body.json"),
+            include_bytes!("../../fuzz/seeds/envelope-nested-body.json"),
+            include_bytes!("../../fuzz/seeds/envelope-object-body.ndjson"),
+        ];
+        for seed in seeds {
+            for args in COMMANDS {
+                exercise(args, seed);
+            }
+        }
     }
 
     proptest! {

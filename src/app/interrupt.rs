@@ -1,4 +1,4 @@
-//! Interrupts (Ctrl-C): the run stops at once (exit code 130, [`super::exit::Outcome::Interrupted`]), and files being written are
+//! Interrupts (Ctrl-C, and SIGTERM and SIGHUP): the run stops at once (exit code 130, [`super::exit::Outcome::Interrupted`]), and files being written are
 //! removed rather than left half-written.
 //!
 //! Writers create their output under a temporary name, [`track`] it, and rename it into place
@@ -21,6 +21,16 @@ pub fn writing() -> std::sync::MutexGuard<'static, ()> {
         .unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
+/// Held while files are renamed into place: an interrupt waits for the whole set.
+static FINAL_STEP: Mutex<()> = Mutex::new(());
+
+/// Runs `step` (the renames that put a run's files in place) so that an interrupt cannot cut
+/// it short: the interrupt takes effect once every file is in place.
+pub fn uninterrupted<T>(step: impl FnOnce() -> T) -> T {
+    let _guard = FINAL_STEP.lock();
+    step()
+}
+
 /// Records a temporary file to remove if the run is interrupted.
 pub fn track(path: &Path) {
     if let Ok(mut files) = TEMPORARY.lock() {
@@ -35,8 +45,9 @@ pub fn untrack(path: &Path) {
     }
 }
 
-/// Waits for a write in progress, then removes every tracked temporary file.
+/// Waits for a write or a final step under way, then removes every tracked temporary file.
 pub fn cleanup() {
+    let _step = FINAL_STEP.lock();
     // Held until the process exits, so that no new write starts (the unit tests go on).
     let guard = writing();
     if cfg!(not(test)) {

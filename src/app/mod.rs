@@ -37,14 +37,45 @@ pub fn main() -> ExitCode {
     });
     let cli = match Cli::try_parse().and_then(|cli| cli.check().map(|()| cli)) {
         Ok(cli) => cli,
+        Err(e) if !e.use_stderr() => {
+            // --help and --version: their text must reach standard output, or the run fails.
+            let mut out = io::stdout().lock();
+            let text = e.render();
+            let written = if out.is_terminal() {
+                write!(out, "{}", text.ansi())
+            } else {
+                write!(out, "{text}")
+            }
+            .and_then(|()| out.flush());
+            return match written {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(err) if err.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+                Err(err) => {
+                    let _ = writeln!(
+                        terminal::Forgiving::new(io::stderr()),
+                        "hlmsg: error: cannot write to standard output: {err}"
+                    );
+                    ExitCode::from(Outcome::Trouble.code())
+                }
+            };
+        }
         Err(e) => e.exit(),
     };
     // Lines written to a terminal that a progress bar may share go around the bar.
     let bar = !cli.no_progress && io::stderr().is_terminal();
     let stdout = io::stdout();
     let stdout_guard = Guard::new(stdout.lock(), bar && stdout.is_terminal());
-    let mut out = BufWriter::with_capacity(64 * 1024, stdout_guard);
-    let mut stderr = Guard::new(io::stderr(), bar);
+    let buffered = BufWriter::with_capacity(64 * 1024, stdout_guard);
+    // Input that arrives over time gets its output as it comes, line by line.
+    let mut out = terminal::LineFlush::new(buffered, crate::input::source::reading_live_input);
+    let mut stderr = Guard::new(terminal::Forgiving::new(io::stderr()), bar);
+    let (jobs, too_many) = settings::jobs(cli.jobs);
+    if let Some(warning) = too_many {
+        let _ = writeln!(
+            terminal::Forgiving::new(io::stderr()),
+            "hlmsg: warning: {warning}"
+        );
+    }
     let mut io = Io {
         out: &mut out,
         out_color: cli.color.for_stdout(),
@@ -54,14 +85,14 @@ pub fn main() -> ExitCode {
         },
         stdin_is_terminal: io::stdin().is_terminal(),
         stdin: None,
-        jobs: settings::jobs(cli.jobs),
+        jobs,
         progress: bar,
     };
     let result = run(&cli, &mut io).and_then(|o| {
         out.flush()?;
         Ok(o)
     });
-    ExitCode::from(exit::settle(result, &mut io::stderr()).code())
+    ExitCode::from(exit::settle(result, &mut terminal::Forgiving::new(io::stderr())).code())
 }
 
 /// Runs a parsed command line with the given streams.

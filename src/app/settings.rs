@@ -12,11 +12,23 @@ use crate::validate::Checker;
 use crate::validate::schema::Selection;
 use crate::verify::signature::{Keys, PublicKey};
 
-/// The worker threads `--jobs N` stands for: N, or every core for 0.
-pub fn jobs(n: usize) -> usize {
+/// The most worker threads per core: more only cost memory and start-up time.
+pub const JOBS_PER_CORE: usize = 8;
+
+/// The worker threads `--jobs N` stands for: N, or every core for 0; at most
+/// [`JOBS_PER_CORE`] per core, with a warning (given back) when N asks for more.
+pub fn jobs(n: usize) -> (usize, Option<String>) {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let most = cores.saturating_mul(JOBS_PER_CORE);
     match n {
-        0 => std::thread::available_parallelism().map_or(1, |n| n.get()),
-        n => n,
+        0 => (cores, None),
+        n if n > most => (
+            most,
+            Some(format!(
+                "--jobs {n} is more than {JOBS_PER_CORE} per core; using {most} ({cores} cores)"
+            )),
+        ),
+        n => (n, None),
     }
 }
 

@@ -38,6 +38,69 @@ impl ColorChoice {
     }
 }
 
+/// Standard output when the input arrives over time (a pipe, a terminal): every complete line
+/// is flushed at once, as `grep --line-buffered` does, so `tail -f log | hlmsg show -f compact`
+/// shows each payload as it comes. Otherwise writes pass through to the buffer.
+pub struct LineFlush<W> {
+    inner: W,
+    on: fn() -> bool,
+}
+
+impl<W> LineFlush<W> {
+    /// Wraps `inner`; flushes per line while `on` says so.
+    pub fn new(inner: W, on: fn() -> bool) -> Self {
+        LineFlush { inner, on }
+    }
+}
+
+impl<W: std::io::Write> std::io::Write for LineFlush<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        if memchr::memchr(b'\n', &buf[..n]).is_some() && (self.on)() {
+            self.inner.flush()?;
+        }
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+/// Standard error as a run writes to it: a write that fails (a closed pipe, a full disk) is
+/// dropped, and so is every later one, so that a broken standard error neither stops the run nor
+/// changes its exit code. The outcome is what the run found, whether or not it could say so.
+pub struct Forgiving<W> {
+    inner: W,
+    broken: bool,
+}
+
+impl<W> Forgiving<W> {
+    /// Wraps `inner`.
+    pub fn new(inner: W) -> Self {
+        Forgiving {
+            inner,
+            broken: false,
+        }
+    }
+}
+
+impl<W: std::io::Write> std::io::Write for Forgiving<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if !self.broken && self.inner.write_all(buf).is_err() {
+            self.broken = true;
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        if !self.broken && self.inner.flush().is_err() {
+            self.broken = true;
+        }
+        Ok(())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

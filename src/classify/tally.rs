@@ -20,7 +20,8 @@ pub struct Tally {
     outcomes: [u64; CallOutcome::ALL.len()],
     /// Payloads per HighLevel event (message events and others; not unknown `type`s).
     pub events: BTreeMap<&'static str, u64>,
-    /// Payloads per unknown `messageType` value (at most [`MAX_UNKNOWN_VALUES`] values).
+    /// Payloads per unknown `messageType` value, shortened to 60 characters (at most
+    /// [`MAX_UNKNOWN_VALUES`] values).
     pub unknown: BTreeMap<String, u64>,
     /// Payloads of unknown channels past those values.
     pub unknown_other: u64,
@@ -45,6 +46,9 @@ impl Tally {
         }
         match &c.channel {
             Channel::Unknown(raw) => {
+                // Kept shortened: a value may be megabytes long.
+                let raw =
+                    &crate::model::finding::shorten(raw, crate::model::finding::MAX_VALUE_CHARS);
                 if let Some(n) = self.unknown.get_mut(raw) {
                     *n += 1;
                 } else if self.unknown.len() < MAX_UNKNOWN_VALUES {
@@ -79,5 +83,30 @@ impl Tally {
             .iter()
             .filter(|(name, _)| !crate::model::event::MESSAGE_EVENTS.contains(name))
             .map(|(name, n)| (*name, *n))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unknown_values_are_kept_short_and_few() {
+        let mut t = Tally::default();
+        for i in 0..60 {
+            let raw = format!("{i:02}{}", "x".repeat(100_000));
+            let c = Classification {
+                channel: Channel::Unknown(raw),
+                ..crate::classify::classify(&serde_json::Map::new())
+            };
+            t.add(&c);
+        }
+        assert_eq!(t.unknown.len(), MAX_UNKNOWN_VALUES);
+        assert_eq!(t.unknown_other, 10);
+        assert!(
+            t.unknown.keys().all(|k| k.chars().count() <= 60),
+            "{:?}",
+            t.unknown.keys().next()
+        );
     }
 }

@@ -294,27 +294,49 @@ pub fn values_equal(a: &Value, b: &Value) -> bool {
     }
 }
 
+/// The most differences reported for one pair of payloads; the rest are counted.
+pub const MAX_DIFFERENCES: usize = 1000;
+
 /// The differences between `left` and `right`, leaving out what `ignore` names. Within an
 /// object: changed and removed keys in LEFT's order, then added keys in RIGHT's order. Within
 /// an array: changed elements, then added or removed elements, by ascending index.
 pub fn diff<'a>(left: &'a Value, right: &'a Value, ignore: &Ignore) -> Vec<Difference<'a>> {
+    diff_capped(left, right, ignore, usize::MAX).0
+}
+
+/// The first `cap` differences of [`diff`], and how many there are in all: past the cap the
+/// walk only counts, so the memory a comparison takes does not grow with its differences.
+pub fn diff_capped<'a>(
+    left: &'a Value,
+    right: &'a Value,
+    ignore: &Ignore,
+    cap: usize,
+) -> (Vec<Difference<'a>>, u64) {
     let mut walk = Walk {
         ignore,
         path: Vec::new(),
         out: Vec::new(),
+        cap,
+        total: 0,
     };
     walk.value(left, right);
-    walk.out
+    (walk.out, walk.total)
 }
 
 struct Walk<'i, 'a> {
     ignore: &'i Ignore,
     path: Vec<Step<'a>>,
     out: Vec<Difference<'a>>,
+    cap: usize,
+    total: u64,
 }
 
 impl<'a> Walk<'_, 'a> {
     fn push(&mut self, op: Op, left: Option<&'a Value>, right: Option<&'a Value>, skipped: usize) {
+        self.total += 1;
+        if self.out.len() >= self.cap {
+            return;
+        }
         self.out.push(Difference {
             op,
             path: self.path.clone(),

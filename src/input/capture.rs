@@ -111,10 +111,11 @@ pub const WH_SIGNATURE: &str = "X-WH-Signature";
 
 /// Turns an envelope record into a record of its body. A record that is not an envelope is
 /// returned as it is, unless `mode` requires envelopes. `scratch` holds the decoded body when the
-/// envelope keeps it as a string.
+/// envelope keeps it as a string. The body gets the same depth limit as the envelope.
 pub fn unwrap_envelope<'a>(
     record: Record<'a>,
     mode: InputMode,
+    max_depth: u64,
     scratch: &'a mut Vec<u8>,
 ) -> Result<Record<'a>, Fault> {
     if !matches!(mode, InputMode::Auto | InputMode::Envelope)
@@ -178,11 +179,11 @@ pub fn unwrap_envelope<'a>(
     };
     let mut origin = record.origin;
     origin.position = origin.position.advance(&bytes[..start]);
-    Ok(Record {
+    let body = Record {
         origin,
         bytes: body_bytes,
         status: RecordStatus::Complete,
-        deep: record.deep,
+        deep: false,
         members: None,
         delivery: Some(Box::new(Delivery {
             kind: CaptureKind::Envelope,
@@ -190,7 +191,8 @@ pub fn unwrap_envelope<'a>(
             headers,
             body: kind,
         })),
-    })
+    };
+    Ok(body.limit_depth(max_depth))
 }
 
 #[cfg(test)]
@@ -205,7 +207,7 @@ mod tests {
     ) -> Result<(Position, String, Option<Delivery>), Fault> {
         testing::first_record(text.as_bytes(), |rec| {
             let mut scratch = Vec::new();
-            let rec = unwrap_envelope(rec, mode, &mut scratch)?;
+            let rec = unwrap_envelope(rec, mode, 128, &mut scratch)?;
             Ok((
                 rec.origin.position,
                 String::from_utf8(rec.bytes.to_vec()).unwrap(),

@@ -175,6 +175,202 @@ pub fn top_level_members(raw: &[u8]) -> Vec<(String, usize)> {
     out
 }
 
+/// Where the values at many pointers start, in one walk of `raw`: the same answers as [`locate`]
+/// on each pointer, but each container is scanned once, however many pointers point into it, so
+/// the cost stays linear in the payload's size whatever the number of pointers.
+pub fn locate_all(raw: &[u8], pointers: &[&str]) -> Vec<Option<usize>> {
+    let mut out = vec![None; pointers.len()];
+    // A trie of the pointers' tokens: node 0 is the whole document.
+    let mut trie = vec![Node::default()];
+    for (i, pointer) in pointers.iter().enumerate() {
+        let mut node = 0;
+        for token in pointer_tokens(pointer) {
+            node = match trie[node].members.get(&token) {
+                Some(&child) => child,
+                None => {
+                    trie.push(Node::default());
+                    let child = trie.len() - 1;
+                    if let Ok(index) = token.parse::<usize>()
+                        && (token == "0" || !token.starts_with('0'))
+                    {
+                        trie[node].elements.insert(index, child);
+                    }
+                    trie[node].members.insert(token, child);
+                    child
+                }
+            };
+        }
+        trie[node].wanted.push(i);
+    }
+    // Containers still to scan: (trie node, offset of its value). No recursion: no stack cost.
+    let mut work = vec![(0usize, skip_ws(raw, 0))];
+    while let Some((node, at)) = work.pop() {
+        if at >= raw.len() {
+            continue;
+        }
+        for &i in &trie[node].wanted {
+            out[i] = Some(at);
+        }
+        let children = &trie[node];
+        match raw[at] {
+            b'{' if !children.members.is_empty() => {
+                // The last of duplicate keys wins, as in the parser.
+                let mut found: std::collections::HashMap<usize, usize> = Default::default();
+                each_member(raw, at, |key, value| {
+                    let child = if key.contains(&b'\\') {
+                        decode_key(key).and_then(|k| children.members.get(&k).copied())
+                    } else {
+                        std::str::from_utf8(key)
+                            .ok()
+                            .and_then(|k| children.members.get(k).copied())
+                    };
+                    if let Some(child) = child {
+                        found.insert(child, value);
+                    }
+                });
+                work.extend(found);
+            }
+            b'[' if !children.elements.is_empty() => {
+                let mut j = skip_ws(raw, at + 1);
+                let mut index = 0usize;
+                let mut left = children.elements.len();
+                while j < raw.len() && raw[j] != b']' && left > 0 {
+                    if let Some(&child) = children.elements.get(&index) {
+                        work.push((child, j));
+                        left -= 1;
+                    }
+                    j = skip_ws(raw, skip_value(raw, j));
+                    if raw.get(j) != Some(&b',') {
+                        break;
+                    }
+                    j = skip_ws(raw, j + 1);
+                    index += 1;
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// A node of [`locate_all`]'s trie: the pointers that end here and the tokens that go further.
+#[derive(Debug, Default)]
+struct Node {
+    wanted: Vec<usize>,
+    members: std::collections::HashMap<String, usize>,
+    elements: std::collections::HashMap<usize, usize>,
+}
+
+/// A raw key with escapes, decoded.
+fn decode_key(key: &[u8]) -> Option<String> {
+    let mut quoted = Vec::with_capacity(key.len() + 2);
+    quoted.push(b'"');
+    quoted.extend_from_slice(key);
+    quoted.push(b'"');
+    serde_json::from_slice::<String>(&quoted).ok()
+}
+
+/// How deeply the JSON text in `raw` nests (0 for a scalar), scanned without recursion and
+/// without parsing. Brackets inside strings do not count.
+pub fn nesting_depth(raw: &[u8]) -> u64 {
+    let (mut depth, mut deepest) = (0u64, 0u64);
+    let mut i = 0;
+    while let Some(at) = memchr::memchr3(b'"', b'[', b'{', &raw[i..]).map(|j| i + j) {
+        // Closers between here and there.
+        let closed = raw[i..at]
+            .iter()
+            .filter(|&&b| b == b']' || b == b'}')
+            .count();
+        depth = depth.saturating_sub(closed as u64);
+        if raw[at] == b'"' {
+            i = skip_string(raw, at);
+        } else {
+            depth += 1;
+            deepest = deepest.max(depth);
+            i = at + 1;
+        }
+    }
+    deepest
+}
+
+/// Whether the JSON text in `raw` holds a number beyond the range of a 64-bit float (`1e400`, an
+/// integer of hundreds of digits): the numbers that the parser refuses as out of range. Checked
+/// by the paths that do not build every number, so that one rule holds everywhere.
+pub fn has_out_of_range_number(raw: &[u8]) -> bool {
+    let mut i = 0;
+    while i < raw.len() {
+        match raw[i] {
+            b'"' => i = skip_string(raw, i),
+            b'-' | b'0'..=b'9' => {
+                let start = i;
+                while i < raw.len()
+                    && matches!(raw[i], b'0'..=b'9' | b'-' | b'+' | b'.' | b'e' | b'E')
+                {
+                    i += 1;
+                }
+                let token = &raw[start..i];
+                // Only an exponent or hundreds of digits can reach past f64::MAX (about 1.8e308).
+                if (token.len() > 300 || token.iter().any(|b| matches!(b, b'e' | b'E')))
+                    && std::str::from_utf8(token)
+                        .ok()
+                        .and_then(|t| t.parse::<f64>().ok())
+                        .is_some_and(f64::is_infinite)
+                {
+                    return true;
+                }
+            }
+            _ => i += 1,
+        }
+    }
+    false
+}
+
+/// The first key that appears twice in one object, at any depth of the JSON text in `raw`, if
+/// any (the parser keeps only the last value of such a key).
+pub fn duplicate_key(raw: &[u8]) -> Option<String> {
+    // One entry per open container: the keys of an object so far, `None` for an array.
+    let mut open: Vec<Option<std::collections::HashSet<String>>> = Vec::new();
+    let mut expect_key = false;
+    let mut i = 0;
+    while i < raw.len() {
+        match raw[i] {
+            b'{' => {
+                open.push(Some(Default::default()));
+                expect_key = true;
+            }
+            b'[' => {
+                open.push(None);
+                expect_key = false;
+            }
+            b'}' | b']' => {
+                open.pop();
+                expect_key = false;
+            }
+            b',' => expect_key = matches!(open.last(), Some(Some(_))),
+            b'"' => {
+                let end = skip_string(raw, i);
+                if expect_key && let Some(Some(keys)) = open.last_mut() {
+                    let key = raw.get(i + 1..end.saturating_sub(1)).unwrap_or_default();
+                    let name = if key.contains(&b'\\') {
+                        decode_key(key).unwrap_or_else(|| String::from_utf8_lossy(key).into_owned())
+                    } else {
+                        String::from_utf8_lossy(key).into_owned()
+                    };
+                    if !keys.insert(name.clone()) {
+                        return Some(name);
+                    }
+                }
+                expect_key = false;
+                i = end;
+                continue;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    None
+}
+
 /// `i` is at `[`; returns where element `index` starts.
 fn find_element(raw: &[u8], i: usize, index: usize) -> Option<usize> {
     let mut j = skip_ws(raw, i + 1);
@@ -234,6 +430,62 @@ mod tests {
         assert_eq!(keys, ["a", "bc", "a"]);
         assert_eq!(raw[m[2].1], b'3');
         assert!(top_level_members(b"[1]").is_empty());
+    }
+
+    #[test]
+    fn locate_all_agrees_with_locate() {
+        let raw = r#"{ "a": {"x": [10, {"y": "z"}]}, "k": 1, "k": [2, 3], "\u0061b": 3, "01": 4, "e": [] }"#;
+        let pointers = [
+            "/a/x/1/y", "/a/x/0", "/a/x/2", "/missing", "", "/k", "/k/1", "/ab", "/01", "/e/0",
+            "/a", "/a/x/1/y",
+        ];
+        let all = locate_all(raw.as_bytes(), &pointers);
+        for (p, got) in pointers.iter().zip(all) {
+            assert_eq!(got, locate(raw.as_bytes(), p), "{p}");
+        }
+    }
+
+    #[test]
+    fn nesting_depth_skips_strings() {
+        assert_eq!(nesting_depth(b"1"), 0);
+        assert_eq!(
+            nesting_depth(br#"{"a": [1, {"b": "[[[{{"}], "c": [[[]]]}"#),
+            4
+        );
+        assert_eq!(nesting_depth(br#"[[]] [[[ "\"[" ]]]"#), 3);
+        let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+        assert_eq!(nesting_depth(deep.as_bytes()), 100_000);
+    }
+
+    #[test]
+    fn out_of_range_numbers_are_found_outside_strings() {
+        assert!(has_out_of_range_number(br#"{"x": 1e400}"#));
+        assert!(has_out_of_range_number(br#"{"x": [-2E+309]}"#));
+        let long = format!("{{\"x\": {}}}", "9".repeat(400));
+        assert!(has_out_of_range_number(long.as_bytes()));
+        assert!(!has_out_of_range_number(
+            br#"{"x": 1e300, "y": "1e400", "z": -0.5e-400}"#
+        ));
+        let fits = format!("{{\"x\": {}}}", "9".repeat(300));
+        assert!(!has_out_of_range_number(fits.as_bytes()));
+    }
+
+    #[test]
+    fn duplicate_keys_are_found_at_any_depth() {
+        assert_eq!(duplicate_key(br#"{"a": 1, "b": {"c": 2}}"#), None);
+        assert_eq!(
+            duplicate_key(br#"{"a": 1, "b": {"a": 2}, "c": [{"a": 3}]}"#),
+            None
+        );
+        assert_eq!(
+            duplicate_key(br#"{"body": "x", "body": "y"}"#).as_deref(),
+            Some("body")
+        );
+        assert_eq!(
+            duplicate_key(br#"{"n": [{"k": 1, "\u006b": 2}]}"#).as_deref(),
+            Some("k")
+        );
+        assert_eq!(duplicate_key(br#"{"s": "\"a\": 1, \"a\": 2"}"#), None);
     }
 
     #[test]

@@ -13,7 +13,9 @@ use crate::model::finding::{
 use std::cell::{Cell, OnceCell};
 use std::collections::HashMap;
 
-use crate::input::locate::{locate, pointer_tokens, top_level_members};
+use crate::input::locate::{
+    has_out_of_range_number, locate, locate_all, pointer_tokens, top_level_members,
+};
 use crate::input::view::View;
 use crate::model::origin::{Origin, Position, count_chars};
 
@@ -98,19 +100,50 @@ impl Payload<'_> {
                 None => self.origin.position,
             };
         }
-        let index = self.index.get_or_init(|| PositionIndex {
-            ascii: self.raw.is_ascii(),
-            newlines: memchr::memchr_iter(b'\n', self.raw).collect(),
-            members: top_level_members(self.raw).into_iter().collect(),
-        });
+        let index = self.index();
         let tokens = pointer_tokens(pointer);
         let offset = match tokens.as_slice() {
             [key] => index.members.get(key).copied(),
             _ => locate(self.raw, pointer),
         };
-        let Some(offset) = offset else {
-            return self.origin.position;
-        };
+        match offset {
+            Some(offset) => self.position_in(index, offset),
+            None => self.origin.position,
+        }
+    }
+
+    /// Where the values at `pointers` start (the payload's start for an absent value), found in
+    /// one walk of the bytes: linear in the payload's size, however many pointers.
+    pub fn positions_of(&self, pointers: &[&str]) -> Vec<Position> {
+        if pointers.is_empty() {
+            return Vec::new();
+        }
+        let offsets = locate_all(self.raw, pointers);
+        let mut order: Vec<usize> = (0..offsets.len()).collect();
+        order.sort_by_key(|&i| offsets[i]);
+        // One pass over the bytes, from each offset to the next.
+        let mut out = vec![self.origin.position; pointers.len()];
+        let (mut at, mut position) = (0, self.origin.position);
+        for i in order {
+            if let Some(offset) = offsets[i] {
+                position = position.advance(&self.raw[at..offset]);
+                at = offset;
+                out[i] = position;
+            }
+        }
+        out
+    }
+
+    fn index(&self) -> &PositionIndex {
+        self.index.get_or_init(|| PositionIndex {
+            ascii: self.raw.is_ascii(),
+            newlines: memchr::memchr_iter(b'\n', self.raw).collect(),
+            members: top_level_members(self.raw).into_iter().collect(),
+        })
+    }
+
+    /// The position of a byte offset, through the index.
+    fn position_in(&self, index: &PositionIndex, offset: usize) -> Position {
         let chars = |from: usize| {
             if index.ascii {
                 (offset - from) as u64
@@ -222,9 +255,11 @@ pub fn parse(record: Record<'_>) -> Result<Payload<'_>, Fault> {
 /// [`parse`].
 pub fn parse_view<'a>(record: &Record<'a>) -> Result<View<'a>, Fault> {
     let valid_utf8 = std::str::from_utf8(record.bytes).is_ok();
+    // Numbers the view skips must still be in range: one rule for every reading of a payload.
     if record.status == RecordStatus::Complete
         && valid_utf8
         && let Ok(view) = View::parse(record.bytes)
+        && !has_out_of_range_number(record.bytes)
     {
         return Ok(view);
     }
@@ -368,7 +403,7 @@ fn describe_syntax_error(err: &serde_json::Error, bytes: &[u8]) -> (usize, Strin
             None => "control character inside a string".to_string(),
         },
         "recursion limit exceeded" => {
-            "payload nests deeper than 128 levels".to_string()
+            format!("payload nests deeper than {} levels", crate::input::DEFAULT_MAX_DEPTH)
         }
         "number out of range" => {
             "number out of range (larger than a 64-bit floating-point number can hold)".to_string()
@@ -585,6 +620,14 @@ mod tests {
         first_payload(raw, |p| {
             assert_eq!(p.position_of("/callDuration"), Position::new(3, 19));
             assert_eq!(p.position_of("/nope"), Position::new(1, 1));
+            assert_eq!(
+                p.positions_of(&["/nope", "/callDuration", "/a"]),
+                [
+                    Position::new(1, 1),
+                    Position::new(3, 19),
+                    Position::new(2, 8)
+                ]
+            );
         });
         // Non-ASCII text before the value, on the payload's first line, after other text.
         let raw = "x   {\"body\":\"caf\u{e9} \u{1f600}\",\"n\":{\"m\":[1,\"2\"]}}".as_bytes();
@@ -596,5 +639,9 @@ mod tests {
         let p = parse(rec).unwrap();
         assert_eq!(p.position_of("/n"), Position::new(1, 26));
         assert_eq!(p.position_of("/n/m/1"), Position::new(1, 34));
+        assert_eq!(
+            p.positions_of(&["/n/m/1", "/n"]),
+            [Position::new(1, 34), Position::new(1, 26)]
+        );
     }
 }

@@ -248,7 +248,7 @@ fn read_source(
             Ok(None) => return Ok(true),
             Ok(Some(ReaderItem::Record(rec))) => {
                 let mut scratch = Vec::new();
-                match unwrap_envelope(rec, opts.mode, &mut scratch) {
+                match unwrap_envelope(rec, opts.mode, opts.max_depth, &mut scratch) {
                     Ok(rec) => sink.record(rec)?,
                     Err(fault) => sink.fault(fault)?,
                 }
@@ -286,7 +286,9 @@ where
     W: Fn(Record<'_>) -> R + Sync,
     C: FnMut(Event<R>) -> io::Result<()>,
 {
-    if jobs <= 1 || is_small(&sources) {
+    // Live input (a pipe, a terminal) is read record by record, each handed on as it
+    // arrives: batches would hold the first records back until hundreds more came.
+    if is_live(&sources) || jobs <= 1 || is_small(&sources) {
         let mut inline = Inline {
             work: &work,
             consume: &mut consume,
@@ -348,6 +350,21 @@ where
 }
 
 /// Whether every source is a regular file and together they are small.
+/// Whether a source arrives over time: standard input or a path that is not a regular file
+/// (a pipe, a terminal, a socket).
+/// The answer is also kept for the output side ([`crate::input::source::reading_live_input`]).
+fn is_live(sources: &[Result<Source, InputError>]) -> bool {
+    let live = sources.iter().any(|s| match s {
+        Ok(Source::Stdin) => !crate::input::source::stdin_is_regular_file(),
+        Ok(Source::File(_, size)) => size.is_none(),
+        Err(_) => false,
+    });
+    if live {
+        crate::input::source::LIVE.store(true, std::sync::atomic::Ordering::Relaxed);
+    }
+    live
+}
+
 fn is_small(sources: &[Result<Source, InputError>]) -> bool {
     total_size(sources).is_some_and(|n| n < SMALL_INPUT)
 }

@@ -26,7 +26,7 @@ impl Source {
     pub fn name(&self) -> Arc<str> {
         match self {
             Source::Stdin => Arc::from(STDIN_NAME),
-            Source::File(p, _) => Arc::from(p.to_string_lossy().as_ref()),
+            Source::File(p, _) => Arc::from(path_name(p).as_str()),
         }
     }
 
@@ -74,7 +74,7 @@ impl InputError {
     /// An error from the operating system about `path`.
     pub fn io(path: &Path, err: &io::Error) -> Self {
         InputError {
-            path: path.to_string_lossy().into_owned(),
+            path: path_name(path),
             message: describe_io_error(err),
         }
     }
@@ -148,7 +148,7 @@ fn walk(dir: &Path, out: &mut Vec<Result<Source, InputError>>) {
     walk_into(dir, out);
     if out.len() == before {
         out.push(Err(InputError {
-            path: dir.to_string_lossy().into_owned(),
+            path: path_name(dir),
             message: "no *.json, *.ndjson or *.jsonl file in this folder".to_string(),
         }));
     }
@@ -174,7 +174,7 @@ fn walk_into(dir: &Path, out: &mut Vec<Result<Source, InputError>>) {
                     (None, None) => e.to_string(),
                 };
                 out.push(Err(InputError {
-                    path: path.to_string_lossy().into_owned(),
+                    path: path_name(&path),
                     message,
                 }));
             }
@@ -188,7 +188,7 @@ fn walk_into(dir: &Path, out: &mut Vec<Result<Source, InputError>>) {
                     out.push(Ok(Source::File(entry.into_path(), size)));
                 } else {
                     out.push(Err(InputError {
-                        path: entry.path().to_string_lossy().into_owned(),
+                        path: path_name(entry.path()),
                         message: "not a regular file (name it explicitly to read it)".to_string(),
                     }));
                 }
@@ -197,9 +197,79 @@ fn walk_into(dir: &Path, out: &mut Vec<Result<Source, InputError>>) {
     }
 }
 
+/// Set once a run reads a source that arrives over time (a pipe, a terminal).
+pub static LIVE: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Whether the run reads a source that arrives over time, so that its output should go out as
+/// it is made rather than when a buffer fills.
+pub fn reading_live_input() -> bool {
+    LIVE.load(std::sync::atomic::Ordering::Relaxed)
+}
+
+/// Whether standard input is a regular file (`< file`), rather than a pipe or a terminal.
+pub fn stdin_is_regular_file() -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::fd::AsFd as _;
+        std::io::stdin()
+            .as_fd()
+            .try_clone_to_owned()
+            .ok()
+            .map(std::fs::File::from)
+            .and_then(|f| f.metadata().ok())
+            .is_some_and(|m| m.is_file())
+    }
+    #[cfg(not(unix))]
+    {
+        false
+    }
+}
+
+/// A path as messages and machine output name it: as it is when it is UTF-8, else with each
+/// byte that is not UTF-8 written `\xNN`, so that two such names never look alike.
+pub fn path_name(path: &std::path::Path) -> String {
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt as _;
+        let mut bytes = path.as_os_str().as_bytes();
+        let mut out = String::with_capacity(bytes.len());
+        loop {
+            match std::str::from_utf8(bytes) {
+                Ok(rest) => {
+                    out.push_str(rest);
+                    return out;
+                }
+                Err(e) => {
+                    let (valid, after) = bytes.split_at(e.valid_up_to());
+                    out.push_str(std::str::from_utf8(valid).unwrap_or_default());
+                    let bad = e.error_len().unwrap_or(after.len());
+                    for b in &after[..bad] {
+                        out.push_str(&format!("\\x{b:02x}"));
+                    }
+                    bytes = &after[bad..];
+                }
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        path.to_string_lossy().into_owned()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn names_that_are_not_utf8_stay_distinct() {
+        use std::os::unix::ffi::OsStrExt as _;
+        let name = |b: &[u8]| path_name(std::path::Path::new(std::ffi::OsStr::from_bytes(b)));
+        assert_eq!(name(b"a\xff.json"), "a\\xff.json");
+        assert_eq!(name(b"a\xfe.json"), "a\\xfe.json");
+        assert_eq!(name("caf\u{e9}.json".as_bytes()), "caf\u{e9}.json");
+    }
 
     #[test]
     fn extensions_are_case_insensitive() {

@@ -14,6 +14,24 @@ pub fn duration(seconds: f64) -> String {
     }
 }
 
+/// The longest call duration shown as hours, minutes and seconds: a week.
+pub const MAX_CALL_SECONDS: f64 = 7.0 * 86_400.0;
+
+/// A call's duration as [`duration`] writes it; a value no call can have (past a week, negative,
+/// not finite) stays a number, with a warning: `1e308s (not a plausible call duration)`.
+pub fn call_duration(seconds: f64) -> String {
+    if seconds.is_finite() && (0.0..=MAX_CALL_SECONDS).contains(&seconds) {
+        duration(seconds)
+    } else {
+        let number = if seconds.abs() >= 1e12 {
+            format!("{seconds:e}")
+        } else {
+            seconds.to_string()
+        };
+        format!("{number}s (not a plausible call duration)")
+    }
+}
+
 /// How long ago `seconds` (a non-negative span) was: `just now`, `5 minutes ago`, `3 days ago`;
 /// negative spans read `in 2 hours`.
 pub fn age(seconds: i64) -> String {
@@ -48,6 +66,15 @@ pub fn share(part: u64, whole: u64) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn absurd_call_durations_stay_numbers() {
+        assert_eq!(super::call_duration(125.0), "2m 05s");
+        let absurd = super::call_duration(1e308);
+        assert_eq!(absurd, "1e308s (not a plausible call duration)");
+        assert!(!absurd.contains('h'), "{absurd}");
+        assert!(super::call_duration(-1.0).ends_with("(not a plausible call duration)"));
+    }
+
     use super::*;
 
     #[test]

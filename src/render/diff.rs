@@ -93,6 +93,16 @@ impl DiffSummary {
 pub trait DiffReport {
     /// The differences of two single payloads (`pair` is `None`), or of a changed pair.
     fn differences(&mut self, pair: Option<&Pair<'_>>, diffs: &[Difference<'_>]) -> io::Result<()>;
+    /// How many differences of one pair are reported; the rest are counted with
+    /// [`DiffReport::not_shown`].
+    fn cap(&self) -> usize {
+        crate::diff::MAX_DIFFERENCES
+    }
+    /// The differences of a pair past the cap: how many were left out. Machine output says it
+    /// through the summary's total.
+    fn not_shown(&mut self, _pair: Option<&Pair<'_>>, _count: u64) -> io::Result<()> {
+        Ok(())
+    }
     /// A payload with no partner on the other side.
     fn only_in(&mut self, side: Side, key: &Key, origin: &Origin) -> io::Result<()>;
     /// A path that could not be read, or an entry that is not a payload (already said on
@@ -144,6 +154,21 @@ impl<W: Write> DiffReport for HumanDiff<W> {
             writeln!(self.out, "{indent}{line}")?;
         }
         Ok(())
+    }
+
+    fn not_shown(&mut self, pair: Option<&Pair<'_>>, count: u64) -> io::Result<()> {
+        let indent = if pair.is_some() { "  " } else { "" };
+        let noun = if count == 1 {
+            "difference"
+        } else {
+            "differences"
+        };
+        let line = format!("… {count} more {noun} not shown");
+        writeln!(
+            self.out,
+            "{indent}{}",
+            self.painter.paint(&line, styles::warning())
+        )
     }
 
     fn only_in(&mut self, side: Side, key: &Key, origin: &Origin) -> io::Result<()> {
@@ -311,6 +336,11 @@ impl<W: Write> DiffReport for PatchDiff<W> {
             self.out.write_all(end)?;
         }
         self.out.write_all(b"]\n")
+    }
+
+    fn cap(&self) -> usize {
+        // A patch is complete or it is wrong.
+        usize::MAX
     }
 
     fn only_in(&mut self, _: Side, _: &Key, _: &Origin) -> io::Result<()> {

@@ -230,14 +230,16 @@ pub fn human(
 }
 
 /// Text as a Markdown code span inside a table cell: escaped for terminals, `|` escaped for the
-/// table, fenced with two backticks when it holds one.
+/// table, fenced with one backtick more than the longest run of backticks it holds (CommonMark),
+/// padded with spaces when it has any.
 fn code(text: &str) -> String {
     let safe = escape(text).replace('|', "\\|");
-    if safe.contains('`') {
-        format!("`` {safe} ``")
-    } else {
-        format!("`{safe}`")
+    let longest = safe.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+    if longest == 0 {
+        return format!("`{safe}`");
     }
+    let fence = "`".repeat(longest + 1);
+    format!("{fence} {safe} {fence}")
 }
 
 /// The report as GitHub-flavoured Markdown: a heading and a table per group, then the summary.
@@ -384,6 +386,14 @@ mod tests {
             allow_extra: false,
             unreadable: 0,
         }
+    }
+
+    #[test]
+    fn code_spans_hold_any_run_of_backticks() {
+        assert_eq!(code("a"), "`a`");
+        assert_eq!(code("a`b"), "`` a`b ``");
+        assert_eq!(code("a``b"), "``` a``b ```");
+        assert_eq!(code("``"), "``` `` ```");
     }
 
     #[test]

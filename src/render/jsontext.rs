@@ -4,7 +4,7 @@
 use std::fmt::Write as _;
 
 use owo_colors::{OwoColorize, Style};
-use serde_json::Value;
+use serde_json::{Map, Value};
 
 use crate::render::style::is_unsafe;
 
@@ -81,37 +81,54 @@ pub fn pretty(value: &Value, style: JsonStyle) -> String {
     out
 }
 
+/// An object's members as [`pretty`] writes the object, without building the object.
+pub fn pretty_map(map: &Map<String, Value>, style: JsonStyle) -> String {
+    let mut out = String::new();
+    write_members(map, style, 0, &mut out);
+    out
+}
+
+fn pad(out: &mut String, n: usize) {
+    for _ in 0..n {
+        out.push_str("  ");
+    }
+}
+
+fn write_members(map: &Map<String, Value>, st: JsonStyle, indent: usize, out: &mut String) {
+    if map.is_empty() {
+        out.push_str("{}");
+        return;
+    }
+    out.push_str("{\n");
+    for (i, (k, v)) in map.iter().enumerate() {
+        pad(out, indent + 1);
+        out.push_str(&st.paint(&quote(k), Style::new().blue().bold()));
+        out.push_str(": ");
+        write_pretty(v, st, indent + 1, out);
+        out.push_str(if i + 1 < map.len() { ",\n" } else { "\n" });
+    }
+    pad(out, indent);
+    out.push('}');
+}
+
 fn write_pretty(value: &Value, st: JsonStyle, indent: usize, out: &mut String) {
-    let pad = |n: usize| "  ".repeat(n);
     match value {
         Value::Null => out.push_str(&st.paint("null", Style::new().magenta())),
         Value::Bool(b) => out.push_str(&st.paint(&b.to_string(), Style::new().yellow())),
         Value::Number(n) => out.push_str(&st.paint(&n.to_string(), Style::new().cyan())),
         Value::String(s) => out.push_str(&st.paint(&quote(s), Style::new().green())),
         Value::Array(items) if items.is_empty() => out.push_str("[]"),
-        Value::Object(map) if map.is_empty() => out.push_str("{}"),
         Value::Array(items) => {
             out.push_str("[\n");
             for (i, item) in items.iter().enumerate() {
-                out.push_str(&pad(indent + 1));
+                pad(out, indent + 1);
                 write_pretty(item, st, indent + 1, out);
                 out.push_str(if i + 1 < items.len() { ",\n" } else { "\n" });
             }
-            out.push_str(&pad(indent));
+            pad(out, indent);
             out.push(']');
         }
-        Value::Object(map) => {
-            out.push_str("{\n");
-            for (i, (k, v)) in map.iter().enumerate() {
-                out.push_str(&pad(indent + 1));
-                out.push_str(&st.paint(&quote(k), Style::new().blue().bold()));
-                out.push_str(": ");
-                write_pretty(v, st, indent + 1, out);
-                out.push_str(if i + 1 < map.len() { ",\n" } else { "\n" });
-            }
-            out.push_str(&pad(indent));
-            out.push('}');
-        }
+        Value::Object(map) => write_members(map, st, indent, out),
     }
 }
 

@@ -65,9 +65,8 @@ pub fn to_text(html: &str) -> String {
             .collect::<String>()
             .to_ascii_lowercase();
         if !closing && HIDDEN.contains(&name.as_str()) {
-            let close = format!("</{name}");
-            let lower = rest.to_ascii_lowercase();
-            rest = match lower.find(&close) {
+            // Searched from here to the match only: the text is scanned once in all.
+            rest = match find_closing(rest, &name) {
                 Some(i) => rest[i..].find('>').map_or("", |j| &rest[i + j + 1..]),
                 None => "",
             };
@@ -84,6 +83,15 @@ pub fn to_text(html: &str) -> String {
     }
     push_text(&mut out, rest);
     tidy(&out)
+}
+
+/// Where the first closing tag `</name` (in any case) starts in `s`.
+fn find_closing(s: &str, name: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    memchr::memmem::find_iter(b, b"</").find(|&i| {
+        b.get(i + 2..i + 2 + name.len())
+            .is_some_and(|t| t.eq_ignore_ascii_case(name.as_bytes()))
+    })
 }
 
 /// The index of the `>` that ends the tag starting at `s[0] == '<'`, skipping quoted attributes.

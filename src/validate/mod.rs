@@ -2,6 +2,7 @@
 //! (notes), in one [`Verdict`].
 
 pub mod bundled;
+mod first;
 pub mod lint;
 pub mod rules;
 pub mod schema;
@@ -150,7 +151,9 @@ impl Checker {
             return skipped(payload, event);
         }
         let (schema, bundled) = self.schemas.choose(&event, class.is_email());
-        let mut diagnostics = schema.violations(payload);
+        // Past the cap, schema violations are only counted: not described, not positioned.
+        let (mut diagnostics, violations) = schema.violations(payload, MAX_FINDINGS);
+        let unshown = violations - diagnostics.len();
         let mut lints = lint(payload, &class, |f| self.schemas.knows_field(f));
         if bundled.is_some_and(|b| b.event() == Event::Inbound) {
             // The inbound schemas require the direction already: one finding is enough.
@@ -172,8 +175,8 @@ impl Checker {
             }
             diagnostics.insert(0, d);
         }
-        if diagnostics.len() > MAX_FINDINGS {
-            let hidden = diagnostics.len() - MAX_FINDINGS;
+        if diagnostics.len() + unshown > MAX_FINDINGS {
+            let hidden = diagnostics.len() + unshown - MAX_FINDINGS;
             diagnostics.truncate(MAX_FINDINGS);
             diagnostics.push(Diagnostic::new(
                 Severity::Note,

@@ -19,6 +19,7 @@ use crate::input::locate::escape_token;
 use crate::input::parse::Payload;
 use crate::model::event::Event;
 use crate::model::finding::{Diagnostic, Severity, show_value, typed_value};
+use crate::model::origin::Position;
 
 pub use crate::validate::bundled::{
     Bundled, EMAIL_PUBLISHED, EMAIL_SCHEMA, INBOUND_EMAIL_SCHEMA, INBOUND_SCHEMA, Listed,
@@ -187,18 +188,34 @@ impl Compiled {
         self.validator.is_valid(value)
     }
 
-    /// Every violation in `payload`, as error findings positioned at the offending value.
-    pub fn violations(&self, payload: &Payload<'_>) -> Vec<Diagnostic> {
+    /// The violations in `payload` that come first in the source, at most `cap` of them, as error
+    /// findings positioned at the offending value; and how many violations there are in all.
+    pub fn violations(&self, payload: &Payload<'_>, cap: usize) -> (Vec<Diagnostic>, usize) {
         if self.validator.is_valid(&payload.value) {
-            return Vec::new();
+            return (Vec::new(), 0);
         }
-        let mut out: Vec<Diagnostic> = self
-            .validator
-            .iter_errors(&payload.value)
-            .map(|e| describe(&e, payload))
+        let errors = self.validator.iter_errors(&payload.value);
+        let (first, total) = crate::validate::first::first_in_source_order(
+            errors,
+            |e| e.instance_path().as_str().to_string(),
+            &payload.value,
+            cap,
+        );
+        let paths: Vec<String> = first
+            .iter()
+            .map(|e| e.instance_path().as_str().to_string())
             .collect();
+        let paths: Vec<&str> = paths.iter().map(String::as_str).collect();
+        let positions = payload.positions_of(&paths);
+        let mut out: Vec<Diagnostic> = first
+            .iter()
+            .zip(positions)
+            .map(|(e, position)| describe(e, position))
+            .collect();
+        let kept = out.len();
         out.dedup();
-        out
+        let total = total - (kept - out.len());
+        (out, total)
     }
 }
 
@@ -322,7 +339,7 @@ fn type_list(kind: &TypeKind) -> String {
     }
 }
 
-fn describe(error: &ValidationError<'_>, payload: &Payload<'_>) -> Diagnostic {
+fn describe(error: &ValidationError<'_>, position: Position) -> Diagnostic {
     let instance = error.instance();
     let found = typed_value(instance);
     let path = error.instance_path().as_str().to_string();
@@ -391,8 +408,7 @@ fn describe(error: &ValidationError<'_>, payload: &Payload<'_>) -> Diagnostic {
         ValidationErrorKind::FalseSchema => format!("no value is allowed here, found {found}"),
         _ => format!("{}, found {found}", error.masked()),
     };
-    // A missing property has no position of its own: point at the object that lacks it.
-    let position = payload.position_of(&path);
+    // A missing property has no position of its own: the position is the object's that lacks it.
     Diagnostic::new(
         Severity::Error,
         error.kind().keyword().to_string(),
@@ -409,7 +425,7 @@ mod tests {
 
     fn payload_diags(set: &SchemaSet, text: &str, email: bool) -> Vec<Diagnostic> {
         first_payload(text.as_bytes(), |p| {
-            set.choose(&Event::Outbound, email).0.violations(p)
+            set.choose(&Event::Outbound, email).0.violations(p, 1000).0
         })
     }
 

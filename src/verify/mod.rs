@@ -4,9 +4,8 @@
 //! runs on any core. [`Replay::check`] then looks at deliveries in input order: a `timestamp`
 //! older than the allowed age, a `webhookId` seen before.
 
+pub mod seen;
 pub mod signature;
-
-use std::collections::HashMap;
 
 use serde_json::Value;
 
@@ -37,6 +36,9 @@ pub enum Failure {
     ParsedBody,
     /// An envelope's parsed body that is not valid JSON, so it cannot be re-serialized.
     NotJson,
+    /// An envelope's parsed body with a key repeated in one object: re-serializing keeps only
+    /// the last value, so it can never give back the bytes that were signed.
+    DuplicateKey(String),
     /// The signature does not verify.
     Signature {
         /// Why.
@@ -88,6 +90,7 @@ impl Failure {
             Failure::BareBody => "no signature: a bare body has no headers".to_string(),
             Failure::ParsedBody => "cannot verify byte for byte: the envelope holds the parsed body, not the raw bytes that were signed".to_string(),
             Failure::NotJson => "cannot re-serialize: the body is not valid JSON".to_string(),
+            Failure::DuplicateKey(key) => format!("cannot re-serialize: key {key:?} appears twice in one object of the body, and re-serializing keeps only its last value, so the signed bytes cannot be rebuilt"),
             Failure::Signature {
                 failure,
                 reserialized,
@@ -254,6 +257,9 @@ impl Verifier {
                 return Err(Failure::ParsedBody);
             }
             let value = parsed.ok_or(Failure::NotJson)?;
+            if let Some(key) = crate::input::locate::duplicate_key(rec.bytes) {
+                return Err(Failure::DuplicateKey(key));
+            }
             reserialized = serde_json::to_vec(value).map_err(|_| Failure::NotJson)?;
             checked.reserialized = true;
             &reserialized
@@ -291,7 +297,7 @@ fn legacy_warning(parsed: Option<&Value>) -> Option<String> {
 pub struct Replay {
     max_age: Option<i64>,
     now: jiff::Timestamp,
-    seen: HashMap<String, String>,
+    seen: seen::Seen,
 }
 
 impl Replay {
@@ -300,7 +306,7 @@ impl Replay {
         Replay {
             max_age: max_age.map(|a| i64::try_from(a).unwrap_or(i64::MAX)),
             now,
-            seen: HashMap::new(),
+            seen: seen::Seen::default(),
         }
     }
 
@@ -330,13 +336,10 @@ impl Replay {
             }
         }
         let id = checked.webhook_id.as_ref()?;
-        if let Some(first) = self.seen.get(id) {
-            return Some(Failure::Duplicate {
-                id: id.clone(),
-                first: first.clone(),
-            });
-        }
-        self.seen.insert(id.clone(), checked.origin.to_string());
-        None
+        let first = self.seen.check(id, || checked.origin.to_string())?;
+        Some(Failure::Duplicate {
+            id: id.clone(),
+            first,
+        })
     }
 }

@@ -11,6 +11,7 @@ mod events;
 mod faults;
 mod help;
 mod hostile;
+mod hostile_large;
 mod jobs;
 mod layout;
 mod listen;

@@ -554,3 +554,23 @@ fn public_keys_as_raw_hex_or_base64_bytes() {
     assert_eq!(r.code, 2);
     assert!(r.stderr.contains("no-such-key-file.pem"), "{}", r.stderr);
 }
+
+#[test]
+fn a_parsed_body_with_a_repeated_key_never_verifies_after_reserializing() {
+    let k = keys();
+    let key = k.ed_pem.to_str().unwrap();
+    // Signed: the body with only the second value; the envelope inserts a first one.
+    let signed = r#"{"type":"OutboundMessage","body":"pay 10 USD"}"#;
+    let sig = k.ed_sig(signed);
+    let envelope = format!(
+        r#"{{"headers":{{"x-ghl-signature":"{sig}"}},"body":{{"type":"OutboundMessage","body":"pay 99 USD","body":"pay 10 USD"}}}}"#
+    );
+    let f = k.write("duplicate.json", &envelope);
+    let r = run(&["--public-key", key, "--reserialize"], &[&f]);
+    assert_eq!(r.code, 1, "{}", r.stdout);
+    let line = single_line(&r);
+    assert!(
+        line.starts_with("FAILED (cannot re-serialize: key \"body\" appears twice"),
+        "{line}"
+    );
+}

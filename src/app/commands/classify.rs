@@ -17,7 +17,7 @@ use crate::classify::tally::Tally;
 use crate::classify::{Channel, Classification, classify_view};
 use crate::input::describe_io_error;
 use crate::input::parse::parse_view;
-use crate::model::finding::Fault;
+use crate::model::finding::{Fault, RULE_JSON};
 use crate::model::origin::Origin;
 use crate::render::classify::split::{Splitter, one_line};
 use crate::render::classify::{self as render, json};
@@ -189,7 +189,13 @@ pub fn run(args: &ClassifyArgs, io: &mut Io<'_>) -> anyhow::Result<Outcome> {
     let work = |rec: crate::input::Record<'_>| -> Result<Classified, Fault> {
         let view = parse_view(&rec)?;
         let class = classify_view(&view);
-        let line = (split || wanted(&args.only, &class)).then(|| one_line(rec.bytes, redact));
+        let line = match split || wanted(&args.only, &class) {
+            true => Some(
+                one_line(rec.bytes, redact)
+                    .map_err(|message| Fault::new(rec.origin.clone(), RULE_JSON, None, message))?,
+            ),
+            false => None,
+        };
         Ok(Classified {
             origin: rec.origin.clone(),
             class,
@@ -213,7 +219,7 @@ pub fn run(args: &ClassifyArgs, io: &mut Io<'_>) -> anyhow::Result<Outcome> {
         Mode::Report { .. } => render::summary(out.w, &tally, !args.summary)?,
         Mode::Only => {}
         Mode::Split(splitter) => {
-            let files = splitter.finish()?;
+            let files = interrupt::uninterrupted(|| splitter.finish())?;
             let painter = out.painter();
             render::split::written(out.w, painter, &files, &tally)?;
         }

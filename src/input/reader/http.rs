@@ -59,10 +59,22 @@ impl Head {
         let head = String::from_utf8_lossy(bytes);
         let mut lines = head.lines().map(|l| l.trim_end_matches('\r'));
         let request_line = lines.next().unwrap_or_default().to_string();
-        let headers = lines
-            .filter_map(|l| l.split_once(':'))
-            .map(|(n, v)| (n.trim().to_string(), v.trim().to_string()))
-            .collect();
+        let mut headers: Vec<(String, String)> = Vec::new();
+        for line in lines {
+            // A folded line (obsolete, but sent) continues the previous header's value.
+            if line.starts_with([' ', '\t']) {
+                if let Some((_, value)) = headers.last_mut() {
+                    if !value.is_empty() {
+                        value.push(' ');
+                    }
+                    value.push_str(line.trim());
+                }
+                continue;
+            }
+            if let Some((n, v)) = line.split_once(':') {
+                headers.push((n.trim().to_string(), v.trim().to_string()));
+            }
+        }
         Head {
             request_line,
             headers,
@@ -79,16 +91,35 @@ impl Head {
 
     /// How the body is framed.
     fn framing(&self) -> BodyFraming {
-        let chunked = self
-            .header("Transfer-Encoding")
-            .is_some_and(|v| v.to_ascii_lowercase().contains("chunked"));
+        // Chunked when `chunked` is the last coding (a token of its own, not `notchunked`).
+        let chunked = self.header("Transfer-Encoding").is_some_and(|v| {
+            v.rsplit(',')
+                .next()
+                .is_some_and(|last| last.trim().eq_ignore_ascii_case("chunked"))
+        });
         if chunked {
             return BodyFraming::Chunked;
         }
-        match self.header("Content-Length").map(|v| v.parse::<u64>()) {
-            Some(Ok(len)) => BodyFraming::Length(len),
-            Some(Err(_)) => BodyFraming::BadLength,
-            None => BodyFraming::ToNextRequest,
+        let mut lengths = self
+            .headers
+            .iter()
+            .filter(|(n, _)| n.eq_ignore_ascii_case("Content-Length"))
+            .map(|(_, v)| v.as_str());
+        let Some(first) = lengths.next() else {
+            return BodyFraming::ToNextRequest;
+        };
+        if lengths.next().is_some() {
+            return BodyFraming::BadLength("more than one Content-Length header");
+        }
+        // Digits only: no sign, no blanks inside.
+        match first.bytes().all(|b| b.is_ascii_digit()) {
+            true => first.parse().map_or(
+                BodyFraming::BadLength("invalid Content-Length header: too large a number"),
+                BodyFraming::Length,
+            ),
+            false => {
+                BodyFraming::BadLength("invalid Content-Length header: expected a number of bytes")
+            }
         }
     }
 
@@ -109,8 +140,8 @@ enum BodyFraming {
     Chunked,
     /// `Content-Length`.
     Length(u64),
-    /// A `Content-Length` that is not a number.
-    BadLength,
+    /// A `Content-Length` that is not a number, or more than one: why.
+    BadLength(&'static str),
     /// Neither: the body runs to the next request.
     ToNextRequest,
 }
@@ -255,9 +286,8 @@ impl HttpFraming {
                     return Ok(Item::Fault(fault));
                 }
             },
-            BodyFraming::BadLength => {
+            BodyFraming::BadLength(message) => {
                 skip_to_request_line(win)?;
-                let message = "invalid Content-Length header: expected a number of bytes";
                 return Ok(Item::Fault(entries.fault(start, message.to_string())));
             }
             BodyFraming::Length(len) => read_exact_body(win, len, max)?,
@@ -268,15 +298,15 @@ impl HttpFraming {
             Body::Scratch => &self.scratch[..],
             Body::Dropped => &[][..],
         };
-        Ok(Item::Record(Record {
+        let record = Record {
             origin: entries.origin(body_pos),
             bytes,
             status,
             delivery: Some(head.into_delivery()),
-            // The body is not scanned: the parser's usual limit applies.
             deep: false,
             members: None,
-        }))
+        };
+        Ok(Item::Record(record.limit_depth(limits.max_depth)))
     }
 
     /// Decodes a chunked body into `scratch`. `Err` says what is wrong with the body.
@@ -543,6 +573,34 @@ mod tests {
         let input = "POST /a HTTP/1.1\nContent-Length: lots\n\n{}";
         let got = read(input.as_bytes(), InputMode::Auto, usize::MAX);
         assert!(got[0].2.contains("Content-Length"), "{got:?}");
+    }
+
+    #[test]
+    fn header_framing_is_strict() {
+        for (headers, message) in [
+            ("Content-Length: +2", "expected a number of bytes"),
+            (
+                "Content-Length: 2\nContent-Length: 2",
+                "more than one Content-Length",
+            ),
+            (
+                "Content-Length: 2\ncontent-length: 3",
+                "more than one Content-Length",
+            ),
+        ] {
+            let input = format!("POST /a HTTP/1.1\n{headers}\n\n{{}}");
+            let got = read(input.as_bytes(), InputMode::Auto, usize::MAX);
+            assert_eq!(got[0].3, "fault", "{headers}: {got:?}");
+            assert!(got[0].2.contains(message), "{headers}: {got:?}");
+        }
+        // `notchunked` is not chunked: the length frames the body.
+        let input = "POST /a HTTP/1.1\nTransfer-Encoding: notchunked\nContent-Length: 2\n\n{}";
+        let got = read(input.as_bytes(), InputMode::Auto, usize::MAX);
+        assert_eq!((got[0].2.as_str(), got[0].3.as_str()), ("{}", "Complete"));
+        // A folded line continues its header.
+        let head = Head::parse(b"POST /a HTTP/1.1\r\nX-Note: one\r\n  two\r\nHost: h");
+        assert_eq!(head.header("X-Note"), Some("one two"));
+        assert_eq!(head.headers.len(), 2);
     }
 
     #[test]

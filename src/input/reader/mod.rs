@@ -222,9 +222,16 @@ impl<R: Read> Reader<R> {
     /// Detects UTF-16 and binary data, and skips a UTF-8 byte-order mark, at the start of the
     /// source.
     fn check_encoding(&mut self) -> io::Result<Option<StreamFault>> {
-        let sniffed = sniff::sniff(self.win.fill_head(sniff::HEAD)?);
+        let mut sniffed = sniff::sniff(self.win.fill_head(sniff::HEAD)?);
         if let Sniffed::Bom(n) = sniffed {
             self.win.skip_leading(n);
+        }
+        // NUL bytes alone make a source binary only when no line of its first block is JSON:
+        // otherwise the line that holds them fails alone, as it would further in.
+        if sniffed == Sniffed::Binary(sniff::NUL_BYTES)
+            && sniff::some_line_is_json(self.win.fill_first(sniff::HEAD)?)
+        {
+            sniffed = Sniffed::Text;
         }
         let fault = sniffed.message();
         Ok(fault.map(|msg| self.entries.fault(Position::new(1, 1), msg)))

@@ -52,6 +52,26 @@ pub struct Record<'a> {
     pub members: Option<u32>,
 }
 
+impl Record<'_> {
+    /// Applies the depth limit to a record whose bytes no framing scanned (an HTTP body, an
+    /// envelope's body): every layer of a capture goes through the same `max_depth` as a bare
+    /// payload, so that nothing deeper ever reaches the parser or the steps after it.
+    pub fn limit_depth(mut self, max_depth: u64) -> Self {
+        if matches!(
+            self.status,
+            RecordStatus::Complete | RecordStatus::Truncated { .. }
+        ) {
+            let depth = crate::input::locate::nesting_depth(self.bytes);
+            let limit = max_depth.clamp(1, super::MAX_MAX_DEPTH);
+            if depth > limit {
+                self.status = RecordStatus::TooDeep { limit };
+            }
+            self.deep = depth > super::DEFAULT_MAX_DEPTH;
+        }
+        self
+    }
+}
+
 /// A problem in the stream that belongs to no payload: a stray comma, an unterminated array, a
 /// source in the wrong encoding.
 #[derive(Debug, Clone, PartialEq, Eq)]

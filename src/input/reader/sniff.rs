@@ -90,5 +90,19 @@ fn binary_kind(head: &[u8]) -> Option<&'static str> {
     if let Some((_, kind)) = SIGNATURES.iter().find(|(sig, _)| head.starts_with(sig)) {
         return Some(kind);
     }
-    memchr::memchr(0, head).map(|_| "it holds NUL bytes")
+    memchr::memchr(0, head).map(|_| NUL_BYTES)
+}
+
+/// The kind of a binary file known only by its NUL bytes.
+pub(super) const NUL_BYTES: &str = "it holds NUL bytes";
+
+/// Whether a complete line of `block` (one followed by a line break) is a JSON value.
+pub(super) fn some_line_is_json(block: &[u8]) -> bool {
+    let mut lines = block.split(|&b| b == b'\n');
+    lines.next_back(); // not known to be complete
+    lines.any(|line| {
+        let line = line.strip_suffix(b"\r").unwrap_or(line);
+        !line.iter().all(u8::is_ascii_whitespace)
+            && serde_json::from_slice::<serde::de::IgnoredAny>(line).is_ok()
+    })
 }

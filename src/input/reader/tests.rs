@@ -299,3 +299,32 @@ fn indices_count_every_entry() {
     }
     assert_eq!(idx, vec![0, 1, 2]);
 }
+
+#[test]
+fn nul_bytes_fail_their_line_alone_however_the_bytes_arrive() {
+    let cases: [(&[u8], usize); 4] = [
+        // A NUL in the first line, valid lines after: that line fails alone.
+        (b"{\"a\":\x00}\n{\"type\":\"x\"}\n{\"b\":1}\n", 3),
+        // The same NUL further in.
+        (b"{\"type\":\"x\"}\n{\"a\":\x00}\n{\"b\":1}\n", 3),
+        // No line of the first block is JSON: the whole source is binary.
+        (b"\x00\x01\x02\x03 not json\nnor this \x00\n", 1),
+        (b"\x00", 1),
+    ];
+    for (input, entries) in cases {
+        let mut verdicts = Vec::new();
+        for chunk in [1, 2, 7, 64, 4096] {
+            let got = split_with(input, u64::MAX, chunk);
+            assert_eq!(
+                got.len(),
+                entries,
+                "{input:?} in chunks of {chunk}: {got:?}"
+            );
+            verdicts.push(got);
+        }
+        assert!(
+            verdicts.windows(2).all(|w| w[0] == w[1]),
+            "{input:?}: {verdicts:?}"
+        );
+    }
+}

@@ -187,13 +187,31 @@ impl<R: Read> Window<R> {
         self.position_at(self.offset())
     }
 
-    /// Reads until the buffer holds at least `n` bytes from the start of the source, or the
-    /// source ends; returns the bytes from the scan position on.
-    pub(super) fn fill_head(&mut self, n: usize) -> io::Result<&[u8]> {
+    /// Reads until the buffer holds the first `n` bytes of the source, or the source ends;
+    /// returns them (fewer at the end).
+    pub(super) fn fill_first(&mut self, n: usize) -> io::Result<&[u8]> {
         while self.end < n && !self.eof {
             self.refill(self.base)?;
         }
-        Ok(self.ahead())
+        Ok(&self.buf[self.pos..self.end.min(n).max(self.pos)])
+    }
+
+    /// The head of the source that its encoding is judged on: its first `n` bytes, or less when
+    /// a line break at or past byte 16 comes first (a stream of lines is judged on its first
+    /// line, so that the next lines are read as they arrive). Reads only what that needs, and
+    /// the head is the same however the bytes arrive.
+    pub(super) fn fill_head(&mut self, n: usize) -> io::Result<&[u8]> {
+        loop {
+            let have = &self.buf[..self.end];
+            let line = memchr::memchr_iter(b'\n', &have[..have.len().min(n)]).find(|&i| i >= 15);
+            if let Some(i) = line {
+                return Ok(&self.buf[self.pos..(i + 1).max(self.pos)]);
+            }
+            if self.end >= n || self.eof {
+                return Ok(&self.buf[self.pos..self.end.min(n).max(self.pos)]);
+            }
+            self.refill(self.base)?;
+        }
     }
 
     /// Reads more input, keeping the bytes from absolute offset `keep` (at most the scan

@@ -59,7 +59,7 @@ pub fn line(out: &mut dyn Write, p: Painter, o: &Origin, c: &Classification) -> 
     if let Some(call) = c.call {
         text.push_str(&format!("  {}", call.outcome.name()));
         if let Some(d) = call.duration {
-            text.push_str(&format!(", {}", humanize::duration(d)));
+            text.push_str(&format!(", {}", humanize::call_duration(d)));
         }
     }
     writeln!(out, "{text}")?;

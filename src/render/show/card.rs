@@ -4,7 +4,6 @@
 use std::io::{self, Write};
 
 use comfy_table::Table;
-use serde_json::Value;
 use unicode_width::UnicodeWidthStr;
 
 use super::{
@@ -18,7 +17,7 @@ use crate::model::finding::Fault;
 use crate::model::finding::shorten;
 use crate::redact::redact;
 use crate::render::jsonl::write_line;
-use crate::render::jsontext::{JsonStyle, compact_into, pretty};
+use crate::render::jsontext::{JsonStyle, compact_into, pretty, pretty_map};
 use crate::render::style::{Painter, escape, styles};
 use crate::show::fields::{CARD_DEFAULT, EMAIL_ONLY, Field};
 
@@ -67,8 +66,9 @@ impl Renderer {
         if event.is_other() && self.fields.is_none() {
             // Not a message: no message fields to show, only the payload itself.
             if let Some(map) = subject.map {
-                let value = Value::Object(map.clone());
-                writeln!(out, "{}", pretty(&value, JsonStyle { color: p.color() }))?;
+                let mut text = pretty_map(map, JsonStyle { color: p.color() });
+                text.push('\n');
+                out.write_all(text.as_bytes())?;
             }
             return writeln!(out);
         }
@@ -116,11 +116,9 @@ impl Renderer {
                 writeln!(out)?;
             }
             if let Some(map) = subject.map {
-                writeln!(
-                    out,
-                    "{}",
-                    pretty(&Value::Object(map.clone()), JsonStyle { color: p.color() })
-                )?;
+                let mut text = pretty_map(map, JsonStyle { color: p.color() });
+                text.push('\n');
+                out.write_all(text.as_bytes())?;
             }
         }
         writeln!(out)
@@ -208,10 +206,12 @@ impl Renderer {
 
     /// A record as pretty JSON.
     pub fn json(&self, rec: Record<'_>) -> Result<Vec<u8>, Fault> {
-        let mut out = Vec::new();
         let p = self.redacted(parse(rec)?);
         let color = self.painter.color();
-        let _ = writeln!(out, "{}", pretty(&p.value, JsonStyle { color }));
+        // The text becomes the output as it is: no second copy.
+        let mut out = pretty(&p.value, JsonStyle { color }).into_bytes();
+        drop(p);
+        out.push(b'\n');
         Ok(out)
     }
 

@@ -121,7 +121,7 @@ impl Subject<'_> {
                 "event" => Some(self.class.event.to_string()),
                 "direction" => s(&self.view.direction),
                 "status" => s(&self.view.status),
-                "duration" => self.view.call_duration.map(humanize::duration),
+                "duration" => self.view.call_duration.map(humanize::call_duration),
                 "contact" => s(&self.view.contact_id),
                 "message" => s(&self.view.message_id),
                 "body" => self.view.body.as_deref().map(|b| body_text(b, self.map)),

@@ -57,7 +57,13 @@ impl Write for Spool {
         match self {
             Spool::Memory(v) if v.len() + buf.len() <= SPOOL_IN_MEMORY => v.write(buf),
             Spool::Memory(v) => {
-                let mut file = io::BufWriter::new(tempfile::tempfile()?);
+                // No temporary file (a missing TMPDIR, a full disk): the report stays in memory
+                // rather than fail half-written.
+                let Ok(spool) = tempfile::tempfile() else {
+                    v.extend_from_slice(buf);
+                    return Ok(buf.len());
+                };
+                let mut file = io::BufWriter::new(spool);
                 file.write_all(v)?;
                 file.write_all(buf)?;
                 *self = Spool::File(file);

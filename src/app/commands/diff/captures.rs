@@ -12,7 +12,7 @@ use serde_json::Value;
 
 use crate::app::driver::Consumer;
 use crate::diff::pair::{self, Index};
-use crate::diff::{Ignore, diff};
+use crate::diff::{Ignore, diff_capped};
 use crate::input::parse::parse;
 use crate::input::{InputError, Record};
 use crate::model::finding::Fault;
@@ -189,19 +189,23 @@ impl StreamSink<'_, '_> {
             Side::Left => (&kept_value, value, &kept.origin, origin),
             Side::Right => (value, &kept_value, origin, &kept.origin),
         };
-        let diffs = diff(left, right, self.ignore);
-        if diffs.is_empty() {
+        let (diffs, total) = diff_capped(left, right, self.ignore, self.out.report.cap());
+        if total == 0 {
             self.summary.same += 1;
             return Ok(());
         }
         self.summary.changed += 1;
-        self.summary.differences += diffs.len() as u64;
+        self.summary.differences += total;
         let pair = Pair {
             key: &key,
             left: left_origin,
             right: right_origin,
         };
-        self.out.report.differences(Some(&pair), &diffs)
+        self.out.report.differences(Some(&pair), &diffs)?;
+        match total - diffs.len() as u64 {
+            0 => Ok(()),
+            rest => self.out.report.not_shown(Some(&pair), rest),
+        }
     }
 
     /// The end of the streamed side: the summary, and whether the comparison is complete.
@@ -229,9 +233,13 @@ impl StreamSink<'_, '_> {
                     Side::Left => (&kept_value, &value),
                     Side::Right => (&value, &kept_value),
                 };
-                let diffs = diff(left, right, self.ignore);
-                self.summary.differences = diffs.len() as u64;
+                let (diffs, total) = diff_capped(left, right, self.ignore, self.out.report.cap());
+                self.summary.differences = total;
                 self.out.report.differences(None, &diffs)?;
+                let rest = total - diffs.len() as u64;
+                if rest > 0 {
+                    self.out.report.not_shown(None, rest)?;
+                }
             }
             Mode::Undecided { first: None } => {
                 // The streamed side holds nothing: a capture with one side empty.
