@@ -8,7 +8,7 @@
 
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex, mpsc};
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use clap::Args;
@@ -154,7 +154,7 @@ pub fn run(args: &ListenArgs, io: &mut Io<'_>) -> anyhow::Result<Outcome> {
         },
         None => None,
     };
-    let (tx, rx) = mpsc::sync_channel::<Note>(1024);
+    let (tx, mut rx) = tokio::sync::mpsc::channel::<Note>(1024);
     let shared = Arc::new(Shared {
         inspector: Inspector {
             checker,
@@ -210,7 +210,7 @@ pub fn run(args: &ListenArgs, io: &mut Io<'_>) -> anyhow::Result<Outcome> {
     let format = args.format;
     let mut index = 0u64;
     // The server runs until the process is interrupted: write what it reports, in order.
-    for note in rx {
+    while let Some(note) = rx.blocking_recv() {
         match note {
             Note::Log(line) => {
                 let _ = io.err.note(&line);

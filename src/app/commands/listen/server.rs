@@ -3,7 +3,7 @@
 //! and handing the report to the thread that writes.
 
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Mutex, mpsc};
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use bytes::Bytes;
@@ -34,7 +34,7 @@ pub(super) struct Shared {
     pub(super) status: StatusCode,
     pub(super) max_body: usize,
     pub(super) read_timeout: Duration,
-    pub(super) notes: mpsc::SyncSender<Note>,
+    pub(super) notes: tokio::sync::mpsc::Sender<Note>,
     pub(super) counts: Counts,
     pub(super) forward: Option<Forward>,
 }
@@ -75,7 +75,7 @@ impl Server {
                 self.shared.counts.refused.fetch_add(1, Ordering::Relaxed);
                 let _ = self.shared.notes.send(Note::Log(format!(
                     "refused a connection from {peer}: the limit of connections at once is reached"
-                )));
+                ))).await;
                 tokio::spawn(refuse_busy(stream));
                 continue;
             };
@@ -90,9 +90,12 @@ impl Server {
                     .serve_connection(TokioIo::new(stream), service)
                     .await;
                 if let Err(e) = served {
-                    let _ = shared.notes.send(Note::Log(format!(
-                        "a request from {peer} was not served: {e}"
-                    )));
+                    let _ = shared
+                        .notes
+                        .send(Note::Log(format!(
+                            "a request from {peer} was not served: {e}"
+                        )))
+                        .await;
                 }
                 drop(permit);
             });
@@ -144,31 +147,35 @@ async fn handle(
         .map(|(n, v)| (canonical(n.as_str()), v.as_bytes().to_vec()))
         .collect();
     let body = Limited::new(req.into_body(), shared.max_body);
-    let body = match tokio::time::timeout(shared.read_timeout, body.collect()).await {
-        Err(_) => {
-            let _ = shared.notes.send(Note::Log(format!(
+    let body =
+        match tokio::time::timeout(shared.read_timeout, body.collect()).await {
+            Err(_) => {
+                let _ = shared.notes.send(Note::Log(format!(
                 "{method} {path}: the body did not arrive within the read timeout: answered 408"
-            )));
-            return Ok(respond(StatusCode::REQUEST_TIMEOUT, "text/plain", ""));
-        }
-        Ok(Err(e))
-            if e.downcast_ref::<http_body_util::LengthLimitError>()
-                .is_some() =>
-        {
-            let _ = shared.notes.send(Note::Log(format!(
+            ))).await;
+                return Ok(respond(StatusCode::REQUEST_TIMEOUT, "text/plain", ""));
+            }
+            Ok(Err(e))
+                if e.downcast_ref::<http_body_util::LengthLimitError>()
+                    .is_some() =>
+            {
+                let _ = shared.notes.send(Note::Log(format!(
                 "{method} {path}: the body is larger than --max-body-size ({} bytes): answered 413",
                 shared.max_body
-            )));
-            return Ok(respond(StatusCode::PAYLOAD_TOO_LARGE, "text/plain", ""));
-        }
-        Ok(Err(e)) => {
-            let _ = shared.notes.send(Note::Log(format!(
-                "{method} {path}: the body could not be read ({e}): answered 400"
-            )));
-            return Ok(respond(StatusCode::BAD_REQUEST, "text/plain", ""));
-        }
-        Ok(Ok(collected)) => collected.to_bytes(),
-    };
+            ))).await;
+                return Ok(respond(StatusCode::PAYLOAD_TOO_LARGE, "text/plain", ""));
+            }
+            Ok(Err(e)) => {
+                let _ = shared
+                    .notes
+                    .send(Note::Log(format!(
+                        "{method} {path}: the body could not be read ({e}): answered 400"
+                    )))
+                    .await;
+                return Ok(respond(StatusCode::BAD_REQUEST, "text/plain", ""));
+            }
+            Ok(Ok(collected)) => collected.to_bytes(),
+        };
     let request = Request {
         method,
         path,
@@ -179,17 +186,21 @@ async fn handle(
     if let Some(file) = &shared.record {
         use std::io::Write as _;
         // Whole or not at all: one write of the whole capture, under the interrupt's lock.
-        let _hold = interrupt::writing();
-        let written = file
-            .lock()
-            .map_err(|_| std::io::Error::other("the record file's lock is poisoned"))
-            .and_then(|mut f| f.write_all(&capture).and_then(|()| f.flush()));
+        let written = {
+            let _hold = interrupt::writing();
+            file.lock()
+                .map_err(|_| std::io::Error::other("the record file's lock is poisoned"))
+                .and_then(|mut f| f.write_all(&capture).and_then(|()| f.flush()))
+        };
         if let Err(e) = written {
             let name = shared.record_name.as_deref().unwrap_or("the record file");
-            let _ = shared.notes.send(Note::Log(format!(
-                "cannot append to {name}: {}: answered 500",
-                describe_io_error(&e)
-            )));
+            let _ = shared
+                .notes
+                .send(Note::Log(format!(
+                    "cannot append to {name}: {}: answered 500",
+                    describe_io_error(&e)
+                )))
+                .await;
             return Ok(respond(StatusCode::INTERNAL_SERVER_ERROR, "text/plain", ""));
         }
     }
@@ -223,9 +234,11 @@ async fn handle(
         report,
         forwarded,
     };
+    // Waits while the writer is behind: a delivery is never dropped unreported.
     if shared
         .notes
-        .try_send(Note::Delivery(Box::new(received), done))
+        .send(Note::Delivery(Box::new(received), done))
+        .await
         .is_ok()
     {
         let _ = written.await;
