@@ -461,3 +461,32 @@ fn ctrl_c_during_a_load_leaves_a_record_of_whole_deliveries() {
             .unwrap_or("")
     );
 }
+
+#[test]
+fn max_age_is_measured_when_each_delivery_arrives() {
+    let dir = tempfile::tempdir().unwrap();
+    let (signing, pem) = key(dir.path());
+    let l = Listener::start(&["--public-key", &pem, "--max-age", "1s"]);
+    // Long after the listener started, a delivery sent 2 s ago is stale; one sent now is not.
+    std::thread::sleep(Duration::from_secs(3));
+    let sample = std::fs::read_to_string("samples/sms-reminder.json").unwrap();
+    let stamped = |at: jiff::Timestamp, id: &str| {
+        sample
+            .replace("2025-09-16T14:05:13.102Z", &at.to_string())
+            .replace("3f6c2a9e", id)
+    };
+    let now = jiff::Timestamp::now();
+    let old = stamped(now - jiff::SignedDuration::from_secs(2), "1f6c2a9e");
+    let fresh = stamped(now, "2f6c2a9e");
+    for body in [&old, &fresh] {
+        let sig = base64::engine::general_purpose::STANDARD
+            .encode(signing.sign(body.as_bytes()).to_bytes());
+        let request = post("/", &[("X-GHL-Signature", &sig)], body.as_bytes());
+        assert_eq!(l.send(&request), 200);
+    }
+    let out = l.stop();
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 2, "{out}");
+    assert!(lines[0].contains("stale delivery"), "{}", lines[0]);
+    assert!(lines[1].contains("signed (ed25519)"), "{}", lines[1]);
+}

@@ -212,6 +212,7 @@ async fn handle(
     let source = format!("<listen #{}>", number + 1);
     let mut report = shared.inspector.inspect(&source, &capture);
     if let Ok(mut replay) = shared.replay.lock() {
+        replay.set_now(jiff::Timestamp::now());
         replay.check(&mut report.checked);
     }
     if report.verdict.passed() {
