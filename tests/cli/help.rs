@@ -3,11 +3,6 @@
 use assert_cmd::Command;
 use clap::CommandFactory;
 
-use crate::util::path;
-
-const BEGIN: &str = "<!-- usage:begin -->\n";
-const END: &str = "<!-- usage:end -->";
-
 fn subcommands() -> Vec<String> {
     hlmsg::app::cli::Cli::command()
         .get_subcommands()
@@ -112,25 +107,10 @@ fn reference() -> String {
 
 #[test]
 fn readme_command_reference_matches_help() {
-    let readme_path = path("README.md");
-    let readme = std::fs::read_to_string(&readme_path).unwrap();
-    let start = readme
-        .find(BEGIN)
-        .expect("README.md has no usage:begin marker")
-        + BEGIN.len();
-    let end = readme.find(END).expect("README.md has no usage:end marker");
-    let expected = reference();
-    if readme[start..end] == expected {
-        return;
-    }
-    if std::env::var_os("HLMSG_UPDATE_README").is_some() {
-        let updated = format!("{}{}{}", &readme[..start], expected, &readme[end..]);
-        std::fs::write(&readme_path, updated).unwrap();
-        return;
-    }
-    panic!(
-        "The command reference in README.md differs from `hlmsg SUBCOMMAND --help`. Update it \
-         with:\n\n    HLMSG_UPDATE_README=1 cargo test --test cli readme_command_reference\n\n\
-         Expected between the markers:\n{expected}"
+    crate::util::readme_block(
+        "usage",
+        &reference(),
+        "`hlmsg SUBCOMMAND --help`",
+        "readme_command_reference",
     );
 }

@@ -4,7 +4,7 @@ use std::collections::BTreeSet;
 
 use hlmsg::validate::rules::RULES;
 
-use crate::util::{Output, hlmsg, path};
+use crate::util::{Output, hlmsg};
 
 #[test]
 fn the_list_names_every_rule_once() {
@@ -158,26 +158,6 @@ fn hlmsg_rules_covers_every_rule_the_linter_emits() {
 /// The README's table of rules is generated from the same definitions.
 #[test]
 fn readme_rules_table_matches_the_definitions() {
-    const BEGIN: &str = "<!-- rules:begin -->\n";
-    const END: &str = "<!-- rules:end -->";
-    let readme_path = path("README.md");
-    let readme = std::fs::read_to_string(&readme_path).unwrap();
-    let start = readme
-        .find(BEGIN)
-        .expect("README.md has no rules:begin marker")
-        + BEGIN.len();
-    let end = readme.find(END).expect("README.md has no rules:end marker");
     let expected = hlmsg::render::rules::markdown(RULES);
-    if readme[start..end] == expected {
-        return;
-    }
-    if std::env::var_os("HLMSG_UPDATE_README").is_some() {
-        let updated = format!("{}{}{}", &readme[..start], expected, &readme[end..]);
-        std::fs::write(&readme_path, updated).unwrap();
-        return;
-    }
-    panic!(
-        "The rules table in README.md differs from `hlmsg rules`. Update it with:\n\n    \
-         HLMSG_UPDATE_README=1 cargo test --test cli readme_rules_table\n"
-    );
+    crate::util::readme_block("rules", &expected, "`hlmsg rules`", "readme_rules_table");
 }

@@ -298,3 +298,33 @@ pub fn ints<const N: usize>(record: &serde_json::Value, keys: [&str; N]) -> [u64
             .unwrap_or_else(|| panic!("{k} is not an unsigned integer in {record}"))
     })
 }
+
+/// Checks that README.md holds `expected` between the markers `<!-- NAME:begin -->` and
+/// `<!-- NAME:end -->`; with HLMSG_UPDATE_README set, writes it there instead. `source` says
+/// where the block comes from and `test` names the test that regenerates it.
+pub fn readme_block(name: &str, expected: &str, source: &str, test: &str) {
+    let begin = format!("<!-- {name}:begin -->\n");
+    let end_marker = format!("<!-- {name}:end -->");
+    let readme_path = path("README.md");
+    let readme = std::fs::read_to_string(&readme_path).unwrap();
+    let start = readme
+        .find(&begin)
+        .unwrap_or_else(|| panic!("README.md has no {name}:begin marker"))
+        + begin.len();
+    let end = readme
+        .find(&end_marker)
+        .unwrap_or_else(|| panic!("README.md has no {name}:end marker"));
+    if readme[start..end] == *expected {
+        return;
+    }
+    if std::env::var_os("HLMSG_UPDATE_README").is_some() {
+        let updated = format!("{}{}{}", &readme[..start], expected, &readme[end..]);
+        std::fs::write(&readme_path, updated).unwrap();
+        return;
+    }
+    panic!(
+        "The {name} block of README.md differs from {source}. Update it with:\n\n    \
+         HLMSG_UPDATE_README=1 cargo test --test cli {test}\n\nExpected between the markers:\n\
+         {expected}"
+    );
+}
