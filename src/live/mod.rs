@@ -59,14 +59,6 @@ impl Request {
         out.extend_from_slice(b"\r\n");
         out
     }
-
-    /// The first header named `name`, case-insensitively, as text.
-    pub fn header(&self, name: &str) -> Option<String> {
-        self.headers
-            .iter()
-            .find(|(n, _)| n.eq_ignore_ascii_case(name))
-            .map(|(_, v)| String::from_utf8_lossy(v).into_owned())
-    }
 }
 
 /// What one delivery was found to be.

@@ -33,6 +33,9 @@ pub const INBOUND: &str = "InboundMessage";
 /// The name of the provider message event.
 pub const PROVIDER: &str = "ProviderOutboundMessage";
 
+/// How much of a `type` that names no event is kept (and shown).
+const UNKNOWN_KEPT_CHARS: usize = 60;
+
 /// The three message events, in the order reports list them.
 pub const MESSAGE_EVENTS: [&str; 3] = [OUTBOUND, INBOUND, PROVIDER];
 
@@ -133,7 +136,8 @@ impl Event {
         if !has_message_type && !trimmed.is_empty() && medium(trimmed) {
             return Event::Provider;
         }
-        Event::Unknown(raw.to_string())
+        // Kept short: it is only ever shown, and a `type` may be megabytes long.
+        Event::Unknown(crate::model::finding::shorten(raw, UNKNOWN_KEPT_CHARS))
     }
 
     /// The event's name: HighLevel's, or the raw `type` of an unknown one (empty when missing).
@@ -348,6 +352,12 @@ mod tests {
         assert_eq!(d(Some("lcemailstats"), false), Event::Other("LCEmailStats"));
         assert_eq!(d(Some("Pigeon"), true), Event::Unknown("Pigeon".into()));
         assert_eq!(d(None, true), Event::Unknown(String::new()));
+        // A giant unknown type is kept short.
+        let giant = "x".repeat(1_000_000);
+        match d(Some(&giant), true) {
+            Event::Unknown(kept) => assert_eq!(kept.chars().count(), UNKNOWN_KEPT_CHARS),
+            other => panic!("{other:?}"),
+        }
     }
 
     #[test]

@@ -146,7 +146,7 @@ struct DeliveryJson<'a> {
 
 /// One JSON record per delivery: `validate`'s payload record and `verify`'s delivery record in
 /// one, with the request's method, path and headers.
-pub fn json(out: &mut dyn Write, r: &Received, _index: u64) -> io::Result<()> {
+pub fn json(out: &mut dyn Write, r: &Received) -> io::Result<()> {
     let v = &r.report.verdict;
     let c = &r.report.checked;
     let headers = r

@@ -208,7 +208,6 @@ pub fn run(args: &ListenArgs, io: &mut Io<'_>) -> anyhow::Result<Outcome> {
     runtime.spawn(server.accept(listener));
     let painter = crate::render::style::Painter::new(io.out_color);
     let format = args.format;
-    let mut index = 0u64;
     // The server runs until the process is interrupted: write what it reports, in order.
     while let Some(note) = rx.blocking_recv() {
         match note {
@@ -219,9 +218,8 @@ pub fn run(args: &ListenArgs, io: &mut Io<'_>) -> anyhow::Result<Outcome> {
                 let written = match format {
                     ListenFormat::Line => render::line(io.out, painter, &received),
                     ListenFormat::Card => render::card(io.out, painter, &received),
-                    ListenFormat::Json => render::json(io.out, &received, index),
+                    ListenFormat::Json => render::json(io.out, &received),
                 };
-                index += 1;
                 written.and_then(|()| io.out.flush())?;
                 let _ = done.send(());
             }
