@@ -202,7 +202,7 @@ impl Verifier {
             event: parsed
                 .as_ref()
                 .and_then(Value::as_object)
-                .map(|m| crate::classify::classify(m).event),
+                .map(|m| crate::classify::event_of(&crate::input::view::View::from_map(m))),
         };
         if let Some(expected) = &self.app_id {
             // As both official SDKs do first: another app's delivery is not checked further.
