@@ -110,7 +110,7 @@ _hlmsg() {
 
     case "${cmd}" in
         hlmsg)
-            opts="-j -h -V --jobs --color --no-progress --help --version validate classify show pretty diff verify listen send keygen schema sample rules completions man help"
+            opts="-j -h -V --jobs --color --width --no-progress --help --version validate classify show pretty diff verify listen send keygen schema sample rules completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -128,6 +128,10 @@ _hlmsg() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --width)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -136,7 +140,7 @@ _hlmsg() {
             return 0
             ;;
         hlmsg__subcmd__classify)
-            opts="-s -f -j -h -V --max-payload-size --max-depth --input --event --summary --format --only --split --redact --jobs --color --no-progress --help --version"
+            opts="-s -f -j -h -V --max-payload-size --max-depth --input --event --summary --format --only --split --redact --jobs --color --width --no-progress --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -186,6 +190,10 @@ _hlmsg() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --width)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -194,7 +202,7 @@ _hlmsg() {
             return 0
             ;;
         hlmsg__subcmd__completions)
-            opts="-j -h -V --jobs --color --no-progress --help --version bash elvish fish powershell zsh"
+            opts="-j -h -V --jobs --color --width --no-progress --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -212,6 +220,10 @@ _hlmsg() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --width)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -220,7 +232,7 @@ _hlmsg() {
             return 0
             ;;
         hlmsg__subcmd__diff)
-            opts="-f -j -h -V --schema --by-channel --allow-extra --published --ignore --ignore-ids --by-position --redact --format --max-payload-size --max-depth --input --event --jobs --color --no-progress --help --version"
+            opts="-f -j -h -V --schema --by-channel --allow-extra --published --ignore --ignore-ids --by-position --full --redact --format --max-payload-size --max-depth --input --event --jobs --color --width --no-progress --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -268,6 +280,10 @@ _hlmsg() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --width)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -488,7 +504,7 @@ _hlmsg() {
             return 0
             ;;
         hlmsg__subcmd__keygen)
-            opts="-j -h -V --jobs --color --no-progress --help --version"
+            opts="-j -h -V --jobs --color --width --no-progress --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -506,6 +522,10 @@ _hlmsg() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --width)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -514,7 +534,7 @@ _hlmsg() {
             return 0
             ;;
         hlmsg__subcmd__listen)
-            opts="-f -j -h -V --port --bind --status --record --format --max-body-size --max-header-size --read-timeout --max-connections --forward-to --forward-timeout --public-key --app-id --max-age --jobs --color --no-progress --help --version"
+            opts="-f -j -h -V --port --bind --status --record --format --max-body-size --max-header-size --read-timeout --max-connections --forward-to --forward-timeout --public-key --app-id --max-age --jobs --color --width --no-progress --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -592,6 +612,10 @@ _hlmsg() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --width)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -600,7 +624,7 @@ _hlmsg() {
             return 0
             ;;
         hlmsg__subcmd__man)
-            opts="-j -h -V --dir --jobs --color --no-progress --help --version"
+            opts="-j -h -V --dir --jobs --color --width --no-progress --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -622,6 +646,10 @@ _hlmsg() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --width)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -630,7 +658,7 @@ _hlmsg() {
             return 0
             ;;
         hlmsg__subcmd__rules)
-            opts="-j -h -V --jobs --color --no-progress --help --version"
+            opts="-j -h -V --jobs --color --width --no-progress --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -648,6 +676,10 @@ _hlmsg() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --width)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -656,7 +688,7 @@ _hlmsg() {
             return 0
             ;;
         hlmsg__subcmd__sample)
-            opts="-l -n -s -c -j -h -V --list --count --seed --channel --invalid-rate --events --jobs --color --no-progress --help --version call-answered call-legacy call-outbound call-voicemail contact-create custom-provider email-html email-legacy email-provider email fb-messenger gmb-reply ig-direct inbound-call-voicemail inbound-email inbound-sms internal-comment live-chat provider-sms sms-chat-widget sms-legacy sms-outbound sms-reminder sms voicemail-drop voicemail-workflow whatsapp-media"
+            opts="-l -n -s -c -j -h -V --list --count --seed --channel --invalid-rate --events --jobs --color --width --no-progress --help --version call-answered call-legacy call-outbound call-voicemail contact-create custom-provider email-html email-legacy email-provider email fb-messenger gmb-reply ig-direct inbound-call-voicemail inbound-email inbound-sms internal-comment live-chat provider-sms sms-chat-widget sms-legacy sms-outbound sms-reminder sms voicemail-drop voicemail-workflow whatsapp-media"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -702,6 +734,10 @@ _hlmsg() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --width)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -710,7 +746,7 @@ _hlmsg() {
             return 0
             ;;
         hlmsg__subcmd__schema)
-            opts="-l -j -h -V --published --list --jobs --color --no-progress --help --version message email inbound inbound-email provider"
+            opts="-l -j -h -V --published --list --jobs --color --width --no-progress --help --version message email inbound inbound-email provider"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -728,6 +764,10 @@ _hlmsg() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --width)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -736,7 +776,7 @@ _hlmsg() {
             return 0
             ;;
         hlmsg__subcmd__send)
-            opts="-j -h -V --max-payload-size --max-depth --input --event --sample --generate --seed --sign --concurrency --rate --timeout --json --jobs --color --no-progress --help --version"
+            opts="-j -h -V --max-payload-size --max-depth --input --event --sample --generate --seed --sign --concurrency --rate --timeout --json --jobs --color --width --no-progress --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -798,6 +838,10 @@ _hlmsg() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --width)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -806,7 +850,7 @@ _hlmsg() {
             return 0
             ;;
         hlmsg__subcmd__show)
-            opts="-f -j -h -V --max-payload-size --max-depth --input --event --format --full --fields --now --redact --jobs --color --no-progress --help --version"
+            opts="-f -j -h -V --max-payload-size --max-depth --input --event --format --full --fields --now --redact --jobs --color --width --no-progress --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -856,6 +900,10 @@ _hlmsg() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --width)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -864,7 +912,7 @@ _hlmsg() {
             return 0
             ;;
         hlmsg__subcmd__validate)
-            opts="-f -v -j -h -V --max-payload-size --max-depth --input --event --schema --published --strict --format --verbose --redact --jobs --color --no-progress --help --version"
+            opts="-f -v -j -h -V --max-payload-size --max-depth --input --event --schema --published --strict --format --verbose --redact --jobs --color --width --no-progress --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -910,6 +958,10 @@ _hlmsg() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --width)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -918,7 +970,7 @@ _hlmsg() {
             return 0
             ;;
         hlmsg__subcmd__verify)
-            opts="-f -j -h -V --max-payload-size --max-depth --input --event --public-key --app-id --signature --scheme --reserialize --max-age --now --format --jobs --color --no-progress --help --version"
+            opts="-f -j -h -V --max-payload-size --max-depth --input --event --public-key --app-id --signature --scheme --reserialize --max-age --now --format --jobs --color --width --no-progress --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -982,6 +1034,10 @@ _hlmsg() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --width)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)

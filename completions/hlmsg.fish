@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_hlmsg_global_optspecs
-    string join \n j/jobs= color= no-progress h/help V/version
+    string join \n j/jobs= color= width= no-progress h/help V/version
 end
 
 function __fish_hlmsg_needs_command
@@ -28,6 +28,7 @@ complete -c hlmsg -n "__fish_hlmsg_needs_command" -s j -l jobs -d 'Threads that 
 complete -c hlmsg -n "__fish_hlmsg_needs_command" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'Color when the stream is a terminal and `NO_COLOR` is not set'
 always\t'Always color, even into a pipe or a file'
 never\t'Never color'"
+complete -c hlmsg -n "__fish_hlmsg_needs_command" -l width -d 'Columns human output fits in; 0 for no limit' -r
 complete -c hlmsg -n "__fish_hlmsg_needs_command" -l no-progress -d 'Never show a progress bar'
 complete -c hlmsg -n "__fish_hlmsg_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hlmsg -n "__fish_hlmsg_needs_command" -s V -l version -d 'Print version'
@@ -133,6 +134,7 @@ complete -c hlmsg -n "__fish_hlmsg_using_subcommand validate" -s j -l jobs -d 'T
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand validate" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'Color when the stream is a terminal and `NO_COLOR` is not set'
 always\t'Always color, even into a pipe or a file'
 never\t'Never color'"
+complete -c hlmsg -n "__fish_hlmsg_using_subcommand validate" -l width -d 'Columns human output fits in; 0 for no limit' -r
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand validate" -l published -d 'Use the schemas exactly as HighLevel\'s documentation publishes them instead of hlmsg\'s refined schemas'
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand validate" -l strict -d 'Treat warnings as errors'
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand validate" -s v -l verbose -d 'Also print a line for each payload without findings'
@@ -237,6 +239,7 @@ complete -c hlmsg -n "__fish_hlmsg_using_subcommand classify" -s j -l jobs -d 'T
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand classify" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'Color when the stream is a terminal and `NO_COLOR` is not set'
 always\t'Always color, even into a pipe or a file'
 never\t'Never color'"
+complete -c hlmsg -n "__fish_hlmsg_using_subcommand classify" -l width -d 'Columns human output fits in; 0 for no limit' -r
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand classify" -s s -l summary -d 'Print only the summary table'
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand classify" -l redact -d 'Mask personal data (addresses, phone numbers, bodies, attachment paths) before printing'
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand classify" -l no-progress -d 'Never show a progress bar'
@@ -325,6 +328,7 @@ complete -c hlmsg -n "__fish_hlmsg_using_subcommand show" -s j -l jobs -d 'Threa
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand show" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'Color when the stream is a terminal and `NO_COLOR` is not set'
 always\t'Always color, even into a pipe or a file'
 never\t'Never color'"
+complete -c hlmsg -n "__fish_hlmsg_using_subcommand show" -l width -d 'Columns human output fits in; 0 for no limit' -r
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand show" -l full -d 'Show whole bodies, however long'
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand show" -l redact -d 'Mask personal data (addresses, phone numbers, bodies, attachment paths) before printing'
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand show" -l no-progress -d 'Never show a progress bar'
@@ -413,6 +417,7 @@ complete -c hlmsg -n "__fish_hlmsg_using_subcommand pretty" -s j -l jobs -d 'Thr
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand pretty" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'Color when the stream is a terminal and `NO_COLOR` is not set'
 always\t'Always color, even into a pipe or a file'
 never\t'Never color'"
+complete -c hlmsg -n "__fish_hlmsg_using_subcommand pretty" -l width -d 'Columns human output fits in; 0 for no limit' -r
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand pretty" -l full -d 'Show whole bodies, however long'
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand pretty" -l redact -d 'Mask personal data (addresses, phone numbers, bodies, attachment paths) before printing'
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand pretty" -l no-progress -d 'Never show a progress bar'
@@ -506,11 +511,13 @@ complete -c hlmsg -n "__fish_hlmsg_using_subcommand diff" -s j -l jobs -d 'Threa
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand diff" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'Color when the stream is a terminal and `NO_COLOR` is not set'
 always\t'Always color, even into a pipe or a file'
 never\t'Never color'"
+complete -c hlmsg -n "__fish_hlmsg_using_subcommand diff" -l width -d 'Columns human output fits in; 0 for no limit' -r
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand diff" -l by-channel -d 'With --schema: split the report by channel (the channel classify tells)'
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand diff" -l allow-extra -d 'With --schema: extra fields are reported but do not fail the run'
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand diff" -l published -d 'Use the schemas exactly as HighLevel\'s documentation publishes them instead of hlmsg\'s refined schemas'
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand diff" -l ignore-ids -d 'Ignore the fields that differ between two deliveries of the same kind of message'
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand diff" -l by-position -d 'Pair the payloads of two captures by position, not by messageId'
+complete -c hlmsg -n "__fish_hlmsg_using_subcommand diff" -l full -d 'Show a long string that changed whole, every change marked, instead of the changes with some context around each'
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand diff" -l redact -d 'Mask personal data (addresses, phone numbers, bodies, attachment paths) before printing'
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand diff" -l no-progress -d 'Never show a progress bar'
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand diff" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -601,6 +608,7 @@ complete -c hlmsg -n "__fish_hlmsg_using_subcommand verify" -s j -l jobs -d 'Thr
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand verify" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'Color when the stream is a terminal and `NO_COLOR` is not set'
 always\t'Always color, even into a pipe or a file'
 never\t'Never color'"
+complete -c hlmsg -n "__fish_hlmsg_using_subcommand verify" -l width -d 'Columns human output fits in; 0 for no limit' -r
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand verify" -l reserialize -d 'When an envelope holds the parsed body, try HighLevel\'s compact serialization of it'
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand verify" -l no-progress -d 'Never show a progress bar'
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand verify" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -625,6 +633,7 @@ complete -c hlmsg -n "__fish_hlmsg_using_subcommand listen" -s j -l jobs -d 'Thr
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand listen" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'Color when the stream is a terminal and `NO_COLOR` is not set'
 always\t'Always color, even into a pipe or a file'
 never\t'Never color'"
+complete -c hlmsg -n "__fish_hlmsg_using_subcommand listen" -l width -d 'Columns human output fits in; 0 for no limit' -r
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand listen" -l no-progress -d 'Never show a progress bar'
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand listen" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand listen" -s V -l version -d 'Print version'
@@ -738,6 +747,7 @@ complete -c hlmsg -n "__fish_hlmsg_using_subcommand send" -s j -l jobs -d 'Threa
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand send" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'Color when the stream is a terminal and `NO_COLOR` is not set'
 always\t'Always color, even into a pipe or a file'
 never\t'Never color'"
+complete -c hlmsg -n "__fish_hlmsg_using_subcommand send" -l width -d 'Columns human output fits in; 0 for no limit' -r
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand send" -l json -d 'JSON Lines instead of a line per delivery (schemas/output/send.schema.json)'
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand send" -l no-progress -d 'Never show a progress bar'
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand send" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -746,6 +756,7 @@ complete -c hlmsg -n "__fish_hlmsg_using_subcommand keygen" -s j -l jobs -d 'Thr
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand keygen" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'Color when the stream is a terminal and `NO_COLOR` is not set'
 always\t'Always color, even into a pipe or a file'
 never\t'Never color'"
+complete -c hlmsg -n "__fish_hlmsg_using_subcommand keygen" -l width -d 'Columns human output fits in; 0 for no limit' -r
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand keygen" -l no-progress -d 'Never show a progress bar'
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand keygen" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand keygen" -s V -l version -d 'Print version'
@@ -753,6 +764,7 @@ complete -c hlmsg -n "__fish_hlmsg_using_subcommand schema" -s j -l jobs -d 'Thr
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand schema" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'Color when the stream is a terminal and `NO_COLOR` is not set'
 always\t'Always color, even into a pipe or a file'
 never\t'Never color'"
+complete -c hlmsg -n "__fish_hlmsg_using_subcommand schema" -l width -d 'Columns human output fits in; 0 for no limit' -r
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand schema" -l published -d 'Use the schemas exactly as HighLevel\'s documentation publishes them instead of hlmsg\'s refined schemas'
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand schema" -s l -l list -d 'List the bundled schemas with their $id instead'
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand schema" -l no-progress -d 'Never show a progress bar'
@@ -773,6 +785,7 @@ complete -c hlmsg -n "__fish_hlmsg_using_subcommand sample" -s j -l jobs -d 'Thr
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand sample" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'Color when the stream is a terminal and `NO_COLOR` is not set'
 always\t'Always color, even into a pipe or a file'
 never\t'Never color'"
+complete -c hlmsg -n "__fish_hlmsg_using_subcommand sample" -l width -d 'Columns human output fits in; 0 for no limit' -r
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand sample" -s l -l list -d 'List the bundled samples with their channel'
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand sample" -l events -d 'Write a mixed capture, as a webhook URL receives it: every event, not only OutboundMessage'
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand sample" -l no-progress -d 'Never show a progress bar'
@@ -782,6 +795,7 @@ complete -c hlmsg -n "__fish_hlmsg_using_subcommand rules" -s j -l jobs -d 'Thre
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand rules" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'Color when the stream is a terminal and `NO_COLOR` is not set'
 always\t'Always color, even into a pipe or a file'
 never\t'Never color'"
+complete -c hlmsg -n "__fish_hlmsg_using_subcommand rules" -l width -d 'Columns human output fits in; 0 for no limit' -r
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand rules" -l no-progress -d 'Never show a progress bar'
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand rules" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand rules" -s V -l version -d 'Print version'
@@ -789,6 +803,7 @@ complete -c hlmsg -n "__fish_hlmsg_using_subcommand completions" -s j -l jobs -d
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand completions" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'Color when the stream is a terminal and `NO_COLOR` is not set'
 always\t'Always color, even into a pipe or a file'
 never\t'Never color'"
+complete -c hlmsg -n "__fish_hlmsg_using_subcommand completions" -l width -d 'Columns human output fits in; 0 for no limit' -r
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand completions" -l no-progress -d 'Never show a progress bar'
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand completions" -s V -l version -d 'Print version'
@@ -797,6 +812,7 @@ complete -c hlmsg -n "__fish_hlmsg_using_subcommand man" -s j -l jobs -d 'Thread
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand man" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'Color when the stream is a terminal and `NO_COLOR` is not set'
 always\t'Always color, even into a pipe or a file'
 never\t'Never color'"
+complete -c hlmsg -n "__fish_hlmsg_using_subcommand man" -l width -d 'Columns human output fits in; 0 for no limit' -r
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand man" -l no-progress -d 'Never show a progress bar'
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand man" -s V -l version -d 'Print version'

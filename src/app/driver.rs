@@ -28,6 +28,9 @@ pub struct Io<'a> {
     pub out: &'a mut dyn Write,
     /// Whether to color standard output.
     pub out_color: bool,
+    /// The columns human output to standard output fits in (`--width`, or the terminal's);
+    /// `None`: no limit.
+    pub out_width: Option<usize>,
     /// Standard error, for messages about the run.
     pub err: ErrStream<'a>,
     /// Whether standard input is a terminal (then it is not read without a `-`).
@@ -39,6 +42,9 @@ pub struct Io<'a> {
     /// Whether a progress bar may appear on standard error (it is a terminal and
     /// `--no-progress` was not given).
     pub progress: bool,
+    /// The columns the progress bar fits in when they are fixed (`--width`, `COLUMNS`);
+    /// `None`: the terminal's, as it is when the bar is drawn.
+    pub bar_width: Option<usize>,
 }
 
 /// Standard error, with its own color decision: every message about the run goes through it.
@@ -83,12 +89,14 @@ pub struct Out<'a> {
     pub w: &'a mut dyn Write,
     /// Whether to color it.
     pub color: bool,
+    /// The columns human output fits in, if any.
+    pub width: Option<usize>,
 }
 
 impl Out<'_> {
-    /// The painter for standard output.
+    /// The painter for standard output: its colors and its width.
     pub fn painter(&self) -> Painter {
-        Painter::new(self.color)
+        Painter::new(self.color).with_width(self.width)
     }
 }
 
@@ -186,7 +194,7 @@ impl<'a, 'io> Driver<'a, 'io> {
         }
         options.stdin = io.stdin.clone();
         if io.progress {
-            options.watch = Some(Arc::new(Progress::new()));
+            options.watch = Some(Arc::new(Progress::new(io.bar_width)));
         }
         let driver = Driver {
             err: &mut io.err,
@@ -197,6 +205,7 @@ impl<'a, 'io> Driver<'a, 'io> {
         let out = Out {
             w: &mut *io.out,
             color: io.out_color,
+            width: io.out_width,
         };
         Ok(Some((driver, out)))
     }

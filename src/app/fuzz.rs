@@ -165,6 +165,7 @@ pub fn run_cli_in_memory(cli: &Cli, stdin: &[u8]) -> MemoryRun {
         let mut io = Io {
             out: &mut stdout,
             out_color: false,
+            out_width: cli.width.filter(|&w| w > 0),
             err: ErrStream {
                 w: &mut stderr,
                 color: false,
@@ -174,6 +175,7 @@ pub fn run_cli_in_memory(cli: &Cli, stdin: &[u8]) -> MemoryRun {
             // In memory, --jobs 0 (the default) means one thread: no pool for a short run.
             jobs: cli.jobs.max(1),
             progress: false,
+            bar_width: None,
         };
         run(cli, &mut io).map_err(|e| format!("{e:#}"))
     };

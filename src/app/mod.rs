@@ -32,6 +32,7 @@ pub use driver::{ErrStream, Io};
 pub fn main() -> ExitCode {
     // Ctrl-C: remove half-written files and stop at once.
     let _ = ctrlc::set_handler(|| {
+        progress::clear_now();
         interrupt::cleanup();
         std::process::exit(i32::from(Outcome::Interrupted.code()));
     });
@@ -79,6 +80,9 @@ pub fn main() -> ExitCode {
     let mut io = Io {
         out: &mut out,
         out_color: cli.color.for_stdout(),
+        out_width: terminal::width(cli.width, stdout.is_terminal(), || {
+            terminal_size::terminal_size_of(io::stdout())
+        }),
         err: ErrStream {
             w: &mut stderr,
             color: cli.color.for_stderr(),
@@ -87,6 +91,7 @@ pub fn main() -> ExitCode {
         stdin: None,
         jobs,
         progress: bar,
+        bar_width: terminal::fixed_width(cli.width),
     };
     let result = run(&cli, &mut io).and_then(|o| {
         out.flush()?;

@@ -23,9 +23,11 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
-use indicatif::{HumanCount, ProgressBar, ProgressDrawTarget, ProgressStyle};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use terminal_size::terminal_size_of;
 
 use crate::input::{InputError, Source, Watch};
+use crate::render::progress::{Figures, line};
 
 /// A run that has read this many bytes shows the bar (about 50 MB).
 pub const SIZE_THRESHOLD: u64 = 50_000_000;
@@ -59,6 +61,9 @@ pub struct Progress(Option<Arc<Meter>>);
 
 struct Meter {
     start: Instant,
+    /// The columns the line must fit (`--width`, `COLUMNS`); else the terminal's, asked as it
+    /// draws so that a resized terminal is followed.
+    width: Option<usize>,
     bytes: AtomicU64,
     entries: AtomicU64,
     state: Mutex<State>,
@@ -100,9 +105,10 @@ impl Progress {
     /// Progress for a run starting now, for a run that may show a bar (`--no-progress` was not
     /// given and standard error is a terminal: see [`super::Io::progress`]). The default
     /// watches nothing.
-    pub fn new() -> Progress {
+    pub fn new(width: Option<usize>) -> Progress {
         Progress(Some(Arc::new(Meter {
             start: Instant::now(),
+            width,
             bytes: AtomicU64::new(0),
             entries: AtomicU64::new(0),
             state: Mutex::new(State::default()),
@@ -167,21 +173,22 @@ impl Meter {
             if !big && elapsed < TIME_THRESHOLD {
                 return;
             }
-            let bar = new_bar(state.total);
+            let bar = new_bar();
             *lock(&VISIBLE) = Some(bar.clone());
             state.bar = Some(bar);
         }
         if let Some(bar) = &state.bar {
-            if let Some(total) = state.total {
-                bar.set_length(total.max(bytes));
-            }
-            let per_second = entries as f64 / elapsed.as_secs_f64().max(0.001);
-            bar.set_message(format!(
-                "{} payloads, {}/s",
-                HumanCount(entries),
-                HumanCount(per_second as u64)
-            ));
-            bar.set_position(bytes);
+            let figures = Figures {
+                bytes,
+                total: state.total,
+                entries,
+                elapsed,
+            };
+            let width = self
+                .width
+                .or_else(|| terminal_size_of(io::stderr()).map(|(w, _)| usize::from(w.0)))
+                .unwrap_or(80);
+            bar.set_message(line(&figures, width));
         }
     }
 }
@@ -233,17 +240,24 @@ impl Drop for Counter {
     }
 }
 
-/// The bar: with a known total, a bar and an ETA; without, a spinner and the elapsed time.
-fn new_bar(total: Option<u64>) -> ProgressBar {
-    let template = match total {
-        Some(_) => "[{wide_bar}] {binary_bytes}/{binary_total_bytes} · {msg} · ETA {eta}",
-        None => "{spinner} {binary_bytes} read · {msg} · {binary_bytes_per_sec} · {elapsed}",
-    };
-    let bar = ProgressBar::with_draw_target(total, ProgressDrawTarget::stderr());
-    if let Ok(style) = ProgressStyle::with_template(template) {
-        bar.set_style(style.progress_chars("=> "));
+/// The bar: one line, laid out by [`line`] to the terminal's width.
+fn new_bar() -> ProgressBar {
+    let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
+    if let Ok(style) = ProgressStyle::with_template("{msg}") {
+        bar.set_style(style);
     }
     bar
+}
+
+/// Takes the bar off the screen at once, from any thread: for an interrupted run, whose
+/// process ends before the bar could be cleared in order.
+pub fn clear_now() {
+    let shown = VISIBLE.try_lock().map(|v| v.is_some()).unwrap_or(true);
+    if shown {
+        let mut err = io::stderr();
+        let _ = err.write_all(b"\r\x1b[2K");
+        let _ = err.flush();
+    }
 }
 
 impl Watch for Progress {
@@ -339,7 +353,7 @@ mod tests {
     #[test]
     fn off_by_default() {
         // The default has no meter, and watching with it does nothing; a new one has a meter.
-        assert!(Progress::new() != Progress::default());
+        assert!(Progress::new(None) != Progress::default());
         let p = Progress::default();
         p.tick();
         Watch::bytes(&p, 3);
@@ -349,7 +363,7 @@ mod tests {
 
     #[test]
     fn counting_reader_counts() {
-        let p = Progress::new();
+        let p = Progress::new(None);
         let meter = p.0.clone().expect("a new progress has a meter");
         Watch::bytes(&p, 600);
         Watch::bytes(&p, 400);
@@ -366,7 +380,7 @@ mod tests {
     #[test]
     fn totals_add_up_until_a_source_has_no_size() {
         let a = std::path::PathBuf::from("a.json");
-        let p = Progress::new();
+        let p = Progress::new(None);
         let meter = p.0.clone().expect("a new progress has a meter");
         let file = || Ok(Source::File(a.clone(), Some(3)));
         p.expect(&[file(), file()]);

@@ -2,6 +2,8 @@
 
 use std::io::IsTerminal;
 
+use crate::render::width::MIN_WIDTH;
+
 /// When to color output (`--color`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
 pub enum ColorChoice {
@@ -36,6 +38,46 @@ impl ColorChoice {
     pub fn for_stderr(self) -> bool {
         self.enabled(std::io::stderr().is_terminal())
     }
+}
+
+/// `COLUMNS`, when it holds a usable width.
+fn columns_env() -> Option<usize> {
+    std::env::var("COLUMNS")
+        .ok()?
+        .trim()
+        .parse::<usize>()
+        .ok()
+        .filter(|&n| n > 0)
+}
+
+/// The width a stream's human output fits in: `--width` when given (0: no limit); on a
+/// terminal, `COLUMNS` when set, else the terminal's size, else 80; otherwise (a pipe, a file)
+/// no limit. Never narrower than [`MIN_WIDTH`].
+pub fn width(
+    flag: Option<usize>,
+    is_terminal: bool,
+    size: impl FnOnce() -> Option<(terminal_size::Width, terminal_size::Height)>,
+) -> Option<usize> {
+    let n = match flag {
+        Some(0) => return None,
+        Some(n) => n,
+        None if !is_terminal => return None,
+        None => columns_env()
+            .or_else(|| size().map(|(w, _)| usize::from(w.0)))
+            .unwrap_or(80),
+    };
+    Some(n.max(MIN_WIDTH))
+}
+
+/// The width fixed for the progress bar whatever the terminal's size: `--width`, then
+/// `COLUMNS`. `None`: the terminal's, asked as the bar is drawn.
+pub fn fixed_width(flag: Option<usize>) -> Option<usize> {
+    match flag {
+        Some(0) => None,
+        Some(n) => Some(n),
+        None => columns_env(),
+    }
+    .map(|n| n.max(MIN_WIDTH))
 }
 
 /// Standard output when the input arrives over time (a pipe, a terminal): every complete line

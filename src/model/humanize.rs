@@ -56,6 +56,53 @@ pub fn age(seconds: i64) -> String {
     }
 }
 
+/// [`age`] in a few columns, for tables: `now`, `5m ago`, `3d ago`, `2y ago`, `in 2h`.
+pub fn age_short(seconds: i64) -> String {
+    let n = seconds.unsigned_abs();
+    let (count, unit) = match n {
+        0..=59 => return "now".to_string(),
+        60..=3599 => (n / 60, "m"),
+        3600..=86_399 => (n / 3600, "h"),
+        86_400..=2_591_999 => (n / 86_400, "d"),
+        2_592_000..=31_535_999 => (n / 2_592_000, "mo"),
+        _ => (n / 31_536_000, "y"),
+    };
+    if seconds < 0 {
+        format!("in {count}{unit}")
+    } else {
+        format!("{count}{unit} ago")
+    }
+}
+
+/// A size in bytes with binary units: `512 B`, `1.5 KiB`, `56.2 MiB`.
+pub fn bytes(n: u64) -> String {
+    const UNITS: [&str; 6] = ["B", "KiB", "MiB", "GiB", "TiB", "PiB"];
+    let mut value = n as f64;
+    let mut unit = 0;
+    while value >= 1024.0 && unit + 1 < UNITS.len() {
+        value /= 1024.0;
+        unit += 1;
+    }
+    if unit == 0 {
+        format!("{n} B")
+    } else {
+        format!("{value:.1} {}", UNITS[unit])
+    }
+}
+
+/// A count with thousands separators: `100,960`.
+pub fn count(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// `part` of `whole` as a percentage with one decimal, e.g. `45.5%`.
 pub fn share(part: u64, whole: u64) -> String {
     if whole == 0 {
@@ -94,6 +141,20 @@ mod tests {
         assert_eq!(age(3 * 86_400 + 5), "3 days ago");
         assert_eq!(age(2 * 31_536_000), "2 years ago");
         assert_eq!(age(-7200), "in 2 hours");
+    }
+
+    #[test]
+    fn short_ages_sizes_and_counts() {
+        assert_eq!(age_short(5), "now");
+        assert_eq!(age_short(3 * 86_400 + 5), "3d ago");
+        assert_eq!(age_short(2 * 31_536_000), "2y ago");
+        assert_eq!(age_short(-7200), "in 2h");
+        assert_eq!(bytes(512), "512 B");
+        assert_eq!(bytes(1536), "1.5 KiB");
+        assert_eq!(bytes(57 * 1024 * 1024), "57.0 MiB");
+        assert_eq!(count(0), "0");
+        assert_eq!(count(100_960), "100,960");
+        assert_eq!(count(1_234_567), "1,234,567");
     }
 
     #[test]

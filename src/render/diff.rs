@@ -3,13 +3,16 @@
 use std::io::{self, Write};
 
 use serde::Serialize;
+use serde_json::Value;
 
 use crate::diff::pair::Key;
 use crate::diff::patch::patch;
 use crate::diff::{Difference, Op};
 use crate::model::origin::Origin;
+use crate::render::inline;
 use crate::render::jsonl::{ErrorJson, OriginJson, SafeFormatter, write_line};
 use crate::render::style::{Painter, styles};
+use crate::render::width::fit;
 
 /// LEFT or RIGHT.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -122,16 +125,56 @@ fn op_style(op: Op) -> owo_colors::Style {
     }
 }
 
-/// Human output: `~`, `+` and `-` lines, colored when color is on, always escaped.
+/// Human output: `~`, `+` and `-` lines, colored when color is on, always escaped, and laid out
+/// to the painter's width. A long or multi-line string that changed shows where it changed
+/// ([`inline`]).
 pub struct HumanDiff<W> {
     out: W,
     painter: Painter,
+    full: bool,
 }
 
 impl<W: Write> HumanDiff<W> {
-    /// Writes to `out`.
-    pub fn new(out: W, painter: Painter) -> Self {
-        HumanDiff { out, painter }
+    /// Writes to `out`; `full` shows changed strings whole.
+    pub fn new(out: W, painter: Painter, full: bool) -> Self {
+        HumanDiff { out, painter, full }
+    }
+
+    /// A line, folded to the width.
+    fn line(&mut self, text: &str) -> io::Result<()> {
+        writeln!(self.out, "{}", fit(text, self.painter.width()))
+    }
+
+    /// One difference, at `indent`.
+    fn difference(&mut self, indent: &str, d: &Difference<'_>) -> io::Result<()> {
+        let strings = match (d.op, d.left, d.right) {
+            (Op::Changed, Some(Value::String(l)), Some(Value::String(r))) => Some((l, r)),
+            _ => None,
+        };
+        let Some((old, new)) = strings.filter(|(l, r)| inline::wants_inline(l, r)) else {
+            let line = self.painter.paint(&d.to_string(), op_style(d.op));
+            return self.line(&format!("{indent}{line}"));
+        };
+        let marks = inline::Marks {
+            painter: self.painter,
+            full: self.full,
+        };
+        let (what, body) = if old.contains('\n') || new.contains('\n') {
+            ("lines changed", inline::lines(old, new, marks))
+        } else {
+            ("words changed", vec![inline::words(old, new, marks)])
+        };
+        let header = format!("~ {}: {what}", d.pointer());
+        let header = self.painter.paint(&header, op_style(d.op));
+        self.line(&format!("{indent}{header}"))?;
+        for text in body {
+            if text.is_empty() {
+                self.line("")?;
+            } else {
+                self.line(&format!("{indent}    {text}"))?;
+            }
+        }
+        Ok(())
     }
 }
 
@@ -140,18 +183,14 @@ impl<W: Write> DiffReport for HumanDiff<W> {
         let indent = match pair {
             Some(p) => {
                 let header = format!("{}: {} → {}", p.key, p.left, p.right);
-                writeln!(
-                    self.out,
-                    "{}",
-                    self.painter.paint(&header, styles::location())
-                )?;
+                let header = self.painter.paint(&header, styles::location());
+                self.line(&header)?;
                 "  "
             }
             None => "",
         };
         for d in diffs {
-            let line = self.painter.paint(&d.to_string(), op_style(d.op));
-            writeln!(self.out, "{indent}{line}")?;
+            self.difference(indent, d)?;
         }
         Ok(())
     }
@@ -164,11 +203,8 @@ impl<W: Write> DiffReport for HumanDiff<W> {
             "differences"
         };
         let line = format!("… {count} more {noun} not shown");
-        writeln!(
-            self.out,
-            "{indent}{}",
-            self.painter.paint(&line, styles::warning())
-        )
+        let line = format!("{indent}{}", self.painter.paint(&line, styles::warning()));
+        self.line(&line)
     }
 
     fn only_in(&mut self, side: Side, key: &Key, origin: &Origin) -> io::Result<()> {
@@ -177,7 +213,8 @@ impl<W: Write> DiffReport for HumanDiff<W> {
             Side::Right => ('+', styles::added()),
         };
         let line = format!("{sign} only in {}: {key} at {origin}", side.name());
-        writeln!(self.out, "{}", self.painter.paint(&line, style))
+        let line = self.painter.paint(&line, style);
+        self.line(&line)
     }
 
     fn finish(&mut self, s: &DiffSummary) -> io::Result<()> {
@@ -186,7 +223,8 @@ impl<W: Write> DiffReport for HumanDiff<W> {
         } else {
             styles::ok()
         };
-        writeln!(self.out, "{}", self.painter.paint(&s.line(), style))
+        let line = self.painter.paint(&s.line(), style);
+        self.line(&line)
     }
 }
 
@@ -394,7 +432,7 @@ mod tests {
         let d = diff(&l, &r, &Ignore::new());
         for color in [false, true] {
             let mut out = Vec::new();
-            HumanDiff::new(&mut out, Painter::new(color))
+            HumanDiff::new(&mut out, Painter::new(color), false)
                 .differences(None, &d)
                 .unwrap();
             let text = String::from_utf8(out).unwrap();
@@ -414,7 +452,7 @@ mod tests {
         let key = Key::MessageId("m1".into());
         let (lo, ro) = (origin("a.ndjson", 3), origin("b.ndjson", 9));
         let mut out = Vec::new();
-        let mut h = HumanDiff::new(&mut out, Painter::new(false));
+        let mut h = HumanDiff::new(&mut out, Painter::new(false), false);
         h.differences(
             Some(&Pair {
                 key: &key,

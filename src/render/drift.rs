@@ -10,7 +10,7 @@
 use std::collections::BTreeMap;
 use std::io::{self, Write};
 
-use comfy_table::{CellAlignment, Table};
+use comfy_table::{CellAlignment, ColumnConstraint, Table, Width};
 use serde::Serialize;
 use serde::ser::SerializeMap;
 
@@ -21,6 +21,7 @@ use crate::model::humanize;
 use crate::model::origin::Origin;
 use crate::render::jsonl::write_line;
 use crate::render::style::{Painter, escape, styles};
+use crate::render::width::{columns, fit, limit_table};
 
 /// What the report is about, beyond the counts.
 #[derive(Debug, Clone, Copy)]
@@ -195,30 +196,53 @@ pub fn human(
     let single = ctx.single.is_some();
     for g in &report.groups {
         let title = heading(g, ctx, |s| escape(s).into_owned());
-        writeln!(out, "{}", painter.paint(&title, styles::location()))?;
+        let title = painter.paint(&title, styles::location());
+        writeln!(out, "{}", fit(&title, painter.width()))?;
         let mut table = Table::new();
         table.load_style(comfy_table::presets::UTF8_FULL_CONDENSED.with_rounded_corners());
+        limit_table(&mut table, painter.width());
+        // Below 80 columns the share goes: the count says it, and the room is needed.
+        let narrow = painter.width().is_some_and(|w| w < 80);
+        let drop_share = |mut cells: Vec<String>| {
+            if narrow && !single {
+                cells.remove(2);
+            }
+            cells
+        };
         if single {
             table.set_header(SINGLE_HEADER.to_vec());
         } else {
-            table.set_header(AGGREGATE_HEADER.to_vec());
+            table.set_header(drop_share(AGGREGATE_HEADER.map(String::from).to_vec()));
         }
         for row in &g.rows {
             let field = escape(row.pointer).into_owned();
-            table.add_row(cells(row, single, g.payloads, field));
+            table.add_row(drop_share(cells(row, single, g.payloads, field)));
         }
         if !single {
-            for i in 1..=2 {
+            for i in 1..=(if narrow { 1 } else { 2 }) {
                 if let Some(col) = table.column_mut(i) {
                     col.set_cell_alignment(CellAlignment::Right);
+                    // Counts and shares are never wrapped.
+                    col.set_constraint(ColumnConstraint::ContentWidth);
                 }
+            }
+        }
+        if let Some(width) = painter.width() {
+            // A field's pointer wraps last: up to 24 columns of it (a quarter of a narrow
+            // terminal) stay on one line.
+            let longest = g.rows.iter().map(|r| columns(r.pointer)).max().unwrap_or(0);
+            let keep = longest.clamp(5, (width / 4).clamp(5, 24));
+            let keep = u16::try_from(keep).unwrap_or(24);
+            if let Some(col) = table.column_mut(0) {
+                col.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(keep)));
             }
         }
         writeln!(out, "{table}")?;
         writeln!(out)?;
     }
     for note in notes(&report.totals, ctx) {
-        writeln!(out, "{}", painter.paint(&note, styles::dim()))?;
+        let note = painter.paint(&note, styles::dim());
+        writeln!(out, "{}", fit(&note, painter.width()))?;
     }
     let line = summary_line(&report.totals, ctx);
     let style = if report.totals.fits(ctx.allow_extra) {
@@ -226,7 +250,8 @@ pub fn human(
     } else {
         styles::error()
     };
-    writeln!(out, "{}", painter.paint(&line, style))
+    let line = painter.paint(&line, style);
+    writeln!(out, "{}", fit(&line, painter.width()))
 }
 
 /// Text as a Markdown code span inside a table cell: escaped for terminals, `|` escaped for the

@@ -5,10 +5,11 @@ use std::io::{self, Write};
 
 use crate::render::listing::columns;
 use crate::render::style::{Painter, styles};
+use crate::render::width::{fit, wrap};
 use crate::validate::rules::Rule;
 
-/// One line per rule: name, severity, what it checks.
-pub fn list(out: &mut dyn Write, rules: &[Rule]) -> io::Result<()> {
+/// One line per rule: name, severity, what it checks (wrapped under itself to `width`).
+pub fn list(out: &mut dyn Write, rules: &[Rule], width: Option<usize>) -> io::Result<()> {
     let rows: Vec<Vec<String>> = rules
         .iter()
         .map(|r| {
@@ -19,7 +20,7 @@ pub fn list(out: &mut dyn Write, rules: &[Rule]) -> io::Result<()> {
             ]
         })
         .collect();
-    columns(out, &rows)
+    columns(out, &rows, width)
 }
 
 /// How to try a rule's example on the command line.
@@ -37,16 +38,25 @@ pub fn page(out: &mut dyn Write, p: Painter, rule: &Rule, finding: Option<&str>)
     let title = format!("{} ({})", rule.name, rule.severity);
     writeln!(out, "{}", p.paint(&title, owo_colors::Style::new().bold()))?;
     writeln!(out)?;
+    let paragraph = |out: &mut dyn Write, text: &str| -> io::Result<()> {
+        let text = text.replace('`', "");
+        match p.width() {
+            Some(w) => wrap(&text, w, 2)
+                .iter()
+                .try_for_each(|line| writeln!(out, "{line}")),
+            None => writeln!(out, "  {text}"),
+        }
+    };
     writeln!(out, "{}", p.paint("What it checks", styles::location()))?;
-    writeln!(out, "  {}", rule.summary.replace('`', ""))?;
+    paragraph(out, rule.summary)?;
     writeln!(out)?;
     writeln!(out, "{}", p.paint("Why", styles::location()))?;
-    writeln!(out, "  {}", rule.why.replace('`', ""))?;
+    paragraph(out, rule.why)?;
     writeln!(out)?;
     writeln!(out, "{}", p.paint("Example", styles::location()))?;
-    writeln!(out, "  $ {}", try_it(rule))?;
+    writeln!(out, "{}", fit(&format!("  $ {}", try_it(rule)), p.width()))?;
     if let Some(line) = finding {
-        writeln!(out, "  {line}")?;
+        writeln!(out, "{}", fit(&format!("  {line}"), p.width()))?;
     }
     Ok(())
 }

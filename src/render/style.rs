@@ -29,21 +29,33 @@ pub fn escape(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// Paints text when color is on; always escapes it first.
+/// How text is drawn on its stream: painted when color is on (always escaped first), and laid out
+/// to the stream's width when it has one.
 #[derive(Debug, Clone, Copy)]
 pub struct Painter {
     color: bool,
+    width: Option<usize>,
 }
 
 impl Painter {
-    /// A painter that colors when `color` is true.
+    /// A painter that colors when `color` is true, with no width limit.
     pub fn new(color: bool) -> Self {
-        Painter { color }
+        Painter { color, width: None }
+    }
+
+    /// The same painter laying out to `width` columns (`None`: no limit).
+    pub fn with_width(self, width: Option<usize>) -> Self {
+        Painter { width, ..self }
     }
 
     /// Whether color is on.
     pub fn color(self) -> bool {
         self.color
+    }
+
+    /// The columns output must fit in, if any.
+    pub fn width(self) -> Option<usize> {
+        self.width
     }
 
     /// `text`, escaped, in `style` when color is on.

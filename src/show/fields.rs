@@ -64,6 +64,20 @@ pub const TABLE_DEFAULT: &[&str] = &[
     "body",
 ];
 
+/// Columns a table keeps whole when it must fit a terminal (ids, dates, the source), while
+/// free text (bodies, subjects, addresses) gives up its width first.
+pub const INTACT: &[&str] = &[
+    "source",
+    "date",
+    "timestamp",
+    "location",
+    "contact",
+    "conversation",
+    "message",
+    "user",
+    "webhook",
+];
+
 /// A field to show: a known name, or any top-level payload key.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Field {

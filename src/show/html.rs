@@ -1,6 +1,8 @@
-//! Email HTML as readable text: tags removed, entities decoded, paragraphs and line breaks kept,
-//! `<script>`, `<style>` and comments dropped. Meant for reading a body on a terminal, not for
-//! rendering a page.
+//! Email HTML as readable text: tags removed, entities decoded, blanks collapsed, paragraphs and
+//! line breaks kept, links as `text <url>`, images as `[alt]`, lists bulleted or numbered (and
+//! indented when nested), a table row's cells on one line separated by ` | `; `<script>`,
+//! `<style>` and comments dropped, and no control character let through. Meant for reading a
+//! body on a terminal, not for rendering a page. Linear in the HTML, whatever its nesting.
 
 /// Whether `s` looks like HTML: it holds a tag such as `<div` or `</p>` or `<br/>`.
 pub fn looks_like_html(s: &str) -> bool {
@@ -11,7 +13,7 @@ pub fn looks_like_html(s: &str) -> bool {
 }
 
 /// Tags (opening only) before which text continues on a new line.
-const BREAKS: &[&str] = &["br", "tr", "li", "dt", "dd", "hr"];
+const BREAKS: &[&str] = &["br", "dt", "dd", "hr"];
 /// Tags that make a paragraph: a blank line before and after.
 const BLOCKS: &[&str] = &[
     "p",
@@ -23,8 +25,6 @@ const BLOCKS: &[&str] = &[
     "h5",
     "h6",
     "table",
-    "ul",
-    "ol",
     "dl",
     "blockquote",
     "pre",
@@ -38,12 +38,169 @@ const BLOCKS: &[&str] = &[
 /// Tags whose content is not text.
 const HIDDEN: &[&str] = &["script", "style", "head", "title", "template"];
 
+/// Lists and links nested deeper than this are read as text without their markers.
+const MAX_NESTING: usize = 32;
+
+/// The converter's state between tags.
+#[derive(Default)]
+struct Text {
+    out: String,
+    /// Open lists: `None` for bullets, `Some(n)` for the number of the next ordered item.
+    lists: Vec<Option<u64>>,
+    /// Open links: their target, and where their text starts in `out`.
+    links: Vec<(Option<String>, usize)>,
+    /// A table cell opened after another in the same row: text that follows gets ` | ` first.
+    cell_gap: bool,
+}
+
+impl Text {
+    fn text(&mut self, text: &str) {
+        if self.cell_gap && !text.trim().is_empty() {
+            self.cell_gap = false;
+            while self.out.ends_with(' ') {
+                self.out.pop();
+            }
+            if !(self.out.is_empty() || self.out.ends_with('\n')) {
+                self.out.push_str(" | ");
+            }
+        }
+        push_text(&mut self.out, text);
+    }
+
+    fn tag(&mut self, name: &str, closing: bool, inner: &str) {
+        match (name, closing) {
+            ("a", false) if self.links.len() < MAX_NESTING => {
+                self.links.push((attribute(inner, "href"), self.out.len()));
+            }
+            ("a", true) => self.link_end(),
+            ("img", false) => {
+                if let Some(alt) = attribute(inner, "alt").filter(|a| !a.trim().is_empty()) {
+                    self.text(&format!("[{}]", alt.trim()));
+                }
+            }
+            ("ul" | "ol", false) => {
+                paragraph(&mut self.out);
+                if self.lists.len() < MAX_NESTING {
+                    self.lists.push((name == "ol").then_some(1));
+                }
+            }
+            ("ul" | "ol", true) => {
+                self.lists.pop();
+                paragraph(&mut self.out);
+            }
+            ("li", false) => {
+                line_break(&mut self.out);
+                let depth = self.lists.len().saturating_sub(1);
+                self.out.push_str(&"  ".repeat(depth));
+                match self.lists.last_mut() {
+                    Some(Some(n)) => {
+                        self.out.push_str(&format!("{n}. "));
+                        *n += 1;
+                    }
+                    _ => self.out.push_str("• "),
+                }
+            }
+            ("td" | "th", false) => {
+                // Cells of a row on one line; empty (spacer) cells add nothing.
+                self.cell_gap = !(self.out.is_empty() || self.out.ends_with('\n'));
+            }
+            ("tr", _) => {
+                // A row starts on a line of its own; rows add no blank lines.
+                self.cell_gap = false;
+                if !(self.out.is_empty() || self.out.ends_with('\n')) {
+                    line_break(&mut self.out);
+                }
+            }
+            (name, _) if BLOCKS.contains(&name) => paragraph(&mut self.out),
+            (name, false) if BREAKS.contains(&name) => line_break(&mut self.out),
+            _ => {}
+        }
+    }
+
+    /// The end of a link: its target after its text as `text <url>`, unless the text already
+    /// says it or the target leads nowhere a reader can follow.
+    fn link_end(&mut self) {
+        let Some((href, start)) = self.links.pop() else {
+            return;
+        };
+        let Some(href) = href.map(|h| h.trim().to_string()) else {
+            return;
+        };
+        let lower = href.to_ascii_lowercase();
+        if href.is_empty() || href.starts_with('#') || lower.starts_with("javascript:") {
+            return;
+        }
+        let shown = href.strip_prefix("mailto:").unwrap_or(&href);
+        let text = self.out.get(start..).unwrap_or("").trim();
+        if text == shown || text == href {
+            return;
+        }
+        if text.is_empty() {
+            self.text(shown);
+        } else {
+            self.text(&format!(" <{shown}>"));
+        }
+    }
+}
+
+/// The value of attribute `name` in a tag's text (`a href="x"`), entities decoded.
+fn attribute(tag: &str, name: &str) -> Option<String> {
+    let b = tag.as_bytes();
+    let mut i = 0;
+    // Past the tag name.
+    while i < b.len() && !b[i].is_ascii_whitespace() {
+        i += 1;
+    }
+    while i < b.len() {
+        while i < b.len() && (b[i].is_ascii_whitespace() || b[i] == b'/') {
+            i += 1;
+        }
+        let key_start = i;
+        while i < b.len() && !b[i].is_ascii_whitespace() && b[i] != b'=' && b[i] != b'/' {
+            i += 1;
+        }
+        let key = &tag[key_start..i];
+        while i < b.len() && b[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        let mut value = None;
+        if b.get(i) == Some(&b'=') {
+            i += 1;
+            while i < b.len() && b[i].is_ascii_whitespace() {
+                i += 1;
+            }
+            let (start, end) = match b.get(i) {
+                Some(&q @ (b'"' | b'\'')) => {
+                    let end = memchr::memchr(q, &b[i + 1..]).map_or(b.len(), |j| i + 1 + j);
+                    (i + 1, end)
+                }
+                _ => {
+                    let end = b[i..]
+                        .iter()
+                        .position(u8::is_ascii_whitespace)
+                        .map_or(b.len(), |j| i + j);
+                    (i, end)
+                }
+            };
+            value = Some(&tag[start..end]);
+            i = end + 1;
+        }
+        if key.eq_ignore_ascii_case(name) {
+            return value.map(decode_entities);
+        }
+        if key.is_empty() && value.is_none() {
+            i += 1;
+        }
+    }
+    None
+}
+
 /// Converts HTML to text. See the module documentation.
 pub fn to_text(html: &str) -> String {
-    let mut out = String::with_capacity(html.len());
+    let mut text = Text::default();
     let mut rest = html;
     while let Some(lt) = rest.find('<') {
-        push_text(&mut out, &rest[..lt]);
+        text.text(&rest[..lt]);
         rest = &rest[lt..];
         if let Some(after) = rest.strip_prefix("<!--") {
             rest = after.find("-->").map_or("", |i| &after[i + 3..]);
@@ -51,7 +208,7 @@ pub fn to_text(html: &str) -> String {
         }
         let Some(gt) = tag_end(rest) else {
             // A lone `<`: keep it as text.
-            push_text(&mut out, "<");
+            text.text("<");
             rest = &rest[1..];
             continue;
         };
@@ -72,17 +229,13 @@ pub fn to_text(html: &str) -> String {
             };
             continue;
         }
-        if BLOCKS.contains(&name.as_str()) {
-            paragraph(&mut out);
-        } else if BREAKS.contains(&name.as_str()) && !closing {
-            line_break(&mut out);
-            if name == "li" {
-                out.push_str("• ");
-            }
-        }
+        text.tag(&name, closing, inner);
     }
-    push_text(&mut out, rest);
-    tidy(&out)
+    text.text(rest);
+    while !text.links.is_empty() {
+        text.link_end();
+    }
+    tidy(&text.out)
 }
 
 /// Where the first closing tag `</name` (in any case) starts in `s`.
@@ -136,18 +289,25 @@ fn push_text(out: &mut String, text: &str) {
             }
         } else if c == '\u{a0}' {
             out.push(' ');
-        } else {
+        } else if !is_control(c) {
             out.push(c);
         }
     }
 }
 
-/// Trims each line, keeps at most one blank line in a row, and trims the whole.
+/// Characters that never reach the text: controls (the blanks among them are collapsed before
+/// this), and the bidirectional overrides and isolates.
+fn is_control(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Trims each line's end (its start holds a list's indentation only), keeps at most one blank
+/// line in a row, and trims the whole.
 fn tidy(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut blank = 0;
     for line in text.lines() {
-        let line = line.trim();
+        let line = line.trim_end();
         if line.is_empty() {
             blank += 1;
             continue;
@@ -261,6 +421,55 @@ mod tests {
     }
 
     #[test]
+    fn links_keep_their_targets() {
+        let html = r#"<p><a href="https://pay.example.com/inv/123?a=1&amp;b=2">Pay now</a>,
+            <a href="https://example.com">https://example.com</a>,
+            <a href="mailto:desk@example.com">desk@example.com</a>,
+            <a href='#top'>top</a>, <A HREF=https://x.example/y>bare</A>
+            <a href="https://example.com/logo"><img src="l.png" alt="Logo"></a></p>"#;
+        assert_eq!(
+            to_text(html),
+            "Pay now <https://pay.example.com/inv/123?a=1&b=2>, https://example.com, \
+             desk@example.com, top, bare <https://x.example/y> [Logo] <https://example.com/logo>"
+        );
+    }
+
+    #[test]
+    fn table_cells_are_separated_and_rows_are_lines() {
+        let html = "<table><tr><th>Item</th><th>Price</th></tr>\
+            <tr><td>Cleaning</td><td></td><td>$120.00</td></tr>\
+            <tr><td>X-ray</td><td>$45.00</td></tr></table>";
+        assert_eq!(
+            to_text(html),
+            "Item | Price\nCleaning | $120.00\nX-ray | $45.00"
+        );
+    }
+
+    #[test]
+    fn ordered_and_nested_lists() {
+        let html = "<ol><li>First</li><li>Second<ul><li>inner</li></ul></li><li>Third</li></ol>";
+        assert_eq!(
+            to_text(html),
+            "1. First\n2. Second\n\n  • inner\n\n3. Third"
+        );
+    }
+
+    #[test]
+    fn no_control_character_gets_through() {
+        let html = "<p>bell\u{7} esc\u{1b}[31m &#27;[2J &#x9b; \u{202e}rtl</p>";
+        let text = to_text(html);
+        assert!(!text.chars().any(is_control), "{text:?}");
+        assert_eq!(text, "bell esc[31m [2J rtl");
+    }
+
+    #[test]
+    fn deep_nesting_is_linear_and_safe() {
+        let html = "<ul><li><a href=\"u\">x".repeat(50_000);
+        let text = to_text(&html);
+        assert!(text.contains("• x"));
+    }
+
+    #[test]
     fn plain_text_is_not_html() {
         assert!(!looks_like_html("I <3 you"));
         assert!(!looks_like_html("a < b and c > d"));
@@ -271,7 +480,7 @@ mod tests {
     fn quoted_angle_brackets_in_attributes() {
         assert_eq!(
             to_text(r#"<a title="a > b" href='x'>link</a> text"#),
-            "link text"
+            "link <x> text"
         );
     }
 

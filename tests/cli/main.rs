@@ -26,3 +26,4 @@ mod show;
 mod util;
 mod validate;
 mod verify;
+mod width;

@@ -764,6 +764,7 @@ fn terminal_stdin_without_paths_prints_a_hint_and_exits_2() {
     let mut io = Io {
         out: &mut out,
         out_color: false,
+        out_width: None,
         err: ErrStream {
             w: &mut err,
             color: false,
@@ -772,6 +773,7 @@ fn terminal_stdin_without_paths_prints_a_hint_and_exits_2() {
         stdin: None,
         jobs: 1,
         progress: false,
+        bar_width: None,
     };
     let outcome = hlmsg::app::run(&cli, &mut io).unwrap();
     assert_eq!(outcome.code(), 2);

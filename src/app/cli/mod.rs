@@ -14,6 +14,7 @@ use crate::app::commands;
 use crate::app::driver::Io;
 use crate::app::exit::{self, Outcome};
 use crate::app::terminal::ColorChoice;
+use crate::render::width::MIN_WIDTH;
 
 pub use shared::{InputArgs, ReadArgs};
 
@@ -45,6 +46,15 @@ pub struct Cli {
     #[arg(long, value_enum, global = true, value_name = "WHEN", default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
 
+    /// Columns human output fits in; 0 for no limit.
+    ///
+    /// Cards, tables, summaries, diffs and the progress bar are laid out to the terminal's
+    /// width (COLUMNS when set, else the terminal's size) when standard output is a terminal, and
+    /// to no width when it is piped. --width N lays them out to N columns (at least 20) either
+    /// way. JSON and the other machine formats are never wrapped.
+    #[arg(long, global = true, value_name = "N", value_parser = parse_width)]
+    pub width: Option<usize>,
+
     /// Never show a progress bar.
     ///
     /// Without this flag, validate, classify, show, diff and verify show one on standard error
@@ -74,6 +84,19 @@ impl Cli {
             }
         })
     }
+}
+
+/// `--width N`: 0 (no limit) or at least [`MIN_WIDTH`] columns.
+fn parse_width(s: &str) -> Result<usize, String> {
+    let n: usize = s
+        .parse()
+        .map_err(|_| format!("'{s}' is not a number of columns"))?;
+    if n != 0 && n < MIN_WIDTH {
+        return Err(format!(
+            "{n} columns is too narrow; give at least {MIN_WIDTH} (or 0 for no limit)"
+        ));
+    }
+    Ok(n)
 }
 
 /// The subcommands.

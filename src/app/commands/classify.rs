@@ -216,7 +216,7 @@ pub fn run(args: &ClassifyArgs, io: &mut Io<'_>) -> anyhow::Result<Outcome> {
     let Report { mode, out, tally } = report;
     match mode {
         Mode::Report { json: true, .. } => json::summary(out.w, &tally)?,
-        Mode::Report { .. } => render::summary(out.w, &tally, !args.summary)?,
+        Mode::Report { .. } => render::summary(out.w, &tally, !args.summary, out.width)?,
         Mode::Only => {}
         Mode::Split(splitter) => {
             let files = interrupt::uninterrupted(|| splitter.finish())?;

@@ -56,14 +56,14 @@ fn example_finding(rule: &Rule) -> Option<String> {
 /// Runs `rules`.
 pub fn run(args: &RulesArgs, io: &mut Io<'_>) -> anyhow::Result<Outcome> {
     let Some(name) = &args.name else {
-        render::list(io.out, RULES)?;
+        render::list(io.out, RULES, io.out_width)?;
         io.out.flush()?;
         return Ok(Outcome::Success);
     };
     let wanted = name.trim().trim_matches(['[', ']']);
     match RULES.iter().find(|r| r.name.eq_ignore_ascii_case(wanted)) {
         Some(rule) => {
-            let painter = Painter::new(io.out_color);
+            let painter = Painter::new(io.out_color).with_width(io.out_width);
             render::page(io.out, painter, rule, example_finding(rule).as_deref())?;
             io.out.flush()?;
             Ok(Outcome::Success)

@@ -161,7 +161,7 @@ pub fn run(args: &SampleArgs, io: &mut Io<'_>) -> anyhow::Result<Outcome> {
             .iter()
             .map(|(name, text)| vec![name.to_string(), describe(text)])
             .collect();
-        columns(io.out, &rows)?;
+        columns(io.out, &rows, io.out_width)?;
     }
     io.out.flush()?;
     Ok(Outcome::Success)

@@ -56,7 +56,7 @@ pub fn run(args: &SchemaArgs, io: &mut Io<'_>) -> anyhow::Result<Outcome> {
                 vec![command(&r), id, r.about.to_string()]
             })
             .collect();
-        columns(io.out, &rows)?;
+        columns(io.out, &rows, io.out_width)?;
     } else {
         io.out
             .write_all(args.name.text(args.published.published).as_bytes())?;

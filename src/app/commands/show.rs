@@ -143,7 +143,7 @@ pub fn run(args: &ShowArgs, io: &mut Io<'_>) -> anyhow::Result<Outcome> {
         })
     };
     let mut report = Report {
-        table: TableWriter::new(renderer.headers(), out.painter()),
+        table: TableWriter::new(renderer.headers(), renderer.column_fits(), out.painter()),
         out,
         unreadable: 0,
         shown: 0,

@@ -13,6 +13,7 @@ use crate::classify::{CallOutcome, Channel, Classification, Event};
 use crate::model::humanize;
 use crate::model::origin::Origin;
 use crate::render::style::{Painter, escape, styles};
+use crate::render::width::{fit, limit_table};
 
 /// `source:line:column  CHANNEL  (by FIELD)  outcome, duration`, then a line per conflict.
 pub fn line(out: &mut dyn Write, p: Painter, o: &Origin, c: &Classification) -> io::Result<()> {
@@ -20,7 +21,8 @@ pub fn line(out: &mut dyn Write, p: Painter, o: &Origin, c: &Classification) -> 
     if !c.is_message() {
         let event = p.paint(&escape(c.event.name()), owo_colors::Style::new().bold());
         let what = p.paint("(another HighLevel event, not a message)", styles::dim());
-        return writeln!(out, "{location}  {event}  {what}");
+        let text = format!("{location}  {event}  {what}");
+        return writeln!(out, "{}", fit(&text, p.width()));
     }
     let mut text = format!(
         "{location}  {}",
@@ -62,36 +64,36 @@ pub fn line(out: &mut dyn Write, p: Painter, o: &Origin, c: &Classification) -> 
             text.push_str(&format!(", {}", humanize::call_duration(d)));
         }
     }
-    writeln!(out, "{text}")?;
+    writeln!(out, "{}", fit(&text, p.width()))?;
     for k in &c.conflicts {
-        writeln!(
-            out,
+        let conflict = format!(
             "    {} {}",
             p.paint(&format!("! {}:", k.rule()), styles::warning()),
             p.paint(&k.message(&c.channel), owo_colors::Style::new())
-        )?;
+        );
+        writeln!(out, "{}", fit(&conflict, p.width()))?;
     }
     Ok(())
 }
 
 /// The summary table, after a blank line when payload lines came before it, and a line on the
 /// entries that were not payloads.
-pub fn summary(out: &mut dyn Write, tally: &Tally, after_lines: bool) -> io::Result<()> {
+pub fn summary(
+    out: &mut dyn Write,
+    tally: &Tally,
+    after_lines: bool,
+    width: Option<usize>,
+) -> io::Result<()> {
     if after_lines && tally.total > 0 {
         writeln!(out)?;
     }
-    writeln!(out, "{}", table(tally))?;
-    match tally.unreadable {
-        0 => Ok(()),
-        1 => writeln!(
-            out,
-            "1 entry was not a JSON payload (reported on standard error)"
-        ),
-        n => writeln!(
-            out,
-            "{n} entries were not JSON payloads (reported on standard error)"
-        ),
-    }
+    writeln!(out, "{}", table(tally, width))?;
+    let note = match tally.unreadable {
+        0 => return Ok(()),
+        1 => "1 entry was not a JSON payload (reported on standard error)".to_string(),
+        n => format!("{n} entries were not JSON payloads (reported on standard error)"),
+    };
+    writeln!(out, "{}", fit(&note, width))
 }
 
 /// Rows of the summary: (label, count, is a sub-row).
@@ -143,10 +145,11 @@ fn rows(tally: &Tally) -> Vec<(String, u64, bool)> {
     rows
 }
 
-/// The summary table.
-pub fn table(tally: &Tally) -> Table {
+/// The summary table, its labels wrapped to fit `width` columns when there is a limit.
+pub fn table(tally: &Tally, width: Option<usize>) -> Table {
     let mut table = Table::new();
     table.load_style(comfy_table::presets::UTF8_FULL_CONDENSED.with_rounded_corners());
+    limit_table(&mut table, width);
     table.set_header(vec!["Channel", "Payloads", "Share"]);
     for (label, n, _) in rows(tally) {
         table.add_row(vec![label, n.to_string(), humanize::share(n, tally.total)]);

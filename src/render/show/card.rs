@@ -3,7 +3,9 @@
 
 use std::io::{self, Write};
 
-use comfy_table::Table;
+use std::borrow::Cow;
+
+use comfy_table::{ColumnConstraint, Table};
 use unicode_width::UnicodeWidthStr;
 
 use super::{
@@ -18,8 +20,13 @@ use crate::model::finding::shorten;
 use crate::redact::redact;
 use crate::render::jsonl::write_line;
 use crate::render::jsontext::{JsonStyle, compact_into, pretty, pretty_map};
+use crate::render::show::table::ColumnFit;
 use crate::render::style::{Painter, escape, styles};
-use crate::show::fields::{CARD_DEFAULT, EMAIL_ONLY, Field};
+use crate::render::width::{fit, limit_table, truncate_start, wrap};
+use crate::show::fields::{CARD_DEFAULT, EMAIL_ONLY, Field, INTACT};
+
+/// Columns of the rule under a card's header (fewer on a narrower terminal).
+const HEADER_RULE: usize = 60;
 
 /// Renders records; shared by the worker threads.
 #[derive(Debug, Clone)]
@@ -39,6 +46,40 @@ pub struct Renderer {
 }
 
 impl Renderer {
+    /// For each table column, how it gives way when the table must fit a terminal: ids and
+    /// dates are kept whole longest, and a source keeps its file name and line.
+    pub fn column_fits(&self) -> Vec<ColumnFit> {
+        self.table_fields
+            .iter()
+            .map(|f| match f {
+                Field::Known("source", _) => ColumnFit {
+                    intact: true,
+                    floor: 16,
+                    keep_end: true,
+                    date: false,
+                },
+                // Down to the date and time without the age: `2024-05-08 11:57:42Z`.
+                Field::Known("date" | "timestamp", _) => ColumnFit {
+                    intact: true,
+                    floor: 20,
+                    keep_end: false,
+                    date: true,
+                },
+                Field::Known(name, _) if INTACT.contains(name) => ColumnFit {
+                    intact: true,
+                    floor: 10,
+                    keep_end: false,
+                    date: false,
+                },
+                Field::Known("body", _) => ColumnFit {
+                    floor: 16,
+                    ..ColumnFit::FREE
+                },
+                _ => ColumnFit::FREE,
+            })
+            .collect()
+    }
+
     /// The table's header cells.
     pub fn headers(&self) -> Vec<String> {
         self.table_fields
@@ -54,12 +95,13 @@ impl Renderer {
             Event::Outbound => format!("── {} ", subject.record.origin),
             e => format!("── {}  {} ", subject.record.origin, escape(&e.to_string())),
         };
+        let rule = p.width().map_or(HEADER_RULE, |w| w.min(HEADER_RULE));
         writeln!(
             out,
             "{}{}",
             p.paint(&header, styles::location()),
             p.paint(
-                &"─".repeat(60usize.saturating_sub(header.width())),
+                &"─".repeat(rule.saturating_sub(header.width())),
                 styles::dim()
             )
         )?;
@@ -82,6 +124,9 @@ impl Renderer {
         };
         let mut table = Table::new();
         table.load_style(comfy_table::presets::UTF8_FULL_CONDENSED.with_rounded_corners());
+        // Values wrap inside their cells; the labels keep their width.
+        limit_table(&mut table, p.width());
+        let value_chars = self.value_chars();
         for f in &fields {
             let cell = match f {
                 // The attachments themselves (a call's recording), one per line.
@@ -100,11 +145,14 @@ impl Renderer {
             let cell = cell.or_else(|| {
                 subject
                     .text(f)
-                    .map(|text| shorten(&escape(&text.replace('\n', " ")), CARD_VALUE_CHARS))
+                    .map(|text| shorten(&escape(&text.replace('\n', " ")), value_chars))
             });
             if let Some(text) = cell {
                 table.add_row(vec![escape(f.label()).into_owned(), text]);
             }
+        }
+        if let Some(labels) = table.column_mut(0) {
+            labels.set_constraint(ColumnConstraint::ContentWidth);
         }
         if table.row_count() > 0 {
             writeln!(out, "{table}")?;
@@ -124,11 +172,23 @@ impl Renderer {
         writeln!(out)
     }
 
+    /// The longest value in a card cell: [`CARD_VALUE_CHARS`], or what fits one line of the
+    /// value column on a narrower terminal.
+    fn value_chars(&self) -> usize {
+        // Borders and padding (7 columns) and the widest label ("Conversation").
+        let room = self
+            .painter
+            .width()
+            .map_or(usize::MAX, |w| w.saturating_sub(7 + 12));
+        CARD_VALUE_CHARS.min(room.max(12))
+    }
+
     /// A URL for a card: whole with `--full`; else, when long, its scheme and host and its last
     /// path segment around an ellipsis, which are what tells one recording from another.
     fn url(&self, url: &str) -> String {
         let url = escape(url).into_owned();
-        if self.full || url.chars().count() <= CARD_VALUE_CHARS {
+        let limit = self.value_chars();
+        if self.full || url.chars().count() <= limit {
             return url;
         }
         let host_end = url
@@ -137,7 +197,8 @@ impl Renderer {
             .unwrap_or(0);
         let last = url.rfind('/').map_or(url.as_str(), |i| &url[i + 1..]);
         let short = format!("{}/…/{last}", &url[..host_end]);
-        shorten(&short, CARD_VALUE_CHARS)
+        // The file name tells recordings apart: when even this is too long, keep its end.
+        truncate_start(&short, limit)
     }
 
     fn body(&self, body: &str, out: &mut Vec<u8>) -> io::Result<()> {
@@ -156,6 +217,11 @@ impl Renderer {
             shown_chars += len;
             if line.trim().is_empty() {
                 writeln!(out)?;
+            } else if let Some(width) = self.painter.width() {
+                // On word boundaries, under the label.
+                for part in wrap(&escape(line), width, 2) {
+                    writeln!(out, "{part}")?;
+                }
             } else {
                 writeln!(out, "  {}", escape(line))?;
             }
@@ -242,6 +308,7 @@ impl Renderer {
             map,
             delivery: rec.delivery.as_deref(),
             now: self.now,
+            short_dates: true,
         };
         Ok(self.table_row(&subject))
     }
@@ -260,8 +327,23 @@ impl Renderer {
             map: Some(map),
             delivery: payload.delivery.as_deref(),
             now: self.now,
+            short_dates: false,
         };
         let _ = self.write_card(&subject, &mut out);
-        Ok(out)
+        Ok(self.fitted(out))
+    }
+
+    /// Output laid out to the terminal: any line still wider (a long JSON value) is folded.
+    fn fitted(&self, out: Vec<u8>) -> Vec<u8> {
+        let Some(width) = self.painter.width() else {
+            return out;
+        };
+        match String::from_utf8(out) {
+            Ok(text) => match fit(&text, Some(width)) {
+                Cow::Borrowed(_) => text.into_bytes(),
+                Cow::Owned(folded) => folded.into_bytes(),
+            },
+            Err(e) => e.into_bytes(),
+        }
     }
 }

@@ -31,16 +31,25 @@ pub const PREVIEW_CHARS: usize = 60;
 
 /// `dateAdded` as `2024-05-08 11:57:42 UTC (2 years ago)`; as it is when it is not a date.
 pub fn date_text(raw: &str, now: jiff::Timestamp) -> String {
-    match raw.parse::<jiff::Timestamp>() {
-        Ok(ts) => {
-            let secs = now.as_second() - ts.as_second();
-            format!(
-                "{} ({})",
-                ts.strftime("%Y-%m-%d %H:%M:%S UTC"),
-                humanize::age(secs)
-            )
-        }
-        Err(_) => raw.to_string(),
+    dated(raw, now, false)
+}
+
+/// [`date_text`] in fewer columns, for a table: `2024-05-08 11:57:42Z (2y ago)`.
+pub fn date_text_short(raw: &str, now: jiff::Timestamp) -> String {
+    dated(raw, now, true)
+}
+
+fn dated(raw: &str, now: jiff::Timestamp, short: bool) -> String {
+    let Ok(ts) = raw.parse::<jiff::Timestamp>() else {
+        return raw.to_string();
+    };
+    let secs = now.as_second() - ts.as_second();
+    if short {
+        let age = humanize::age_short(secs);
+        format!("{} ({age})", ts.strftime("%Y-%m-%d %H:%M:%SZ"))
+    } else {
+        let age = humanize::age(secs);
+        format!("{} ({age})", ts.strftime("%Y-%m-%d %H:%M:%S UTC"))
     }
 }
 
@@ -97,9 +106,19 @@ pub struct Subject<'a> {
     pub map: Option<&'a Map<String, Value>>,
     pub delivery: Option<&'a Delivery>,
     pub now: jiff::Timestamp,
+    /// Dates in fewer columns ([`date_text_short`]), for a table.
+    pub short_dates: bool,
 }
 
 impl Subject<'_> {
+    fn date(&self, raw: &str) -> String {
+        if self.short_dates {
+            date_text_short(raw, self.now)
+        } else {
+            date_text(raw, self.now)
+        }
+    }
+
     /// The text of a field, or `None` when the payload does not carry it.
     pub fn text(&self, field: &Field) -> Option<String> {
         let get = |k: &str| self.map.and_then(|m| m.get(k)).filter(|v| !v.is_null());
@@ -112,11 +131,7 @@ impl Subject<'_> {
                     self.record.origin.source,
                     self.record.origin.line()
                 )),
-                "date" => self
-                    .view
-                    .date_added
-                    .as_deref()
-                    .map(|d| date_text(d, self.now)),
+                "date" => self.view.date_added.as_deref().map(|d| self.date(d)),
                 "channel" => Some(channel_text(self.class)),
                 "event" => Some(self.class.event.to_string()),
                 "direction" => s(&self.view.direction),
@@ -130,7 +145,7 @@ impl Subject<'_> {
                     .and_then(signature::from_headers)
                     .map(|s| format!("{} {}", s.from, shorten(s.base64.trim(), 24))),
                 "timestamp" => get("timestamp").map(|v| match v.as_str() {
-                    Some(t) => date_text(t, self.now),
+                    Some(t) => self.date(t),
                     None => value_text(v),
                 }),
                 "attachments" => get("attachments").map(|v| match v {
@@ -186,5 +201,9 @@ mod tests {
             "2024-05-08 11:57:42 UTC (3 days ago)"
         );
         assert_eq!(date_text("yesterday", now), "yesterday");
+        assert_eq!(
+            date_text_short("2024-05-08T11:57:42.250Z", now),
+            "2024-05-08 11:57:42Z (3d ago)"
+        );
     }
 }

@@ -98,6 +98,11 @@ pub struct DiffArgs {
     /// Pair the payloads of two captures by position, not by messageId.
     #[arg(long)]
     pub by_position: bool,
+
+    /// Show a long string that changed whole, every change marked, instead of the changes
+    /// with some context around each.
+    #[arg(long)]
+    pub full: bool,
     /// Masking.
     #[command(flatten)]
     pub redact: Redact,
@@ -273,7 +278,7 @@ pub fn run(args: &DiffArgs, io: &mut Io<'_>) -> anyhow::Result<Outcome> {
     let painter = out.painter();
     let w = out.w;
     let mut report: Box<dyn DiffReport + '_> = match args.format {
-        DiffFormat::Human => Box::new(HumanDiff::new(&mut *w, painter)),
+        DiffFormat::Human => Box::new(HumanDiff::new(&mut *w, painter, args.full)),
         DiffFormat::Json => Box::new(JsonDiff::new(&mut *w)),
         DiffFormat::JsonPatch | DiffFormat::Markdown => Box::new(PatchDiff::new(&mut *w)),
     };

@@ -206,7 +206,7 @@ pub fn run(args: &ListenArgs, io: &mut Io<'_>) -> anyhow::Result<Outcome> {
         max_header: usize::try_from(args.max_header_size).unwrap_or(usize::MAX),
     };
     runtime.spawn(server.accept(listener));
-    let painter = crate::render::style::Painter::new(io.out_color);
+    let painter = crate::render::style::Painter::new(io.out_color).with_width(io.out_width);
     let format = args.format;
     // The server runs until the process is interrupted: write what it reports, in order.
     while let Some(note) = rx.blocking_recv() {
