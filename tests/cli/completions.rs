@@ -1,5 +1,5 @@
-//! Shell completions (issue 8): the committed scripts in completions/ are exactly what the
-//! binary generates, and the bash one completes.
+//! Shell completions: the committed scripts in completions/ are exactly what the binary
+//! generates, and the bash and zsh ones complete values where values are known.
 
 use std::process::Command;
 
@@ -93,6 +93,77 @@ fn bash_completes_subcommands_and_values() {
     assert!(schema.contains("inbound inbound-email"), "{schema}");
     let files = run("hlmsg validate --schema schemas/inb", 3);
     assert!(files.contains("schemas/inbound.schema.json"), "{files}");
+}
+
+/// What zsh lists for `line` followed by Tab, with the committed `_hlmsg` loaded by compinit:
+/// an interactive zsh on a pseudo-terminal of zsh's own (zsh/zpty), as a user would press it.
+fn zsh_complete(line: &str) -> String {
+    // Each step waits for a marker that only the shell's output holds (the typed command
+    // reads `SET''UP`, its output `SETUP`), so no timing decides what is read.
+    const DRIVER: &str = r#"
+zmodload zsh/zpty
+zpty z zsh -f -i
+zpty -w z "stty rows 1000 cols 200; PS1='>'; fpath=($PWD/completions \$fpath); \
+autoload -U compinit; compinit -u -D; path=($HLMSG_BIN_DIR \$path); \
+zstyle ':completion:*' list-prompt ''; LISTMAX=100000; unsetopt BEEP; setopt NO_AUTO_MENU; \
+print SET''UP-DONE"
+zpty -r z out '*SETUP-DONE*'
+zpty -w -n z "$1"$'\t'
+zpty -w z $'\C-u'"print END''-OF-LIST"
+zpty -r z out '*END-OF-LIST*'
+print -r -- "$out"
+zpty -d z
+"#;
+    let bin = assert_cmd::cargo::cargo_bin("hlmsg");
+    // A completion that never ends fails the test instead of hanging it.
+    let out = Command::new("timeout")
+        .current_dir(path(""))
+        .env("HLMSG_BIN_DIR", bin.parent().unwrap())
+        .args(["60", "zsh", "-f", "-c", DRIVER, "zsh", line])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    // What follows the typed line is the listing (or the completed word).
+    let typed = text
+        .find(line.trim_end())
+        .map_or(0, |i| i + line.trim_end().len());
+    text[typed..].to_string()
+}
+
+#[test]
+fn zsh_completes_subcommands_and_values() {
+    if Command::new("zsh").arg("--version").output().is_err() {
+        // packaging/install-shells installs zsh; CI runs it and requires the test.
+        assert!(
+            std::env::var_os("HLMSG_REQUIRE_SHELLS").is_none(),
+            "zsh is not installed: run packaging/install-shells"
+        );
+        eprintln!("zsh is not installed; its completion test did not run");
+        return;
+    }
+    let channels = zsh_complete("hlmsg classify --only ");
+    for want in ["whatsapp", "live-chat", "email", "Phone calls"] {
+        assert!(channels.contains(want), "{want}: {channels}");
+    }
+    assert!(!channels.contains("Cargo.toml"), "{channels}");
+    let events = zsh_complete("hlmsg validate --event ");
+    for want in ["ContactCreate", "InboundMessage", "message"] {
+        assert!(events.contains(want), "{want}: {events}");
+    }
+    let samples = zsh_complete("hlmsg sample ");
+    for want in ["inbound-email", "call-voicemail", "sms"] {
+        assert!(samples.contains(want), "{want}: {samples}");
+    }
+    let formats = zsh_complete("hlmsg show --format ");
+    for want in ["card", "table", "compact"] {
+        assert!(formats.contains(want), "{want}: {formats}");
+    }
+    let schemas = zsh_complete("hlmsg validate --schema ");
+    for want in ["auto", "inbound-email", "provider"] {
+        assert!(schemas.contains(want), "{want}: {schemas}");
+    }
+    let sub = zsh_complete("hlmsg classi");
+    assert!(sub.contains("fy"), "{sub}");
 }
 
 #[test]
