@@ -82,6 +82,21 @@ impl TableWriter {
             }
         }
         if let Some(width) = self.painter.width() {
+            let total = widths.iter().sum::<usize>() + GAP * widths.len().saturating_sub(1);
+            if total > width {
+                // Dates give up their age before any column is cut.
+                for (i, fit) in self.fits.iter().enumerate() {
+                    if fit.date {
+                        let header = self.headers.get(i).map_or(0, |h| h.width());
+                        widths[i] = self
+                            .pending
+                            .iter()
+                            .filter_map(|row| row.get(i))
+                            .map(|c| without_age(c).width())
+                            .fold(header, usize::max);
+                    }
+                }
+            }
             shrink(&mut widths, &self.fits, width);
         }
         self.widths = Some(widths);
@@ -105,7 +120,7 @@ impl TableWriter {
             let fit = self.fits.get(i).copied().unwrap_or(ColumnFit::FREE);
             let mut cell = cell.as_str();
             if fit.date && cell.width() > *w {
-                cell = cell.split(" (").next().unwrap_or(cell);
+                cell = without_age(cell);
             }
             let cell = match (cell.width() > *w, fit.keep_end) {
                 (false, _) => cell.to_string(),
@@ -124,6 +139,11 @@ impl TableWriter {
         let line = self.format_row(row);
         writeln!(out, "{}", line.trim_end())
     }
+}
+
+/// A date cell without its parenthesized age: `2024-05-08 11:57:42Z`.
+fn without_age(cell: &str) -> &str {
+    cell.split(" (").next().unwrap_or(cell)
 }
 
 /// Narrows `widths` until the row, gaps included, fits `width` columns, one column at a time,
