@@ -140,7 +140,7 @@ _hlmsg() {
             return 0
             ;;
         hlmsg__subcmd__classify)
-            opts="-s -f -j -h -V --max-payload-size --max-depth --input --event --summary --format --only --split --redact --jobs --color --width --no-progress --help --version"
+            opts="-g -s -f -j -h -V --max-payload-size --max-depth --input --event --hidden --no-ignore --glob --summary --format --only --split --redact --jobs --color --width --no-progress --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -160,6 +160,14 @@ _hlmsg() {
                     ;;
                 --event)
                     COMPREPLY=($(compgen -W "message inbound outbound provider OutboundMessage InboundMessage ProviderOutboundMessage AppInstall AppUninstall AppointmentCreate AppointmentDelete AppointmentUpdate AssociationCreate AssociationDelete AssociationUpdate CampaignStatusUpdate ContactCreate ContactDelete ContactDndUpdate ContactTagUpdate ContactUpdate ConversationUnreadUpdate ExternalAuthConnected InvoiceCreate InvoiceDelete InvoicePaid InvoicePartiallyPaid InvoiceSent InvoiceUpdate InvoiceVoid LCEmailStats LocationCreate LocationUpdate NoteCreate NoteDelete NoteUpdate ObjectSchemaCreate ObjectSchemaUpdate OpportunityAssignedToUpdate OpportunityCreate OpportunityDelete OpportunityMonetaryValueUpdate OpportunityStageUpdate OpportunityStatusUpdate OpportunityUpdate OrderCreate OrderStatusUpdate PlanChange PriceCreate PriceDelete PriceUpdate ProductCreate ProductDelete ProductUpdate RecordCreate RecordDelete RecordUpdate RelationCreate RelationDelete SaasPlanCreate TaskComplete TaskCreate TaskDelete UserCreate UserDelete UserUpdate VoiceAiCallEnd" -- "${cur}"))
+                    return 0
+                    ;;
+                --glob)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -g)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --format)
@@ -232,7 +240,7 @@ _hlmsg() {
             return 0
             ;;
         hlmsg__subcmd__diff)
-            opts="-f -j -h -V --schema --by-channel --allow-extra --published --ignore --ignore-ids --by-position --full --redact --format --max-payload-size --max-depth --input --event --jobs --color --width --no-progress --help --version"
+            opts="-f -g -j -h -V --schema --by-channel --allow-extra --published --ignore --ignore-ids --by-position --full --redact --format --max-payload-size --max-depth --input --event --hidden --no-ignore --glob --jobs --color --width --no-progress --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -268,6 +276,14 @@ _hlmsg() {
                     ;;
                 --event)
                     COMPREPLY=($(compgen -W "message inbound outbound provider OutboundMessage InboundMessage ProviderOutboundMessage AppInstall AppUninstall AppointmentCreate AppointmentDelete AppointmentUpdate AssociationCreate AssociationDelete AssociationUpdate CampaignStatusUpdate ContactCreate ContactDelete ContactDndUpdate ContactTagUpdate ContactUpdate ConversationUnreadUpdate ExternalAuthConnected InvoiceCreate InvoiceDelete InvoicePaid InvoicePartiallyPaid InvoiceSent InvoiceUpdate InvoiceVoid LCEmailStats LocationCreate LocationUpdate NoteCreate NoteDelete NoteUpdate ObjectSchemaCreate ObjectSchemaUpdate OpportunityAssignedToUpdate OpportunityCreate OpportunityDelete OpportunityMonetaryValueUpdate OpportunityStageUpdate OpportunityStatusUpdate OpportunityUpdate OrderCreate OrderStatusUpdate PlanChange PriceCreate PriceDelete PriceUpdate ProductCreate ProductDelete ProductUpdate RecordCreate RecordDelete RecordUpdate RelationCreate RelationDelete SaasPlanCreate TaskComplete TaskCreate TaskDelete UserCreate UserDelete UserUpdate VoiceAiCallEnd" -- "${cur}"))
+                    return 0
+                    ;;
+                --glob)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -g)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --jobs)
@@ -776,7 +792,7 @@ _hlmsg() {
             return 0
             ;;
         hlmsg__subcmd__send)
-            opts="-j -h -V --max-payload-size --max-depth --input --event --sample --generate --seed --sign --concurrency --rate --timeout --json --jobs --color --width --no-progress --help --version"
+            opts="-g -j -h -V --max-payload-size --max-depth --input --event --hidden --no-ignore --glob --sample --generate --seed --sign --concurrency --rate --timeout --json --jobs --color --width --no-progress --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -796,6 +812,14 @@ _hlmsg() {
                     ;;
                 --event)
                     COMPREPLY=($(compgen -W "message inbound outbound provider OutboundMessage InboundMessage ProviderOutboundMessage AppInstall AppUninstall AppointmentCreate AppointmentDelete AppointmentUpdate AssociationCreate AssociationDelete AssociationUpdate CampaignStatusUpdate ContactCreate ContactDelete ContactDndUpdate ContactTagUpdate ContactUpdate ConversationUnreadUpdate ExternalAuthConnected InvoiceCreate InvoiceDelete InvoicePaid InvoicePartiallyPaid InvoiceSent InvoiceUpdate InvoiceVoid LCEmailStats LocationCreate LocationUpdate NoteCreate NoteDelete NoteUpdate ObjectSchemaCreate ObjectSchemaUpdate OpportunityAssignedToUpdate OpportunityCreate OpportunityDelete OpportunityMonetaryValueUpdate OpportunityStageUpdate OpportunityStatusUpdate OpportunityUpdate OrderCreate OrderStatusUpdate PlanChange PriceCreate PriceDelete PriceUpdate ProductCreate ProductDelete ProductUpdate RecordCreate RecordDelete RecordUpdate RelationCreate RelationDelete SaasPlanCreate TaskComplete TaskCreate TaskDelete UserCreate UserDelete UserUpdate VoiceAiCallEnd" -- "${cur}"))
+                    return 0
+                    ;;
+                --glob)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -g)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --sample)
@@ -850,7 +874,7 @@ _hlmsg() {
             return 0
             ;;
         hlmsg__subcmd__show)
-            opts="-f -j -h -V --max-payload-size --max-depth --input --event --format --full --fields --now --redact --jobs --color --width --no-progress --help --version"
+            opts="-g -f -j -h -V --max-payload-size --max-depth --input --event --hidden --no-ignore --glob --format --full --fields --now --redact --jobs --color --width --no-progress --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -870,6 +894,14 @@ _hlmsg() {
                     ;;
                 --event)
                     COMPREPLY=($(compgen -W "message inbound outbound provider OutboundMessage InboundMessage ProviderOutboundMessage AppInstall AppUninstall AppointmentCreate AppointmentDelete AppointmentUpdate AssociationCreate AssociationDelete AssociationUpdate CampaignStatusUpdate ContactCreate ContactDelete ContactDndUpdate ContactTagUpdate ContactUpdate ConversationUnreadUpdate ExternalAuthConnected InvoiceCreate InvoiceDelete InvoicePaid InvoicePartiallyPaid InvoiceSent InvoiceUpdate InvoiceVoid LCEmailStats LocationCreate LocationUpdate NoteCreate NoteDelete NoteUpdate ObjectSchemaCreate ObjectSchemaUpdate OpportunityAssignedToUpdate OpportunityCreate OpportunityDelete OpportunityMonetaryValueUpdate OpportunityStageUpdate OpportunityStatusUpdate OpportunityUpdate OrderCreate OrderStatusUpdate PlanChange PriceCreate PriceDelete PriceUpdate ProductCreate ProductDelete ProductUpdate RecordCreate RecordDelete RecordUpdate RelationCreate RelationDelete SaasPlanCreate TaskComplete TaskCreate TaskDelete UserCreate UserDelete UserUpdate VoiceAiCallEnd" -- "${cur}"))
+                    return 0
+                    ;;
+                --glob)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -g)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --format)
@@ -912,7 +944,7 @@ _hlmsg() {
             return 0
             ;;
         hlmsg__subcmd__validate)
-            opts="-f -v -j -h -V --max-payload-size --max-depth --input --event --schema --published --strict --format --verbose --redact --jobs --color --width --no-progress --help --version"
+            opts="-g -f -v -j -h -V --max-payload-size --max-depth --input --event --hidden --no-ignore --glob --schema --published --strict --format --verbose --redact --jobs --color --width --no-progress --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -932,6 +964,14 @@ _hlmsg() {
                     ;;
                 --event)
                     COMPREPLY=($(compgen -W "message inbound outbound provider OutboundMessage InboundMessage ProviderOutboundMessage AppInstall AppUninstall AppointmentCreate AppointmentDelete AppointmentUpdate AssociationCreate AssociationDelete AssociationUpdate CampaignStatusUpdate ContactCreate ContactDelete ContactDndUpdate ContactTagUpdate ContactUpdate ConversationUnreadUpdate ExternalAuthConnected InvoiceCreate InvoiceDelete InvoicePaid InvoicePartiallyPaid InvoiceSent InvoiceUpdate InvoiceVoid LCEmailStats LocationCreate LocationUpdate NoteCreate NoteDelete NoteUpdate ObjectSchemaCreate ObjectSchemaUpdate OpportunityAssignedToUpdate OpportunityCreate OpportunityDelete OpportunityMonetaryValueUpdate OpportunityStageUpdate OpportunityStatusUpdate OpportunityUpdate OrderCreate OrderStatusUpdate PlanChange PriceCreate PriceDelete PriceUpdate ProductCreate ProductDelete ProductUpdate RecordCreate RecordDelete RecordUpdate RelationCreate RelationDelete SaasPlanCreate TaskComplete TaskCreate TaskDelete UserCreate UserDelete UserUpdate VoiceAiCallEnd" -- "${cur}"))
+                    return 0
+                    ;;
+                --glob)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -g)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --schema)
@@ -970,7 +1010,7 @@ _hlmsg() {
             return 0
             ;;
         hlmsg__subcmd__verify)
-            opts="-f -j -h -V --max-payload-size --max-depth --input --event --public-key --app-id --signature --scheme --reserialize --max-age --now --format --jobs --color --width --no-progress --help --version"
+            opts="-g -f -j -h -V --max-payload-size --max-depth --input --event --hidden --no-ignore --glob --public-key --app-id --signature --scheme --reserialize --max-age --now --format --jobs --color --width --no-progress --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -990,6 +1030,14 @@ _hlmsg() {
                     ;;
                 --event)
                     COMPREPLY=($(compgen -W "message inbound outbound provider OutboundMessage InboundMessage ProviderOutboundMessage AppInstall AppUninstall AppointmentCreate AppointmentDelete AppointmentUpdate AssociationCreate AssociationDelete AssociationUpdate CampaignStatusUpdate ContactCreate ContactDelete ContactDndUpdate ContactTagUpdate ContactUpdate ConversationUnreadUpdate ExternalAuthConnected InvoiceCreate InvoiceDelete InvoicePaid InvoicePartiallyPaid InvoiceSent InvoiceUpdate InvoiceVoid LCEmailStats LocationCreate LocationUpdate NoteCreate NoteDelete NoteUpdate ObjectSchemaCreate ObjectSchemaUpdate OpportunityAssignedToUpdate OpportunityCreate OpportunityDelete OpportunityMonetaryValueUpdate OpportunityStageUpdate OpportunityStatusUpdate OpportunityUpdate OrderCreate OrderStatusUpdate PlanChange PriceCreate PriceDelete PriceUpdate ProductCreate ProductDelete ProductUpdate RecordCreate RecordDelete RecordUpdate RelationCreate RelationDelete SaasPlanCreate TaskComplete TaskCreate TaskDelete UserCreate UserDelete UserUpdate VoiceAiCallEnd" -- "${cur}"))
+                    return 0
+                    ;;
+                --glob)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -g)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --public-key)

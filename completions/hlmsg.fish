@@ -120,6 +120,7 @@ UserCreate\t''
 UserDelete\t''
 UserUpdate\t''
 VoiceAiCallEnd\t''"
+complete -c hlmsg -n "__fish_hlmsg_using_subcommand validate" -s g -l glob -d 'Read only the walked files that match GLOB (repeatable; `!GLOB` excludes)' -r
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand validate" -l schema -d 'Schema to check against: auto (the bundled schema of each payload\'s event and channel), message, email, inbound, inbound-email, provider, or the path of a JSON Schema file' -r -f -a "auto\t'The bundled schema of each payload\'s event and channel'
 message\t'OutboundMessage, every channel but email'
 email\t'OutboundMessage, email'
@@ -135,6 +136,8 @@ complete -c hlmsg -n "__fish_hlmsg_using_subcommand validate" -l color -d 'When 
 always\t'Always color, even into a pipe or a file'
 never\t'Never color'"
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand validate" -l width -d 'Columns human output fits in; 0 for no limit' -r
+complete -c hlmsg -n "__fish_hlmsg_using_subcommand validate" -l hidden -d 'Walk into hidden files and folders too'
+complete -c hlmsg -n "__fish_hlmsg_using_subcommand validate" -l no-ignore -d 'Read files that .gitignore, .ignore or .git/info/exclude exclude'
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand validate" -l published -d 'Use the schemas exactly as HighLevel\'s documentation publishes them instead of hlmsg\'s refined schemas'
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand validate" -l strict -d 'Treat warnings as errors'
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand validate" -s v -l verbose -d 'Also print a line for each payload without findings'
@@ -215,6 +218,7 @@ UserCreate\t''
 UserDelete\t''
 UserUpdate\t''
 VoiceAiCallEnd\t''"
+complete -c hlmsg -n "__fish_hlmsg_using_subcommand classify" -s g -l glob -d 'Read only the walked files that match GLOB (repeatable; `!GLOB` excludes)' -r
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand classify" -s f -l format -d 'Output format of the report' -r -f -a "human\t'`source:line:column  CHANNEL  (by FIELD)` per payload, then a summary table'
 json\t'JSON Lines: one object per payload, then a summary object'"
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand classify" -l only -d 'Instead of the report, write each payload of CHANNEL to standard output, one per line (repeatable)' -r -f -a "call\t'Phone calls, answered or reaching voicemail'
@@ -240,6 +244,8 @@ complete -c hlmsg -n "__fish_hlmsg_using_subcommand classify" -l color -d 'When 
 always\t'Always color, even into a pipe or a file'
 never\t'Never color'"
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand classify" -l width -d 'Columns human output fits in; 0 for no limit' -r
+complete -c hlmsg -n "__fish_hlmsg_using_subcommand classify" -l hidden -d 'Walk into hidden files and folders too'
+complete -c hlmsg -n "__fish_hlmsg_using_subcommand classify" -l no-ignore -d 'Read files that .gitignore, .ignore or .git/info/exclude exclude'
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand classify" -s s -l summary -d 'Print only the summary table'
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand classify" -l redact -d 'Mask personal data (addresses, phone numbers, bodies, attachment paths) before printing'
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand classify" -l no-progress -d 'Never show a progress bar'
@@ -318,6 +324,7 @@ UserCreate\t''
 UserDelete\t''
 UserUpdate\t''
 VoiceAiCallEnd\t''"
+complete -c hlmsg -n "__fish_hlmsg_using_subcommand show" -s g -l glob -d 'Read only the walked files that match GLOB (repeatable; `!GLOB` excludes)' -r
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand show" -s f -l format -d 'Output format' -r -f -a "card\t'A card, the body as text, and the pretty JSON of each payload'
 json\t'Only the pretty JSON (colored on a terminal), keys in the order they arrived'
 compact\t'One compact JSON line per payload (an NDJSON formatter), key order kept'
@@ -329,6 +336,8 @@ complete -c hlmsg -n "__fish_hlmsg_using_subcommand show" -l color -d 'When to u
 always\t'Always color, even into a pipe or a file'
 never\t'Never color'"
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand show" -l width -d 'Columns human output fits in; 0 for no limit' -r
+complete -c hlmsg -n "__fish_hlmsg_using_subcommand show" -l hidden -d 'Walk into hidden files and folders too'
+complete -c hlmsg -n "__fish_hlmsg_using_subcommand show" -l no-ignore -d 'Read files that .gitignore, .ignore or .git/info/exclude exclude'
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand show" -l full -d 'Show whole bodies, however long'
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand show" -l redact -d 'Mask personal data (addresses, phone numbers, bodies, attachment paths) before printing'
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand show" -l no-progress -d 'Never show a progress bar'
@@ -407,6 +416,7 @@ UserCreate\t''
 UserDelete\t''
 UserUpdate\t''
 VoiceAiCallEnd\t''"
+complete -c hlmsg -n "__fish_hlmsg_using_subcommand pretty" -s g -l glob -d 'Read only the walked files that match GLOB (repeatable; `!GLOB` excludes)' -r
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand pretty" -s f -l format -d 'Output format' -r -f -a "card\t'A card, the body as text, and the pretty JSON of each payload'
 json\t'Only the pretty JSON (colored on a terminal), keys in the order they arrived'
 compact\t'One compact JSON line per payload (an NDJSON formatter), key order kept'
@@ -418,6 +428,8 @@ complete -c hlmsg -n "__fish_hlmsg_using_subcommand pretty" -l color -d 'When to
 always\t'Always color, even into a pipe or a file'
 never\t'Never color'"
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand pretty" -l width -d 'Columns human output fits in; 0 for no limit' -r
+complete -c hlmsg -n "__fish_hlmsg_using_subcommand pretty" -l hidden -d 'Walk into hidden files and folders too'
+complete -c hlmsg -n "__fish_hlmsg_using_subcommand pretty" -l no-ignore -d 'Read files that .gitignore, .ignore or .git/info/exclude exclude'
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand pretty" -l full -d 'Show whole bodies, however long'
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand pretty" -l redact -d 'Mask personal data (addresses, phone numbers, bodies, attachment paths) before printing'
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand pretty" -l no-progress -d 'Never show a progress bar'
@@ -507,6 +519,7 @@ UserCreate\t''
 UserDelete\t''
 UserUpdate\t''
 VoiceAiCallEnd\t''"
+complete -c hlmsg -n "__fish_hlmsg_using_subcommand diff" -s g -l glob -d 'Read only the walked files that match GLOB (repeatable; `!GLOB` excludes)' -r
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand diff" -s j -l jobs -d 'Threads that parse and check payloads in every subcommand that reads them; 0 (the default) uses every core. Output order is the input order whatever the number' -r
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand diff" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'Color when the stream is a terminal and `NO_COLOR` is not set'
 always\t'Always color, even into a pipe or a file'
@@ -519,6 +532,8 @@ complete -c hlmsg -n "__fish_hlmsg_using_subcommand diff" -l ignore-ids -d 'Igno
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand diff" -l by-position -d 'Pair the payloads of two captures by position, not by messageId'
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand diff" -l full -d 'Show a long string that changed whole, every change marked, instead of the changes with some context around each'
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand diff" -l redact -d 'Mask personal data (addresses, phone numbers, bodies, attachment paths) before printing'
+complete -c hlmsg -n "__fish_hlmsg_using_subcommand diff" -l hidden -d 'Walk into hidden files and folders too'
+complete -c hlmsg -n "__fish_hlmsg_using_subcommand diff" -l no-ignore -d 'Read files that .gitignore, .ignore or .git/info/exclude exclude'
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand diff" -l no-progress -d 'Never show a progress bar'
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand diff" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand diff" -s V -l version -d 'Print version'
@@ -595,6 +610,7 @@ UserCreate\t''
 UserDelete\t''
 UserUpdate\t''
 VoiceAiCallEnd\t''"
+complete -c hlmsg -n "__fish_hlmsg_using_subcommand verify" -s g -l glob -d 'Read only the walked files that match GLOB (repeatable; `!GLOB` excludes)' -r
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand verify" -l public-key -d 'A public key to use instead of HighLevel\'s key of that scheme (repeatable: one per scheme): a PEM file (Ed25519 or RSA), a file holding an Ed25519 key\'s 32 bytes raw, in hex or in base64, or the hex or base64 key itself' -r -F
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand verify" -l app-id -d 'Fail deliveries for another marketplace app: their `appId` must be ID (a client id\'s part before the first `-` is accepted too), as HighLevel\'s SDKs check first' -r
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand verify" -l signature -d 'The signature (base64) of every body read, for bare bodies without headers' -r
@@ -609,6 +625,8 @@ complete -c hlmsg -n "__fish_hlmsg_using_subcommand verify" -l color -d 'When to
 always\t'Always color, even into a pipe or a file'
 never\t'Never color'"
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand verify" -l width -d 'Columns human output fits in; 0 for no limit' -r
+complete -c hlmsg -n "__fish_hlmsg_using_subcommand verify" -l hidden -d 'Walk into hidden files and folders too'
+complete -c hlmsg -n "__fish_hlmsg_using_subcommand verify" -l no-ignore -d 'Read files that .gitignore, .ignore or .git/info/exclude exclude'
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand verify" -l reserialize -d 'When an envelope holds the parsed body, try HighLevel\'s compact serialization of it'
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand verify" -l no-progress -d 'Never show a progress bar'
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand verify" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -710,6 +728,7 @@ UserCreate\t''
 UserDelete\t''
 UserUpdate\t''
 VoiceAiCallEnd\t''"
+complete -c hlmsg -n "__fish_hlmsg_using_subcommand send" -s g -l glob -d 'Read only the walked files that match GLOB (repeatable; `!GLOB` excludes)' -r
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand send" -l sample -d 'Send a bundled sample instead (repeatable)' -r -f -a "call-answered\t''
 call-legacy\t''
 call-outbound\t''
@@ -748,6 +767,8 @@ complete -c hlmsg -n "__fish_hlmsg_using_subcommand send" -l color -d 'When to u
 always\t'Always color, even into a pipe or a file'
 never\t'Never color'"
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand send" -l width -d 'Columns human output fits in; 0 for no limit' -r
+complete -c hlmsg -n "__fish_hlmsg_using_subcommand send" -l hidden -d 'Walk into hidden files and folders too'
+complete -c hlmsg -n "__fish_hlmsg_using_subcommand send" -l no-ignore -d 'Read files that .gitignore, .ignore or .git/info/exclude exclude'
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand send" -l json -d 'JSON Lines instead of a line per delivery (schemas/output/send.schema.json)'
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand send" -l no-progress -d 'Never show a progress bar'
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand send" -s h -l help -d 'Print help (see more with \'--help\')'

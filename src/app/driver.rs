@@ -15,6 +15,7 @@ use crate::app::exit::Outcome;
 use crate::app::progress::Progress;
 use crate::classify::event_of;
 use crate::input::reader::MAX_MAX_DEPTH;
+use crate::input::source::SKIPPED_NOTE;
 use crate::input::view::View;
 use crate::input::{Event, InputError, InputOptions, Record, Source, expand, read};
 use crate::model::event::EventFilter;
@@ -233,7 +234,7 @@ impl<'a, 'io> Driver<'a, 'io> {
         work: impl Work<R>,
         consumer: &mut (impl Consumer<R> + ?Sized),
     ) -> io::Result<()> {
-        self.read(expand(paths), work, consumer)
+        self.read(expand(paths, &self.options.walk), work, consumer)
     }
 
     /// Reads `sources` through the one pipeline: `work` on every core, then `consumer` in input
@@ -270,7 +271,11 @@ impl<'a, 'io> Driver<'a, 'io> {
                     Ok(())
                 }
                 Event::InputError(e) => {
-                    err.error(&e.to_string())?;
+                    let mut text = e.to_string();
+                    if e.message.ends_with(SKIPPED_NOTE) {
+                        text.push_str(" (--hidden and --no-ignore read them)");
+                    }
+                    err.error(&text)?;
                     consumer.input_error(&e)
                 }
             },

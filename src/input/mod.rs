@@ -9,6 +9,7 @@
 //! returns the results in input order.
 
 pub mod capture;
+pub mod compressed;
 pub mod locate;
 pub mod parse;
 pub mod pipeline;
@@ -17,6 +18,7 @@ pub mod source;
 #[cfg(test)]
 pub mod testing;
 pub mod view;
+pub mod walk;
 
 use std::sync::Arc;
 
@@ -58,6 +60,8 @@ pub struct InputOptions {
     pub watch: Option<Arc<dyn Watch>>,
     /// The events to keep (`--event`); `None` keeps all. Applied by the reading command.
     pub events: Option<crate::model::event::EventFilter>,
+    /// How folders are walked (`--hidden`, `--no-ignore`, `--glob`).
+    pub walk: walk::WalkOptions,
 }
 
 impl std::fmt::Debug for InputOptions {
@@ -70,6 +74,7 @@ impl std::fmt::Debug for InputOptions {
             .field("stdin", &self.stdin.as_ref().map(|s| s.len()))
             .field("watch", &self.watch.is_some())
             .field("events", &self.events)
+            .field("walk", &self.walk)
             .finish()
     }
 }
@@ -84,6 +89,7 @@ impl Default for InputOptions {
             stdin: None,
             watch: None,
             events: None,
+            walk: walk::WalkOptions::default(),
         }
     }
 }

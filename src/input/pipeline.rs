@@ -23,6 +23,7 @@ use super::{
     describe_io_error, total_size,
 };
 use crate::input::capture::{Delivery, unwrap_envelope};
+use crate::input::compressed::decompressing;
 use crate::model::finding::Fault;
 use crate::model::origin::Origin;
 
@@ -223,7 +224,20 @@ fn read_serial(
             }),
             None => input,
         };
-        if !read_source(name, input, size, opts, sink)? {
+        // Progress counts the bytes of the source; the reader sees them decompressed.
+        let (input, size, compressed) = match decompressing(input) {
+            Ok((input, None)) => (input, size, false),
+            Ok((input, Some(_))) => (input, None, true),
+            Err(e) => {
+                trouble = true;
+                sink.input_error(&InputError {
+                    path: name.to_string(),
+                    message: describe_io_error(&e),
+                })?;
+                continue;
+            }
+        };
+        if !read_source(name, input, size, compressed, opts, sink)? {
             trouble = true;
         }
     }
@@ -235,6 +249,7 @@ fn read_source(
     name: Arc<str>,
     input: Box<dyn Read>,
     size: Option<u64>,
+    compressed: bool,
     opts: &InputOptions,
     sink: &mut dyn Sink,
 ) -> io::Result<bool> {
@@ -254,6 +269,12 @@ fn read_source(
                 }
             }
             Ok(Some(ReaderItem::Fault(f))) => sink.fault(Fault::from(f))?,
+            // Compressed data that is corrupt or cut short is bad input, like binary data: a
+            // failed entry where the decompressed text stops, not an unreadable file.
+            Err(e) if compressed && e.kind() == io::ErrorKind::InvalidData => {
+                sink.fault(Fault::from(reader.fault_here(e.to_string())))?;
+                return Ok(true);
+            }
             Err(e) => {
                 sink.input_error(&InputError {
                     path: name.to_string(),

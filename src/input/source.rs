@@ -6,10 +6,13 @@ use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use super::compressed::SUFFIXES;
+use super::walk::WalkOptions;
 use crate::model::origin::STDIN_NAME;
 
-/// File name extensions picked up when walking a directory (compared case-insensitively).
-pub const EXTENSIONS: &[&str] = &["json", "ndjson", "jsonl"];
+/// File name extensions picked up when walking a directory (compared case-insensitively), also
+/// under a compressed suffix ([`SUFFIXES`]: `log.ndjson.gz`).
+pub const EXTENSIONS: &[&str] = &["json", "ndjson", "jsonl", "http"];
 
 /// One source of payloads.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -109,18 +112,33 @@ pub fn total_size(sources: &[Result<Source, InputError>]) -> Option<u64> {
     })
 }
 
-/// Whether a file found while walking a directory is read.
+/// Whether a file found while walking a directory is read: its extension is one of
+/// [`EXTENSIONS`], or it is compressed ([`SUFFIXES`]) and the name under that is.
 pub fn has_payload_extension(path: &Path) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| EXTENSIONS.iter().any(|x| x.eq_ignore_ascii_case(e)))
+    let ext_in = |p: &Path, list: &[&str]| {
+        p.extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| list.iter().any(|x| x.eq_ignore_ascii_case(e)))
+    };
+    if ext_in(path, EXTENSIONS) {
+        return true;
+    }
+    ext_in(path, SUFFIXES)
+        && path
+            .file_stem()
+            .is_some_and(|stem| ext_in(Path::new(stem), EXTENSIONS))
 }
 
+/// How the message of a folder with nothing to read ends when the walk skipped hidden or
+/// ignored entries (the application adds how to read them).
+pub const SKIPPED_NOTE: &str = "; hidden and ignored entries were skipped";
+
 /// Expands the path arguments into sources, in order. No argument means standard input.
-/// Directories are walked recursively in sorted order; symbolic links are followed (loops are
+/// Directories are walked recursively in sorted order as [`super::walk`] says (hidden and
+/// ignored entries skipped unless `opts` asks for them); symbolic links are followed (loops are
 /// reported); a walked entry that cannot be read, or that is not a regular file, is reported
-/// rather than skipped.
-pub fn expand(args: &[PathBuf]) -> Vec<Result<Source, InputError>> {
+/// rather than skipped. A file named on the command line is always read.
+pub fn expand(args: &[PathBuf], opts: &WalkOptions) -> Vec<Result<Source, InputError>> {
     if args.is_empty() {
         return vec![Ok(Source::Stdin)];
     }
@@ -132,7 +150,7 @@ pub fn expand(args: &[PathBuf]) -> Vec<Result<Source, InputError>> {
         }
         match std::fs::metadata(arg) {
             Err(e) => out.push(Err(InputError::io(arg, &e))),
-            Ok(meta) if meta.is_dir() => walk(arg, &mut out),
+            Ok(meta) if meta.is_dir() => walk(arg, opts, &mut out),
             // Files, pipes and devices named explicitly are read as they are.
             Ok(meta) => out.push(Ok(Source::File(
                 arg.clone(),
@@ -143,57 +161,24 @@ pub fn expand(args: &[PathBuf]) -> Vec<Result<Source, InputError>> {
     out
 }
 
-fn walk(dir: &Path, out: &mut Vec<Result<Source, InputError>>) {
+fn walk(dir: &Path, opts: &WalkOptions, out: &mut Vec<Result<Source, InputError>>) {
     let before = out.len();
-    walk_into(dir, out);
+    super::walk::walk(dir, opts, out);
     if out.len() == before {
+        let what = if opts.globs.is_empty() {
+            "no *.json, *.ndjson, *.jsonl or *.http file (plain, .gz or .zst)"
+        } else {
+            "no file that the glob patterns choose"
+        };
+        let skipped = if opts.hidden && opts.no_ignore {
+            ""
+        } else {
+            SKIPPED_NOTE
+        };
         out.push(Err(InputError {
             path: path_name(dir),
-            message: "no *.json, *.ndjson or *.jsonl file in this folder".to_string(),
+            message: format!("{what} in this folder{skipped}"),
         }));
-    }
-}
-
-fn walk_into(dir: &Path, out: &mut Vec<Result<Source, InputError>>) {
-    let walker = walkdir::WalkDir::new(dir)
-        .follow_links(true)
-        .sort_by_file_name();
-    for entry in walker {
-        match entry {
-            Err(e) => {
-                let path = e.path().unwrap_or(dir).to_path_buf();
-                let message = match (e.loop_ancestor(), e.io_error()) {
-                    (Some(anc), _) => format!(
-                        "symbolic link loop (points back to {})",
-                        anc.to_string_lossy()
-                    ),
-                    (None, Some(io)) if io.kind() == io::ErrorKind::NotFound => {
-                        "broken symbolic link or vanished file".to_string()
-                    }
-                    (None, Some(io)) => describe_io_error(io),
-                    (None, None) => e.to_string(),
-                };
-                out.push(Err(InputError {
-                    path: path_name(&path),
-                    message,
-                }));
-            }
-            Ok(entry) => {
-                let ft = entry.file_type();
-                if ft.is_dir() || !has_payload_extension(entry.path()) {
-                    continue;
-                }
-                if ft.is_file() {
-                    let size = entry.metadata().ok().map(|m| m.len());
-                    out.push(Ok(Source::File(entry.into_path(), size)));
-                } else {
-                    out.push(Err(InputError {
-                        path: path_name(entry.path()),
-                        message: "not a regular file (name it explicitly to read it)".to_string(),
-                    }));
-                }
-            }
-        }
     }
 }
 
@@ -282,8 +267,14 @@ mod tests {
 
     #[test]
     fn no_argument_means_stdin_and_dash_is_stdin() {
-        assert_eq!(expand(&[]), vec![Ok(Source::Stdin)]);
-        assert_eq!(expand(&[PathBuf::from("-")]), vec![Ok(Source::Stdin)]);
+        assert_eq!(
+            expand(&[], &WalkOptions::default()),
+            vec![Ok(Source::Stdin)]
+        );
+        assert_eq!(
+            expand(&[PathBuf::from("-")], &WalkOptions::default()),
+            vec![Ok(Source::Stdin)]
+        );
     }
 
     #[test]
@@ -300,7 +291,7 @@ mod tests {
         ] {
             std::fs::write(d.join(name), "{}").unwrap();
         }
-        let got: Vec<_> = expand(&[d.to_path_buf()])
+        let got: Vec<_> = expand(&[d.to_path_buf()], &WalkOptions::default())
             .into_iter()
             .map(|s| match s.unwrap() {
                 Source::File(p, _) => p.strip_prefix(d).unwrap().to_string_lossy().into_owned(),
@@ -314,7 +305,7 @@ mod tests {
     fn a_folder_without_payload_files_is_an_error() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("notes.txt"), "x").unwrap();
-        let got = expand(&[dir.path().to_path_buf()]);
+        let got = expand(&[dir.path().to_path_buf()], &WalkOptions::default());
         assert_eq!(got.len(), 1);
         assert!(
             got[0]
@@ -330,7 +321,10 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let f = dir.path().join("x.json");
         std::fs::write(&f, "{}").unwrap();
-        let got = expand(&[dir.path().join("nope.json"), f.clone()]);
+        let got = expand(
+            &[dir.path().join("nope.json"), f.clone()],
+            &WalkOptions::default(),
+        );
         assert_eq!(got.len(), 2);
         let err = got[0].as_ref().unwrap_err();
         assert_eq!(err.message, "no such file or directory");
@@ -342,7 +336,7 @@ mod tests {
     fn broken_symlink_in_a_directory_is_reported() {
         let dir = tempfile::tempdir().unwrap();
         std::os::unix::fs::symlink(dir.path().join("gone"), dir.path().join("link.json")).unwrap();
-        let got = expand(&[dir.path().to_path_buf()]);
+        let got = expand(&[dir.path().to_path_buf()], &WalkOptions::default());
         assert_eq!(got.len(), 1);
         let err = got[0].as_ref().unwrap_err();
         assert!(err.path.ends_with("link.json"), "{err:?}");

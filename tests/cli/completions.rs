@@ -98,8 +98,8 @@ fn bash_completes_subcommands_and_values() {
 /// What zsh lists for `line` followed by Tab, with the committed `_hlmsg` loaded by compinit:
 /// an interactive zsh on a pseudo-terminal of zsh's own (zsh/zpty), as a user would press it.
 fn zsh_complete(line: &str) -> String {
-    // Each step waits for a marker that only the shell's output holds (the typed command
-    // reads `SET''UP`, its output `SETUP`), so no timing decides what is read.
+    // The line is typed only once the line editor reads the terminal (it turns bracketed
+    // paste on: `ESC [?2004h`); the listing is read until the shell has been quiet for 1.5 s.
     const DRIVER: &str = r#"
 zmodload zsh/zpty
 zpty z zsh -f -i
@@ -107,10 +107,19 @@ zpty -w z "stty rows 1000 cols 200; PS1='>'; fpath=($PWD/completions \$fpath); \
 autoload -U compinit; compinit -u -D; path=($HLMSG_BIN_DIR \$path); \
 zstyle ':completion:*' list-prompt ''; LISTMAX=100000; unsetopt BEEP; setopt NO_AUTO_MENU; \
 print SET''UP-DONE"
-zpty -r z out '*SETUP-DONE*'
+zpty -r z out '*SETUP-DONE*2004h*'
 zpty -w -n z "$1"$'\t'
-zpty -w z $'\C-u'"print END''-OF-LIST"
-zpty -r z out '*END-OF-LIST*'
+out=''
+quiet=0
+while (( quiet < 15 )); do
+    if zpty -r -t z chunk 2>/dev/null; then
+        out+=$chunk
+        quiet=0
+    else
+        sleep 0.1
+        (( quiet++ ))
+    fi
+done
 print -r -- "$out"
 zpty -d z
 "#;

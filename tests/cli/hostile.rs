@@ -111,7 +111,8 @@ fn cases(dir: &Path) -> Vec<Case> {
             "the input is binary (a PNG image)",
             1,
         ),
-        fixture("gzip.json", 1, "gzip-compressed data", 1),
+        // Decompressed as it is read: a gzip header alone is a stream cut short.
+        fixture("gzip.json", 1, "gzip stream ends early (truncated)", 1),
         fixture("stray-closer.json", 1, "1 passed, 1 failed", 2),
         fixture(
             "unterminated-array.json",

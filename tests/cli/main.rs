@@ -26,4 +26,5 @@ mod show;
 mod util;
 mod validate;
 mod verify;
+mod walk;
 mod width;

@@ -11,6 +11,7 @@ use clap::builder::PossibleValue;
 use crate::classify::Channel;
 use crate::input::capture::InputMode;
 use crate::input::reader::MAX_MAX_DEPTH;
+use crate::input::walk::{WalkOptions, check_glob};
 use crate::input::{DEFAULT_MAX_DEPTH, InputOptions};
 use crate::validate::schema::Bundled;
 use crate::verify::signature::Scheme;
@@ -57,6 +58,34 @@ pub struct ReadArgs {
     /// Entries that are not JSON payloads are still reported.
     #[arg(long, value_name = "TYPE", value_parser = EventParser)]
     pub event: Vec<EventFilter>,
+
+    /// Walk into hidden files and folders too.
+    ///
+    /// Folders are walked as ripgrep walks them: hidden entries (names starting with a dot) are
+    /// skipped unless this is given. A file named on the command line is always read.
+    #[arg(long)]
+    pub hidden: bool,
+
+    /// Read files that .gitignore, .ignore or .git/info/exclude exclude.
+    ///
+    /// Without it, a walked folder skips what those files exclude (.gitignore inside a git
+    /// repository, as git does), and so node_modules/ and build output in most repositories.
+    #[arg(long)]
+    pub no_ignore: bool,
+
+    /// Read only the walked files that match GLOB (repeatable; `!GLOB` excludes).
+    ///
+    /// Gitignore-style patterns relative to each folder given: `-g '*.log'` reads every .log
+    /// file whatever the default extensions; `-g '!fixtures/old/**'` leaves a folder out. The
+    /// default set is *.json, *.ndjson, *.jsonl and *.http captures, plain or compressed (.gz,
+    /// .zst).
+    #[arg(short = 'g', long = "glob", value_name = "GLOB", value_parser = parse_glob)]
+    pub globs: Vec<String>,
+}
+
+/// `--glob`: a pattern the walk can use.
+fn parse_glob(s: &str) -> Result<String, String> {
+    check_glob(s).map(|()| s.to_string())
 }
 
 impl ReadArgs {
@@ -71,6 +100,11 @@ impl ReadArgs {
             max_depth: self.max_depth,
             mode: self.input,
             events,
+            walk: WalkOptions {
+                hidden: self.hidden,
+                no_ignore: self.no_ignore,
+                globs: self.globs.clone(),
+            },
             ..InputOptions::default()
         }
     }

@@ -200,6 +200,14 @@ impl<R: Read> Reader<R> {
         }
     }
 
+    /// A fault at the scan position that ends the source: for data that stops making sense
+    /// while it is read (a corrupt compressed stream). What came before it was read.
+    pub fn fault_here(&mut self, message: String) -> StreamFault {
+        self.done = true;
+        let at = self.win.position();
+        self.entries.fault(at, message)
+    }
+
     /// The fault to report when the input ends, if any: an array left open, or (when asked) a
     /// source without entries.
     fn end_of_input(&mut self) -> Option<StreamFault> {

@@ -21,6 +21,7 @@ use crate::app::exit::{self, Outcome};
 use crate::app::settings;
 use crate::diff::Ignore;
 use crate::diff::pair::Index;
+use crate::input::walk::WalkOptions;
 use crate::input::{InputError, InputOptions, Source, expand, total_size};
 use crate::render::diff::{DiffReport, DiffSummary, HumanDiff, JsonDiff, PatchDiff, Side};
 use crate::validate::schema::Selection;
@@ -210,8 +211,11 @@ pub fn after_help() -> String {
 }
 
 /// The sources of one side, or the errors that make it unreadable.
-fn expand_side(path: &Path) -> Result<Vec<Result<Source, InputError>>, Vec<InputError>> {
-    let (ok, errors): (Vec<_>, Vec<_>) = expand(&[path.to_path_buf()])
+fn expand_side(
+    path: &Path,
+    walk: &WalkOptions,
+) -> Result<Vec<Result<Source, InputError>>, Vec<InputError>> {
+    let (ok, errors): (Vec<_>, Vec<_>) = expand(&[path.to_path_buf()], walk)
         .into_iter()
         .partition(Result::is_ok);
     if !errors.is_empty() {
@@ -220,7 +224,7 @@ fn expand_side(path: &Path) -> Result<Vec<Result<Source, InputError>>, Vec<Input
     if ok.is_empty() {
         return Err(vec![InputError {
             path: path.to_string_lossy().into_owned(),
-            message: "folder holds no *.json, *.ndjson or *.jsonl file".to_string(),
+            message: "folder holds no *.json, *.ndjson, *.jsonl or *.http file".to_string(),
         }]);
     }
     Ok(ok)
@@ -247,7 +251,8 @@ pub fn run(args: &DiffArgs, io: &mut Io<'_>) -> anyhow::Result<Outcome> {
             "LEFT and RIGHT cannot both be standard input ('-'); name a file for one",
         );
     }
-    let (left, right) = match (expand_side(left), expand_side(right)) {
+    let walk = args.read.options().walk;
+    let (left, right) = match (expand_side(left, &walk), expand_side(right, &walk)) {
         (Ok(l), Ok(r)) => (l, r),
         (l, r) => {
             for e in [l.err(), r.err()].into_iter().flatten().flatten() {
