@@ -944,7 +944,7 @@ _hlmsg() {
             return 0
             ;;
         hlmsg__subcmd__validate)
-            opts="-g -f -v -j -h -V --max-payload-size --max-depth --input --event --hidden --no-ignore --glob --schema --published --strict --format --verbose --redact --jobs --color --width --no-progress --help --version"
+            opts="-g -f -v -q -j -h -V --max-payload-size --max-depth --input --event --hidden --no-ignore --glob --schema --published --strict --format --verbose --quiet --max-findings --fail-fast --statistics --redact --jobs --color --width --no-progress --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -984,6 +984,10 @@ _hlmsg() {
                     ;;
                 -f)
                     COMPREPLY=($(compgen -W "human json github junit" -- "${cur}"))
+                    return 0
+                    ;;
+                --max-findings)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --jobs)

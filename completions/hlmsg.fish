@@ -131,6 +131,7 @@ complete -c hlmsg -n "__fish_hlmsg_using_subcommand validate" -s f -l format -d 
 json\t'JSON Lines: one object per payload, then a summary object'
 github\t'GitHub Actions workflow commands (annotations)'
 junit\t'A JUnit XML report, one test case per payload'"
+complete -c hlmsg -n "__fish_hlmsg_using_subcommand validate" -l max-findings -d 'Print at most N findings; the rest are counted, and a line says how many were not shown' -r
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand validate" -s j -l jobs -d 'Threads that parse and check payloads in every subcommand that reads them; 0 (the default) uses every core. Output order is the input order whatever the number' -r
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand validate" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'Color when the stream is a terminal and `NO_COLOR` is not set'
 always\t'Always color, even into a pipe or a file'
@@ -140,7 +141,10 @@ complete -c hlmsg -n "__fish_hlmsg_using_subcommand validate" -l hidden -d 'Walk
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand validate" -l no-ignore -d 'Read files that .gitignore, .ignore or .git/info/exclude exclude'
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand validate" -l published -d 'Use the schemas exactly as HighLevel\'s documentation publishes them instead of hlmsg\'s refined schemas'
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand validate" -l strict -d 'Treat warnings as errors'
-complete -c hlmsg -n "__fish_hlmsg_using_subcommand validate" -s v -l verbose -d 'Also print a line for each payload without findings'
+complete -c hlmsg -n "__fish_hlmsg_using_subcommand validate" -s v -l verbose -d 'Also print a line for each payload without findings, and every repeated note'
+complete -c hlmsg -n "__fish_hlmsg_using_subcommand validate" -s q -l quiet -d 'Print errors and the summary line only; twice (-qq), the summary line alone'
+complete -c hlmsg -n "__fish_hlmsg_using_subcommand validate" -l fail-fast -d 'Stop at the first payload that fails (exit 1); the rest of the input is not read'
+complete -c hlmsg -n "__fish_hlmsg_using_subcommand validate" -l statistics -d 'After the findings, a table of them by rule and severity: how many, in how many payloads, and where each was first seen (in JSON, one `statistics` record)'
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand validate" -l redact -d 'Mask personal data (addresses, phone numbers, bodies, attachment paths) before printing'
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand validate" -l no-progress -d 'Never show a progress bar'
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand validate" -s h -l help -d 'Print help (see more with \'--help\')'

@@ -284,8 +284,17 @@ impl<'a, 'io> Driver<'a, 'io> {
         Ok(())
     }
 
-    /// The run's outcome: what the subcommand found, merged with the trouble seen.
+    /// Writes a note about the run on standard error.
+    pub fn note(&mut self, message: &str) -> io::Result<()> {
+        self.err.note(message)
+    }
+
+    /// The run's outcome: what the subcommand found, merged with the trouble seen. A run long
+    /// enough to have shown a progress bar ends with a line on its throughput.
     pub fn finish(self, found: Outcome) -> Outcome {
+        if let Some(line) = self.options.watch.as_ref().and_then(|w| w.closing_line()) {
+            let _ = writeln!(self.err.w, "{line}");
+        }
         if self.trouble {
             found.merge(Outcome::Trouble)
         } else {

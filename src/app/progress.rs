@@ -27,7 +27,9 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use terminal_size::terminal_size_of;
 
 use crate::input::{InputError, Source, Watch};
+use crate::model::humanize;
 use crate::render::progress::{Figures, line};
+use crate::render::width::{MIN_WIDTH, fit};
 
 /// A run that has read this many bytes shows the bar (about 50 MB).
 pub const SIZE_THRESHOLD: u64 = 50_000_000;
@@ -77,6 +79,10 @@ struct State {
     unknown: bool,
     bar: Option<ProgressBar>,
     last_refresh: Option<Instant>,
+    /// Whether a bar was ever shown: the run was long enough for a closing line.
+    shown: bool,
+    /// When reading ended.
+    ended: Option<Instant>,
 }
 
 impl fmt::Debug for Progress {
@@ -145,7 +151,11 @@ impl Progress {
     /// Clears the bar now, if it is shown.
     pub fn pause(&self) {
         let Some(m) = &self.0 else { return };
-        let bar = lock(&m.state).bar.take();
+        let bar = {
+            let mut state = lock(&m.state);
+            state.ended.get_or_insert_with(Instant::now);
+            state.bar.take()
+        };
         if let Some(bar) = bar {
             lock(&VISIBLE).take();
             bar.finish_and_clear();
@@ -154,6 +164,13 @@ impl Progress {
 }
 
 impl Meter {
+    /// The columns of the terminal the bar is on.
+    fn columns(&self) -> usize {
+        self.width
+            .or_else(|| terminal_size_of(io::stderr()).map(|(w, _)| usize::from(w.0)))
+            .unwrap_or(80)
+    }
+
     fn refresh(&self, force: bool) {
         let now = Instant::now();
         let elapsed = now.duration_since(self.start);
@@ -176,6 +193,7 @@ impl Meter {
             let bar = new_bar();
             *lock(&VISIBLE) = Some(bar.clone());
             state.bar = Some(bar);
+            state.shown = true;
         }
         if let Some(bar) = &state.bar {
             let figures = Figures {
@@ -184,11 +202,7 @@ impl Meter {
                 entries,
                 elapsed,
             };
-            let width = self
-                .width
-                .or_else(|| terminal_size_of(io::stderr()).map(|(w, _)| usize::from(w.0)))
-                .unwrap_or(80);
-            bar.set_message(line(&figures, width));
+            bar.set_message(line(&figures, self.columns()));
         }
     }
 }
@@ -277,6 +291,27 @@ impl Watch for Progress {
 
     fn end(&self) {
         self.pause();
+    }
+
+    fn closing_line(&self) -> Option<String> {
+        let m = self.0.as_ref()?;
+        let state = lock(&m.state);
+        if !state.shown {
+            return None;
+        }
+        let elapsed = state.ended?.duration_since(m.start);
+        let secs = elapsed.as_secs_f64().max(0.001);
+        let bytes = m.bytes.load(Ordering::Relaxed);
+        let entries = m.entries.load(Ordering::Relaxed);
+        let text = format!(
+            "{} payloads, {} in {secs:.2} s ({} payloads/s, {}/s)",
+            humanize::count(entries),
+            humanize::bytes(bytes),
+            humanize::count((entries as f64 / secs) as u64),
+            humanize::bytes((bytes as f64 / secs) as u64),
+        );
+        // On the terminal the bar was on, at its width.
+        Some(fit(&text, Some(m.columns().saturating_sub(1).max(MIN_WIDTH))).into_owned())
     }
 }
 

@@ -41,6 +41,10 @@ pub trait Watch: Send + Sync {
     fn entry(&self) {}
     /// The read ended, on whatever path out of it.
     fn end(&self) {}
+    /// A line on how the read went, for the end of a long run (as `rg --stats` gives).
+    fn closing_line(&self) -> Option<String> {
+        None
+    }
 }
 
 /// Settings of the input, shared by every subcommand.

@@ -6,6 +6,7 @@ mod first;
 pub mod lint;
 pub mod rules;
 pub mod schema;
+pub mod stats;
 
 use std::sync::Arc;
 
@@ -108,8 +109,8 @@ impl Summary {
         self.notes += v.count(Severity::Note) as u64;
     }
 
-    /// The closing line: `N passed, N failed`, then `, N skipped` and `, N warnings` when there
-    /// are any.
+    /// The closing line: `N passed, N failed`, then `, N skipped`, `, N warnings` and
+    /// `, N notes` when there are any.
     pub fn line(&self) -> String {
         let mut s = format!("{} passed, {} failed", self.passed, self.failed);
         if self.skipped > 0 {
@@ -122,6 +123,10 @@ impl Summary {
                 "warnings"
             };
             s.push_str(&format!(", {} {noun}", self.warnings));
+        }
+        if self.notes > 0 {
+            let noun = if self.notes == 1 { "note" } else { "notes" };
+            s.push_str(&format!(", {} {noun}", self.notes));
         }
         s
     }

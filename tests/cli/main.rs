@@ -19,6 +19,7 @@ mod man;
 mod output_schemas;
 mod packaging;
 mod progress;
+mod quiet;
 mod rules;
 mod sample;
 mod schema;

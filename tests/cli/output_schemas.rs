@@ -109,7 +109,8 @@ fn examples(output: Output) -> Vec<Value> {
             json!({"kind": "payload", "source": "<stdin>", "line": 6, "column": 1, "index": 3, "event": null, "valid": false, "skipped": false, "schema": null, "diagnostics": [{"severity": "error", "rule": "json", "pointer": null, "line": 6, "column": 43, "message": "truncated payload: the input ends where a value was expected"}]}),
             json!({"kind": "error", "source": "nope.json", "message": "no such file or directory"}),
             json!({"kind": "payload", "source": "day.ndjson", "line": 4, "column": 1, "index": 3, "event": "ContactCreate", "valid": true, "skipped": true, "schema": null, "diagnostics": [{"severity": "note", "rule": "other-event", "pointer": "/type", "line": 4, "column": 9, "message": "ContactCreate is another HighLevel event, not a message: skipped, not checked against the message schemas"}]}),
-            json!({"kind": "summary", "passed": 2, "failed": 1, "skipped": 1, "warnings": 1}),
+            json!({"kind": "statistics", "rules": [{"rule": "required", "severity": "error", "findings": 5, "payloads": 5, "first": {"source": "log.ndjson", "line": 4, "column": 1}}, {"rule": "unknown-field", "severity": "note", "findings": 50, "payloads": 50, "first": {"source": "log.ndjson", "line": 1, "column": 872}}]}),
+            json!({"kind": "summary", "passed": 2, "failed": 1, "skipped": 1, "warnings": 1, "notes": 0}),
         ],
         Output::Classify => vec![
             json!({"kind": "payload", "source": "samples/call-voicemail.json", "line": 1, "column": 1, "index": 0, "event": "OutboundMessage", "channel": "Call", "channel_kind": null, "raw": "TYPE_CALL", "decided_by": "messageTypeString", "outcome": "voicemail", "duration": 23.0, "conflicts": []}),
@@ -386,6 +387,11 @@ fn every_subcommand_output_over_every_sample_and_fixture_fits_its_schema() {
     seen.add(Output::Validate, &["validate", "-f", "json"], &all);
     seen.add(
         Output::Validate,
+        &["validate", "-f", "json", "--statistics"],
+        &all,
+    );
+    seen.add(
+        Output::Validate,
         &["validate", "-f", "json", "--strict"],
         &all,
     );
@@ -469,15 +475,15 @@ fn every_subcommand_output_over_every_sample_and_fixture_fits_its_schema() {
 
 #[test]
 fn a_record_that_does_not_fit_fails_naming_the_record_the_schema_and_the_error() {
-    let stdout = "{\"kind\":\"summary\",\"passed\":1,\"failed\":0,\"skipped\":0,\"warnings\":0}\n\
-                  {\"kind\":\"summary\",\"passed\":1,\"failed\":\"none\",\"skipped\":0,\"warnings\":0}\n";
+    let stdout = "{\"kind\":\"summary\",\"passed\":1,\"failed\":0,\"skipped\":0,\"warnings\":0,\"notes\":0}\n\
+                  {\"kind\":\"summary\",\"passed\":1,\"failed\":\"none\",\"skipped\":0,\"warnings\":0,\"notes\":0}\n";
     let panic = std::panic::catch_unwind(|| records(Output::Validate, stdout)).unwrap_err();
     let message = panic.downcast_ref::<String>().cloned().unwrap_or_default();
     for part in [
         "record 2 does not fit schemas/output/validate.schema.json",
         "/failed",
         "\"none\" is not of type \"integer\"",
-        "record: {\"kind\":\"summary\",\"passed\":1,\"failed\":\"none\",\"skipped\":0,\"warnings\":0}",
+        "record: {\"kind\":\"summary\",\"passed\":1,\"failed\":\"none\",\"skipped\":0,\"warnings\":0,\"notes\":0}",
     ] {
         assert!(message.contains(part), "{part:?} not in:\n{message}");
     }

@@ -704,7 +704,7 @@ fn unknown_fields_are_notes_that_never_fail() {
         "{}",
         r.stdout
     );
-    assert_eq!(r.last_line(), "1 passed, 0 failed");
+    assert_eq!(r.last_line(), "1 passed, 0 failed, 1 note");
 }
 
 #[test]

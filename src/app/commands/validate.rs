@@ -14,9 +14,10 @@ use crate::input::parse::parse;
 use crate::model::finding::Fault;
 use crate::render::validate::ValidateReport;
 use crate::render::validate::github::GithubReport;
-use crate::render::validate::human::HumanReport;
+use crate::render::validate::human::{HumanReport, Printing};
 use crate::render::validate::json::JsonReport;
 use crate::render::validate::junit::JunitReport;
+use crate::validate::stats::Statistics;
 use crate::validate::{Summary, Verdict};
 
 /// `hlmsg validate`.
@@ -43,9 +44,31 @@ pub struct ValidateArgs {
     #[arg(short = 'f', long, value_enum, value_name = "FORMAT", default_value_t = ValidateFormat::Human)]
     pub format: ValidateFormat,
 
-    /// Also print a line for each payload without findings.
+    /// Also print a line for each payload without findings, and every repeated note.
+    ///
+    /// Without it, a note repeated on the same field (unknown-field on /x in every payload) is
+    /// printed once, and a line at the end says how many more there were.
     #[arg(short = 'v', long)]
     pub verbose: bool,
+
+    /// Print errors and the summary line only; twice (-qq), the summary line alone.
+    ///
+    /// Warnings and notes are still counted in the summary line. Affects the human format.
+    #[arg(short = 'q', long, action = clap::ArgAction::Count, conflicts_with = "verbose")]
+    pub quiet: u8,
+
+    /// Print at most N findings; the rest are counted, and a line says how many were not shown.
+    #[arg(long, value_name = "N")]
+    pub max_findings: Option<u64>,
+
+    /// Stop at the first payload that fails (exit 1); the rest of the input is not read.
+    #[arg(long)]
+    pub fail_fast: bool,
+
+    /// After the findings, a table of them by rule and severity: how many, in how many
+    /// payloads, and where each was first seen (in JSON, one `statistics` record).
+    #[arg(long)]
+    pub statistics: bool,
 
     /// Masking.
     #[command(flatten)]
@@ -83,8 +106,22 @@ pub fn after_help() -> String {
 struct Report<'r> {
     report: Box<dyn ValidateReport + 'r>,
     summary: Summary,
+    statistics: Option<Statistics>,
     redact: bool,
+    fail_fast: bool,
 }
+
+/// The error that ends a `--fail-fast` run at its first failed payload.
+#[derive(Debug)]
+struct FailedFast;
+
+impl std::fmt::Display for FailedFast {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("stopped at the first failed payload")
+    }
+}
+
+impl std::error::Error for FailedFast {}
 
 impl Report<'_> {
     fn verdict(&mut self, mut verdict: Verdict) -> std::io::Result<()> {
@@ -92,7 +129,14 @@ impl Report<'_> {
             verdict.redact();
         }
         self.summary.add(&verdict);
-        self.report.verdict(&verdict)
+        if let Some(s) = &mut self.statistics {
+            s.add(&verdict);
+        }
+        self.report.verdict(&verdict)?;
+        if self.fail_fast && !verdict.skipped && !verdict.passed() {
+            return Err(std::io::Error::other(FailedFast));
+        }
+        Ok(())
     }
 }
 
@@ -128,7 +172,15 @@ pub fn run(args: &ValidateArgs, io: &mut Io<'_>) -> anyhow::Result<Outcome> {
     let painter = out.painter();
     let w = out.w;
     let report: Box<dyn ValidateReport + '_> = match args.format {
-        ValidateFormat::Human => Box::new(HumanReport::new(&mut *w, painter, args.verbose)),
+        ValidateFormat::Human => Box::new(HumanReport::new(
+            &mut *w,
+            painter,
+            Printing {
+                verbose: args.verbose,
+                quiet: args.quiet,
+                max_findings: args.max_findings,
+            },
+        )),
         ValidateFormat::Json => Box::new(JsonReport::new(&mut *w)),
         ValidateFormat::Github => Box::new(GithubReport::new(&mut *w)),
         ValidateFormat::Junit => Box::new(JunitReport::new(&mut *w)),
@@ -136,13 +188,26 @@ pub fn run(args: &ValidateArgs, io: &mut Io<'_>) -> anyhow::Result<Outcome> {
     let mut report = Report {
         report,
         summary: Summary::default(),
+        statistics: args.statistics.then(Statistics::default),
         redact: args.redact.redact,
+        fail_fast: args.fail_fast,
     };
-    driver.read_paths(
+    let read = driver.read_paths(
         &args.input.paths,
         |rec| Ok(checker.check(&parse(rec)?)),
         &mut report,
-    )?;
+    );
+    match read {
+        Ok(()) => {}
+        Err(e) if e.get_ref().is_some_and(|inner| inner.is::<FailedFast>()) => {
+            driver
+                .note("--fail-fast: stopped at the first failed payload; the rest was not read")?;
+        }
+        Err(e) => return Err(e.into()),
+    }
+    if let Some(stats) = &report.statistics {
+        report.report.statistics(stats)?;
+    }
     report.report.finish(&report.summary)?;
     let failed = report.summary.failed > 0;
     drop(report);

@@ -1,5 +1,6 @@
 //! `validate --format json`: a `payload` record per entry, `error` records for unreadable
-//! paths, then a `summary` (schemas/output/validate.schema.json).
+//! paths, a `statistics` record with `--statistics`, then a `summary`
+//! (schemas/output/validate.schema.json).
 
 use std::io::{self, Write};
 
@@ -7,8 +8,9 @@ use serde::Serialize;
 
 use super::ValidateReport;
 use crate::input::InputError;
-use crate::model::finding::Diagnostic;
+use crate::model::finding::{Diagnostic, Severity};
 use crate::render::jsonl::{ErrorJson, OriginJson, write_line};
+use crate::validate::stats::Statistics;
 use crate::validate::{Summary, Verdict};
 
 #[derive(Serialize)]
@@ -30,6 +32,29 @@ struct SummaryLine {
     failed: u64,
     skipped: u64,
     warnings: u64,
+    notes: u64,
+}
+
+#[derive(Serialize)]
+struct FirstJson<'a> {
+    source: &'a str,
+    line: u64,
+    column: u64,
+}
+
+#[derive(Serialize)]
+struct RuleJson<'a> {
+    rule: &'a str,
+    severity: Severity,
+    findings: u64,
+    payloads: u64,
+    first: FirstJson<'a>,
+}
+
+#[derive(Serialize)]
+struct StatisticsLine<'a> {
+    kind: &'static str,
+    rules: Vec<RuleJson<'a>>,
 }
 
 /// `validate --format json`.
@@ -64,6 +89,31 @@ impl<W: Write> ValidateReport for JsonReport<W> {
         write_line(&mut self.out, &ErrorJson::input(e))
     }
 
+    fn statistics(&mut self, stats: &Statistics) -> io::Result<()> {
+        let rules = stats
+            .rows()
+            .into_iter()
+            .map(|r| RuleJson {
+                rule: &r.rule,
+                severity: r.severity,
+                findings: r.count,
+                payloads: r.payloads,
+                first: FirstJson {
+                    source: &r.first.0.source,
+                    line: r.first.1.line,
+                    column: r.first.1.column,
+                },
+            })
+            .collect();
+        write_line(
+            &mut self.out,
+            &StatisticsLine {
+                kind: "statistics",
+                rules,
+            },
+        )
+    }
+
     fn finish(&mut self, s: &Summary) -> io::Result<()> {
         write_line(
             &mut self.out,
@@ -73,6 +123,7 @@ impl<W: Write> ValidateReport for JsonReport<W> {
                 failed: s.failed,
                 skipped: s.skipped,
                 warnings: s.warnings,
+                notes: s.notes,
             },
         )
     }
