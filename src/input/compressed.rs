@@ -7,7 +7,7 @@
 
 use std::cell::Cell;
 use std::fmt;
-use std::io::{self, BufRead, BufReader, Read};
+use std::io::{self, BufReader, Read};
 use std::rc::Rc;
 
 /// A compression format hlmsg reads.
@@ -109,42 +109,71 @@ fn lower_first(s: &str) -> String {
     }
 }
 
+/// Whether `head` may still grow into a magic number (so more bytes must be looked at).
+fn may_be_magic(head: &[u8]) -> bool {
+    let gzip: &[u8] = &[0x1f, 0x8b];
+    let zstd: &[u8] = &[0x28, 0xb5, 0x2f, 0xfd];
+    [gzip, zstd]
+        .iter()
+        .any(|m| head.len() < m.len() && m.starts_with(head))
+}
+
+/// The first bytes of `input`: one read (a small file whole), then more only while they could
+/// still be the start of a magic number, so that a live stream is never held back waiting.
+fn head(input: &mut dyn Read) -> io::Result<Vec<u8>> {
+    let mut head = vec![0u8; 8 * 1024];
+    let mut n = 0;
+    loop {
+        match input.read(&mut head[n..]) {
+            Ok(0) => break,
+            Ok(k) => {
+                n += k;
+                if !may_be_magic(&head[..n]) {
+                    break;
+                }
+            }
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    head.truncate(n);
+    Ok(head)
+}
+
 /// `input` decompressed when it starts with the magic number of gzip or zstd, else as it is
 /// (nothing is lost: the bytes looked at stay in the returned reader). Also gives the codec.
-pub fn decompressing(input: Box<dyn Read>) -> io::Result<(Box<dyn Read>, Option<Codec>)> {
+pub fn decompressing(mut input: Box<dyn Read>) -> io::Result<(Box<dyn Read>, Option<Codec>)> {
+    let head = head(&mut input)?;
+    let codec = Codec::detect(&head);
+    let whole = io::Cursor::new(head).chain(input);
+    let Some(codec) = codec else {
+        return Ok((Box::new(whole), None));
+    };
     let consumed = Rc::new(Cell::new(0));
     let source_failed = Rc::new(Cell::new(false));
-    let mut buffered = BufReader::with_capacity(
+    let buffered = BufReader::with_capacity(
         256 * 1024,
         Tally {
-            inner: input,
+            inner: whole,
             read: consumed.clone(),
             failed: source_failed.clone(),
         },
     );
-    let codec = loop {
-        match buffered.fill_buf() {
-            Ok(prefix) => break Codec::detect(prefix),
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-            Err(e) => return Err(e),
-        }
-    };
     let reader: Box<dyn Read> = match codec {
-        None => Box::new(buffered),
-        Some(Codec::Gzip) => Box::new(Decoded {
+        Codec::Gzip => Box::new(Decoded {
             inner: flate2::bufread::MultiGzDecoder::new(buffered),
             codec: Codec::Gzip,
             consumed,
             source_failed,
         }),
-        Some(Codec::Zstd) => Box::new(Decoded {
+        Codec::Zstd => Box::new(Decoded {
             inner: zstd::stream::read::Decoder::with_buffer(buffered)?,
             codec: Codec::Zstd,
             consumed,
             source_failed,
         }),
     };
-    Ok((reader, codec))
+    Ok((reader, Some(codec)))
 }
 
 #[cfg(test)]
