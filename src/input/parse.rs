@@ -164,7 +164,7 @@ impl Payload<'_> {
 impl From<StreamFault> for Fault {
     fn from(f: StreamFault) -> Self {
         let position = f.origin.position;
-        let fault = Fault::new(f.origin, RULE_JSON, Some(position), f.message);
+        let fault = Fault::new(f.origin, f.rule, Some(position), f.message);
         match f.limit {
             Some(limit) => fault.with_limit(limit),
             None => fault,

@@ -82,6 +82,9 @@ pub const RULE_NOT_OBJECT: &str = "not-object";
 pub const RULE_TOO_DEEP: &str = "too-deep";
 /// Rule name of a value larger than the payload size limit.
 pub const RULE_TOO_LARGE: &str = "too-large";
+/// Rule name of a source that holds no payload at all: empty, blanks only, a byte-order mark
+/// only, or empty arrays only.
+pub const RULE_NO_PAYLOAD: &str = "no-payload";
 
 /// A limit of the input that a run can raise: a fault that hit one says which.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

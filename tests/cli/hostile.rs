@@ -21,8 +21,6 @@ struct Case {
     message: String,
     /// Entries `validate` reports (payload lines of `--format json`).
     entries: usize,
-    /// Entries that exist only because `validate` reports empty sources.
-    empty: bool,
 }
 
 fn fixture(name: &'static str, code: i32, message: &str, entries: usize) -> Case {
@@ -32,30 +30,20 @@ fn fixture(name: &'static str, code: i32, message: &str, entries: usize) -> Case
         code,
         message: message.to_string(),
         entries,
-        empty: false,
     }
 }
 
 fn cases(dir: &Path) -> Vec<Case> {
     let mut v = vec![
-        Case {
-            empty: true,
-            ..fixture("empty.json", 1, "empty input: expected a JSON object", 1)
-        },
-        Case {
-            empty: true,
-            ..fixture(
-                "whitespace.json",
-                1,
-                "no payload: the input holds only blanks",
-                1,
-            )
-        },
+        fixture("empty.json", 1, "empty input: expected a JSON object", 1),
+        fixture(
+            "whitespace.json",
+            1,
+            "no payload: the input holds only blanks",
+            1,
+        ),
         fixture("bom.json", 0, "1 passed, 0 failed", 1),
-        Case {
-            empty: true,
-            ..fixture("bom-only.json", 1, "no payload", 1)
-        },
+        fixture("bom-only.json", 1, "no payload", 1),
         fixture(
             "utf16.json",
             1,
@@ -152,7 +140,6 @@ fn cases(dir: &Path) -> Vec<Case> {
         message: "larger than the limit of 16777216 bytes (raise it with --max-payload-size)"
             .to_string(),
         entries: 1,
-        empty: false,
     });
     let long_line = dir.join("10mb-line.ndjson");
     let body = "y".repeat(10 * 1024 * 1024);
@@ -171,7 +158,6 @@ fn cases(dir: &Path) -> Vec<Case> {
         code: 0,
         message: "2 passed, 0 failed".to_string(),
         entries: 2,
-        empty: false,
     });
     let deep = dir.join("deep.json");
     std::fs::write(&deep, format!("{{\"a\":{}", "[".repeat(100_000))).unwrap();
@@ -182,7 +168,6 @@ fn cases(dir: &Path) -> Vec<Case> {
         message: "payload nests deeper than 128 levels (raise the limit with --max-depth"
             .to_string(),
         entries: 1,
-        empty: false,
     });
 
     // A folder with a good file, a broken symbolic link and a link that points at itself.
@@ -200,7 +185,6 @@ fn cases(dir: &Path) -> Vec<Case> {
         code: 2,
         message: "broken symbolic link".to_string(),
         entries: 1,
-        empty: false,
     });
     v.push(Case {
         name: "a path that does not exist",
@@ -208,7 +192,6 @@ fn cases(dir: &Path) -> Vec<Case> {
         code: 2,
         message: "does-not-exist.json: no such file or directory".to_string(),
         entries: 0,
-        empty: false,
     });
     v
 }
@@ -273,7 +256,8 @@ fn every_subcommand_on_every_hostile_case() {
         // classify: one line per entry, payload or unreadable.
         let r = run(&["classify", "--format", "json"], &case.paths);
         assert_sane(case, "classify json", &r);
-        let expected = case.entries - usize::from(case.empty);
+        // Every subcommand reports a source without payloads alike (`no-payload`).
+        let expected = case.entries;
         assert_eq!(
             json_entries(Output::Classify, &r.stdout, &["payload", "unreadable"]),
             expected,
@@ -400,5 +384,40 @@ fn escape_sequence_in_a_body_is_escaped_with_color_on_and_off() {
             !r.stdout.contains("\u{1b}]"),
             "{color}: an OSC sequence reached the output"
         );
+    }
+}
+
+#[test]
+fn a_source_without_payloads_is_one_no_payload_finding_in_every_subcommand() {
+    for input in [
+        &b""[..],
+        b"  \n\n",
+        b"\xef\xbb\xbf",
+        b"[]",
+        b"[][]",
+        b"[ ]\n[]",
+    ] {
+        for args in [
+            &["validate"][..],
+            &["show"][..],
+            &["show", "-f", "table"][..],
+            &["classify"][..],
+            &["classify", "--summary"][..],
+            &["verify"][..],
+        ] {
+            let r = hlmsg(args, Some(input));
+            assert_eq!(r.code, 1, "{args:?} on {input:?}: {}{}", r.stdout, r.stderr);
+            let text = format!("{}{}", r.stdout, r.stderr);
+            assert!(
+                text.contains("error[no-payload]")
+                    || text.contains("no payload")
+                    || text.contains("empty input"),
+                "{args:?} on {input:?}: {text}"
+            );
+            assert!(
+                !text.contains("error[json]"),
+                "{args:?} on {input:?}: {text}"
+            );
+        }
     }
 }

@@ -137,6 +137,7 @@ fn hlmsg_rules_covers_every_rule_the_linter_emits() {
     ];
     let input = [
         "json",
+        "no-payload",
         "not-object",
         "too-large",
         "too-deep",

@@ -340,7 +340,7 @@ fn bad_cases() -> Vec<Bad> {
             args: &[],
             code: 1,
             findings: vec![s(
-                "1:1: error[json]: empty input: expected a JSON object (an OutboundMessage payload)",
+                "1:1: error[no-payload]: empty input: expected a JSON object (an OutboundMessage payload)",
             )],
             summary: "0 passed, 1 failed",
         },

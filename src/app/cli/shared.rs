@@ -96,6 +96,8 @@ impl ReadArgs {
             all
         });
         InputOptions {
+            // A source without any payload is the same finding in every subcommand.
+            require_payload: true,
             max_payload: self.max_payload_size,
             max_depth: self.max_depth,
             mode: self.input,

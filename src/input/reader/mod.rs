@@ -222,7 +222,9 @@ impl<R: Read> Reader<R> {
                 "no payload: the input holds only blanks or an empty array"
             };
             let msg = format!("{what}: expected a JSON object (an OutboundMessage payload)");
-            return Some(self.entries.fault(at, msg));
+            let mut fault = self.entries.fault(at, msg);
+            fault.rule = crate::model::finding::RULE_NO_PAYLOAD;
+            return Some(fault);
         }
         None
     }

@@ -82,6 +82,8 @@ pub struct StreamFault {
     pub message: String,
     /// The limit the entry hit, when that is why it is not a payload.
     pub limit: Option<Limit>,
+    /// The rule it breaks: `json`, or `no-payload` for a source without any payload.
+    pub rule: &'static str,
 }
 
 /// What the reader yields.
@@ -132,6 +134,7 @@ impl Entries {
             origin: self.origin(at),
             message,
             limit: None,
+            rule: crate::model::finding::RULE_JSON,
         }
     }
 }
