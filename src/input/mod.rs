@@ -17,6 +17,7 @@ pub mod reader;
 pub mod source;
 #[cfg(test)]
 pub mod testing;
+pub mod text;
 pub mod view;
 pub mod walk;
 

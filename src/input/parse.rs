@@ -5,6 +5,7 @@
 use serde_json::{Map, Value};
 
 use crate::input::capture::Delivery;
+use crate::input::text::{first_line, line_span, looks_like};
 use crate::input::{Record, RecordStatus, StreamFault};
 use crate::model::finding::{
     Fault, Limit, RULE_JSON, RULE_NOT_OBJECT, RULE_TOO_DEEP, RULE_TOO_LARGE, show_value,
@@ -219,6 +220,16 @@ pub fn parse(record: Record<'_>) -> Result<Payload<'_>, Fault> {
             );
             Err(fault(origin, RULE_NOT_OBJECT, None, message))
         }
+        Err(_) if looks_like(bytes).is_some() => {
+            // Text that is clearly something else: one finding for the block, naming it.
+            let what = looks_like(bytes).unwrap_or_default();
+            let message = format!(
+                "this looks like {what}, not a JSON payload ({}): found text {}",
+                line_span(origin.line(), bytes),
+                show_value(&Value::String(first_line(bytes)))
+            );
+            Err(fault(origin, RULE_JSON, None, message))
+        }
         Err(_)
             if !bytes
                 .first()
@@ -226,9 +237,14 @@ pub fn parse(record: Record<'_>) -> Result<Payload<'_>, Fault> {
         {
             // Text that is not JSON at all (`trailing words`, NUL bytes): say what was found.
             let text = String::from_utf8_lossy(&bytes[..bytes.len().min(200)]);
+            let span = if memchr::memchr(b'\n', bytes.trim_ascii_end()).is_some() {
+                format!(" ({})", line_span(origin.line(), bytes))
+            } else {
+                String::new()
+            };
             let message = format!(
-                "expected a JSON object (an OutboundMessage payload), found text {}",
-                show_value(&Value::String(text.into_owned()))
+                "expected a JSON object (an OutboundMessage payload), found text{span} {}",
+                show_value(&Value::String(text.trim_end().to_string()))
             );
             Err(fault(origin, RULE_JSON, None, message))
         }
@@ -436,6 +452,16 @@ fn describe_syntax_error(err: &serde_json::Error, bytes: &[u8]) -> (usize, Strin
         "key must be a string" => format!("expected a key in double quotes{}", found()),
         "expected value" => format!("expected a JSON value{}", found()),
         "trailing comma" => format!("trailing comma: expected another member or element{}", found()),
+        "trailing characters" => {
+            let rest = &bytes[offset.min(bytes.len())..];
+            let line = &rest[..memchr::memchr(b'\n', rest).unwrap_or(rest.len())];
+            let text = String::from_utf8_lossy(&line[..line.len().min(200)]);
+            format!(
+                "text after the end of the payload: found {}; expected nothing more on its line, \
+                 or the next payload",
+                show_value(&Value::String(text.trim_end().to_string()))
+            )
+        }
         t if t.starts_with("expected") => format!("{}{}", t.replace('`', "'"), found()),
         t => t.replace('`', "'"),
     };
@@ -520,11 +546,34 @@ mod tests {
     #[test]
     fn text_that_is_not_json_is_quoted() {
         let e = entries(b"{\"a\":1} trailing words\n");
-        let (l, c, rule, msg) = e[1].clone().unwrap_err();
+        assert_eq!(e.len(), 1);
+        let (l, c, rule, msg) = e[0].clone().unwrap_err();
         assert_eq!((l, c, rule.as_str()), (1, 9, RULE_JSON));
         assert_eq!(
             msg,
+            "text after the end of the payload: found \"trailing words\"; expected nothing more \
+             on its line, or the next payload"
+        );
+        let e = entries(b"{\"a\":1}\ntrailing words\n");
+        let (l, c, _, msg) = e[1].clone().unwrap_err();
+        assert_eq!((l, c), (2, 1));
+        assert_eq!(
+            msg,
             "expected a JSON object (an OutboundMessage payload), found text \"trailing words\""
+        );
+        let e = entries(b"<!DOCTYPE html>\n<html>\n<body>404</body>\n</html>\n");
+        assert_eq!(e.len(), 1);
+        let (_, _, _, msg) = e[0].clone().unwrap_err();
+        assert_eq!(
+            msg,
+            "this looks like an HTML page, not a JSON payload (lines 1-4): found text \
+             \"<!DOCTYPE html>\""
+        );
+        let e = entries(b"2025-09-01 12:00:01 ERROR upstream timeout\n");
+        let (_, _, _, msg) = e[0].clone().unwrap_err();
+        assert!(
+            msg.starts_with("this looks like a log line, not a JSON payload (line 1)"),
+            "{msg}"
         );
     }
 

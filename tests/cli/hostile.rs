@@ -65,7 +65,13 @@ fn cases(dir: &Path) -> Vec<Case> {
             1,
         ),
         fixture("trailing-comma.json", 1, "trailing comma", 1),
-        fixture("garbage-after.json", 1, "found text \"garbage\"", 2),
+        // Glued on the payload's line: that payload's trailing garbage, as JSON parsers read it.
+        fixture(
+            "garbage-after.json",
+            1,
+            "text after the end of the payload: found \"garbage\"",
+            1,
+        ),
         fixture("glued.json", 0, "2 passed, 0 failed", 2),
         fixture("top-number.json", 1, "found integer 42", 1),
         fixture("top-string.json", 1, "found string \"hello\"", 1),

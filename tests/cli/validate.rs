@@ -271,10 +271,11 @@ fn bad_cases() -> Vec<Bad> {
             args: &[],
             code: 1,
             findings: vec![format!(
-                "1:{}: error[json]: expected a JSON object (an OutboundMessage payload), found text \"trailing words\"",
+                "1:{}: error[json]: text after the end of the payload: found \"trailing words\"; expected nothing more on its line, or the next payload",
                 column_of("trailing-garbage.json", b"trailing")
             )],
-            summary: "1 passed, 1 failed",
+            // Glued on the payload's line, the words are that payload's trailing garbage.
+            summary: "0 passed, 1 failed",
         },
         Bad {
             file: "trailing-comma.json",

@@ -41,6 +41,7 @@ use crate::model::origin::Position;
 mod http;
 mod json;
 mod record;
+mod scan;
 mod sniff;
 mod window;
 

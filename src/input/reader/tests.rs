@@ -232,15 +232,26 @@ fn nested_objects_at_deeper_columns_do_not_split() {
 
 #[test]
 fn garbage_is_one_record_per_run() {
+    // Text glued on a payload's line is that payload's trailing garbage, as a JSON parser
+    // reads it; text on lines of its own is one block, up to the next payload.
     let r = texts("{\"a\":1} trailing words\n{\"b\":2}");
-    assert_eq!(r, vec!["{\"a\":1}", "trailing words", "{\"b\":2}"]);
+    assert_eq!(r, vec!["{\"a\":1} trailing words", "{\"b\":2}"]);
+    let r = texts("{\"a\":1}\n<html>\n\n<body>x</body>\n{\"b\":2}\n");
+    assert_eq!(
+        r,
+        vec!["{\"a\":1}", "<html>\n\n<body>x</body>", "{\"b\":2}"]
+    );
     let r = texts("{\"a\":1},{\"b\":2}");
     assert_eq!(r, vec!["{\"a\":1}", ",", "{\"b\":2}"]);
 }
 
 #[test]
 fn scalars_end_at_delimiters() {
-    assert_eq!(texts("42 true\nnull"), vec!["42", "true", "null"]);
+    assert_eq!(texts("42\ntrue\nnull"), vec!["42", "true", "null"]);
+    // A number followed by words on its line is a line of text (a log line), and the lines
+    // after it that start no payload are the same block.
+    assert_eq!(texts("42 true\nnull"), vec!["42 true\nnull"]);
+    assert_eq!(texts("42 true\n{}"), vec!["42 true", "{}"]);
 }
 
 #[test]
@@ -289,7 +300,7 @@ fn escaped_quotes_and_backslashes() {
 
 #[test]
 fn indices_count_every_entry() {
-    let mut r = Reader::new(Arc::from("t"), &b"{} x {}"[..]);
+    let mut r = Reader::new(Arc::from("t"), &b"{}\nx\n{}"[..]);
     let mut idx = Vec::new();
     while let Some(item) = r.next().unwrap() {
         idx.push(match item {
