@@ -250,11 +250,24 @@ pub fn parse(record: Record<'_>) -> Result<Payload<'_>, Fault> {
         }
         Err(err) => {
             let (offset, mut message) = describe_syntax_error(&err, bytes);
-            if let RecordStatus::Truncated {
-                resumed_at: Some(line),
-            } = status
-            {
-                message.push_str(&format!("; reading resumes at line {line}"));
+            match status {
+                RecordStatus::Truncated {
+                    resumed_at: Some(line),
+                } => message.push_str(&format!("; reading resumes at line {line}")),
+                RecordStatus::Truncated { resumed_at: None } => {
+                    // Lines after the cut were read as part of it, as no payload started
+                    // on them: say which.
+                    let breaks = memchr::memchr_iter(b'\n', bytes.trim_ascii_end()).count();
+                    let last = origin.line() + breaks as u64;
+                    let cut = origin.position.advance(&bytes[..offset]).line;
+                    if last > cut {
+                        message.push_str(&format!(
+                            "; lines {}-{last} after it start no payload and are skipped with it",
+                            cut + 1
+                        ));
+                    }
+                }
+                _ => {}
             }
             let at = origin.position.advance(&bytes[..offset]);
             let f = fault(origin, RULE_JSON, Some(at), message);

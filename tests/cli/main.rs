@@ -1,6 +1,7 @@
 //! Command-line tests: they run the built `hlmsg` binary. One test binary, one module per
 //! subcommand.
 
+mod accounting;
 mod capture;
 mod classify;
 mod completions;

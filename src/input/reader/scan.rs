@@ -110,7 +110,7 @@ impl Scan {
                     self.token(win)
                 };
                 if end {
-                    if matches!(self.kind, Kind::Nested | Kind::Scalar)
+                    if matches!(self.kind, Kind::Nested | Kind::Str | Kind::Scalar)
                         && !self.tail
                         && !self.in_array
                         && !self.truncated
