@@ -5,7 +5,7 @@
 use serde_json::{Map, Value};
 
 use crate::input::capture::Delivery;
-use crate::input::text::{first_line, line_span, looks_like};
+use crate::input::text::{first_line, is_unicode_escape, line_span, looks_like};
 use crate::input::{Record, RecordStatus, StreamFault};
 use crate::model::finding::{
     Fault, Limit, RULE_JSON, RULE_NOT_OBJECT, RULE_TOO_DEEP, RULE_TOO_LARGE, show_value,
@@ -374,7 +374,16 @@ fn describe_syntax_error(err: &serde_json::Error, bytes: &[u8]) -> (usize, Strin
         }
     }
     if err.is_eof() && matches!(bytes.first(), Some(b'-' | b'0'..=b'9')) {
-        return (0, "invalid number: the input ends inside it".to_string());
+        // A number cut short: at the end of the input, or before the `,` or `]` that ends an
+        // element of an array; either way it lacks digits.
+        let text = String::from_utf8_lossy(&bytes[..bytes.len().min(40)]);
+        return (
+            0,
+            format!(
+                "invalid number {}: it ends where a digit was expected",
+                show_value(&Value::String(text.into_owned()))
+            ),
+        );
     }
     if err.is_eof() {
         // Point just past the last character of the truncated payload, not at trailing blanks.
@@ -439,6 +448,9 @@ fn describe_syntax_error(err: &serde_json::Error, bytes: &[u8]) -> (usize, Strin
         }
         "expected ident" => format!("invalid literal: expected true, false or null{}", found()),
         "invalid number" => format!("invalid number{}", found()),
+        "invalid escape" if is_unicode_escape(bytes, offset) => {
+            r"invalid \u escape: expected four hexadecimal digits after \u".to_string()
+        }
         "invalid escape" => {
             r#"invalid escape: expected one of \" \\ \/ \b \f \n \r \t or \u followed by four hex digits"#
                 .to_string()
@@ -625,6 +637,26 @@ mod tests {
                 assert_eq!(c, *col, "{input}: {msg}");
             }
         }
+    }
+
+    #[test]
+    fn bad_numbers_and_unicode_escapes_say_what_they_lack() {
+        // Inside an array of payloads the input does not end: the number does.
+        let e = entries(b"[1.]");
+        let (_, _, _, msg) = e[0].clone().unwrap_err();
+        assert_eq!(
+            msg,
+            "invalid number \"1.\": it ends where a digit was expected"
+        );
+        let e = entries(br#"{"a":"\uZZZZ"}"#);
+        let (_, _, _, msg) = e[0].clone().unwrap_err();
+        assert_eq!(
+            msg,
+            r"invalid \u escape: expected four hexadecimal digits after \u"
+        );
+        let e = entries(br#"{"a":"\x"}"#);
+        let (_, _, _, msg) = e[0].clone().unwrap_err();
+        assert!(msg.starts_with("invalid escape: expected one of"), "{msg}");
     }
 
     #[test]

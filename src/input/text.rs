@@ -59,6 +59,13 @@ pub fn first_line(bytes: &[u8]) -> String {
     String::from_utf8_lossy(line).trim_end().to_string()
 }
 
+/// Whether the escape that ends at or just before `offset` is a `\u` escape.
+pub fn is_unicode_escape(bytes: &[u8], offset: usize) -> bool {
+    let before = &bytes[..offset.min(bytes.len())];
+    let from = before.len().saturating_sub(6);
+    memchr::memmem::rfind(&before[from..], b"\\u").is_some()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
