@@ -140,7 +140,7 @@ _hlmsg() {
             return 0
             ;;
         hlmsg__subcmd__classify)
-            opts="-g -s -f -j -h -V --max-payload-size --max-depth --input --event --hidden --no-ignore --glob --summary --format --only --split --redact --jobs --color --width --no-progress --help --version"
+            opts="-g -s -f -j -h -V --max-payload-size --max-depth --input --event --where --hidden --no-ignore --glob --summary --format --only --split --redact --jobs --color --width --no-progress --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -160,6 +160,10 @@ _hlmsg() {
                     ;;
                 --event)
                     COMPREPLY=($(compgen -W "message inbound outbound provider OutboundMessage InboundMessage ProviderOutboundMessage AppInstall AppUninstall AppointmentCreate AppointmentDelete AppointmentUpdate AssociationCreate AssociationDelete AssociationUpdate CampaignStatusUpdate ContactCreate ContactDelete ContactDndUpdate ContactTagUpdate ContactUpdate ConversationUnreadUpdate ExternalAuthConnected InvoiceCreate InvoiceDelete InvoicePaid InvoicePartiallyPaid InvoiceSent InvoiceUpdate InvoiceVoid LCEmailStats LocationCreate LocationUpdate NoteCreate NoteDelete NoteUpdate ObjectSchemaCreate ObjectSchemaUpdate OpportunityAssignedToUpdate OpportunityCreate OpportunityDelete OpportunityMonetaryValueUpdate OpportunityStageUpdate OpportunityStatusUpdate OpportunityUpdate OrderCreate OrderStatusUpdate PlanChange PriceCreate PriceDelete PriceUpdate ProductCreate ProductDelete ProductUpdate RecordCreate RecordDelete RecordUpdate RelationCreate RelationDelete SaasPlanCreate TaskComplete TaskCreate TaskDelete UserCreate UserDelete UserUpdate VoiceAiCallEnd" -- "${cur}"))
+                    return 0
+                    ;;
+                --where)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --glob)
@@ -240,7 +244,7 @@ _hlmsg() {
             return 0
             ;;
         hlmsg__subcmd__diff)
-            opts="-f -g -j -h -V --schema --by-channel --allow-extra --published --ignore --ignore-ids --by-position --full --redact --format --max-payload-size --max-depth --input --event --hidden --no-ignore --glob --jobs --color --width --no-progress --help --version"
+            opts="-f -g -j -h -V --schema --by-channel --allow-extra --published --ignore --ignore-ids --by-position --full --redact --format --max-payload-size --max-depth --input --event --where --hidden --no-ignore --glob --jobs --color --width --no-progress --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -276,6 +280,10 @@ _hlmsg() {
                     ;;
                 --event)
                     COMPREPLY=($(compgen -W "message inbound outbound provider OutboundMessage InboundMessage ProviderOutboundMessage AppInstall AppUninstall AppointmentCreate AppointmentDelete AppointmentUpdate AssociationCreate AssociationDelete AssociationUpdate CampaignStatusUpdate ContactCreate ContactDelete ContactDndUpdate ContactTagUpdate ContactUpdate ConversationUnreadUpdate ExternalAuthConnected InvoiceCreate InvoiceDelete InvoicePaid InvoicePartiallyPaid InvoiceSent InvoiceUpdate InvoiceVoid LCEmailStats LocationCreate LocationUpdate NoteCreate NoteDelete NoteUpdate ObjectSchemaCreate ObjectSchemaUpdate OpportunityAssignedToUpdate OpportunityCreate OpportunityDelete OpportunityMonetaryValueUpdate OpportunityStageUpdate OpportunityStatusUpdate OpportunityUpdate OrderCreate OrderStatusUpdate PlanChange PriceCreate PriceDelete PriceUpdate ProductCreate ProductDelete ProductUpdate RecordCreate RecordDelete RecordUpdate RelationCreate RelationDelete SaasPlanCreate TaskComplete TaskCreate TaskDelete UserCreate UserDelete UserUpdate VoiceAiCallEnd" -- "${cur}"))
+                    return 0
+                    ;;
+                --where)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --glob)
@@ -792,7 +800,7 @@ _hlmsg() {
             return 0
             ;;
         hlmsg__subcmd__send)
-            opts="-g -j -h -V --max-payload-size --max-depth --input --event --hidden --no-ignore --glob --sample --generate --seed --sign --concurrency --rate --timeout --json --jobs --color --width --no-progress --help --version"
+            opts="-g -j -h -V --max-payload-size --max-depth --input --event --where --hidden --no-ignore --glob --sample --generate --seed --sign --concurrency --rate --timeout --json --jobs --color --width --no-progress --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -812,6 +820,10 @@ _hlmsg() {
                     ;;
                 --event)
                     COMPREPLY=($(compgen -W "message inbound outbound provider OutboundMessage InboundMessage ProviderOutboundMessage AppInstall AppUninstall AppointmentCreate AppointmentDelete AppointmentUpdate AssociationCreate AssociationDelete AssociationUpdate CampaignStatusUpdate ContactCreate ContactDelete ContactDndUpdate ContactTagUpdate ContactUpdate ConversationUnreadUpdate ExternalAuthConnected InvoiceCreate InvoiceDelete InvoicePaid InvoicePartiallyPaid InvoiceSent InvoiceUpdate InvoiceVoid LCEmailStats LocationCreate LocationUpdate NoteCreate NoteDelete NoteUpdate ObjectSchemaCreate ObjectSchemaUpdate OpportunityAssignedToUpdate OpportunityCreate OpportunityDelete OpportunityMonetaryValueUpdate OpportunityStageUpdate OpportunityStatusUpdate OpportunityUpdate OrderCreate OrderStatusUpdate PlanChange PriceCreate PriceDelete PriceUpdate ProductCreate ProductDelete ProductUpdate RecordCreate RecordDelete RecordUpdate RelationCreate RelationDelete SaasPlanCreate TaskComplete TaskCreate TaskDelete UserCreate UserDelete UserUpdate VoiceAiCallEnd" -- "${cur}"))
+                    return 0
+                    ;;
+                --where)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --glob)
@@ -874,7 +886,7 @@ _hlmsg() {
             return 0
             ;;
         hlmsg__subcmd__show)
-            opts="-g -f -j -h -V --max-payload-size --max-depth --input --event --hidden --no-ignore --glob --format --full --fields --now --redact --jobs --color --width --no-progress --help --version"
+            opts="-g -f -j -h -V --max-payload-size --max-depth --input --event --where --hidden --no-ignore --glob --format --full --fields --now --redact --jobs --color --width --no-progress --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -894,6 +906,10 @@ _hlmsg() {
                     ;;
                 --event)
                     COMPREPLY=($(compgen -W "message inbound outbound provider OutboundMessage InboundMessage ProviderOutboundMessage AppInstall AppUninstall AppointmentCreate AppointmentDelete AppointmentUpdate AssociationCreate AssociationDelete AssociationUpdate CampaignStatusUpdate ContactCreate ContactDelete ContactDndUpdate ContactTagUpdate ContactUpdate ConversationUnreadUpdate ExternalAuthConnected InvoiceCreate InvoiceDelete InvoicePaid InvoicePartiallyPaid InvoiceSent InvoiceUpdate InvoiceVoid LCEmailStats LocationCreate LocationUpdate NoteCreate NoteDelete NoteUpdate ObjectSchemaCreate ObjectSchemaUpdate OpportunityAssignedToUpdate OpportunityCreate OpportunityDelete OpportunityMonetaryValueUpdate OpportunityStageUpdate OpportunityStatusUpdate OpportunityUpdate OrderCreate OrderStatusUpdate PlanChange PriceCreate PriceDelete PriceUpdate ProductCreate ProductDelete ProductUpdate RecordCreate RecordDelete RecordUpdate RelationCreate RelationDelete SaasPlanCreate TaskComplete TaskCreate TaskDelete UserCreate UserDelete UserUpdate VoiceAiCallEnd" -- "${cur}"))
+                    return 0
+                    ;;
+                --where)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --glob)
@@ -944,7 +960,7 @@ _hlmsg() {
             return 0
             ;;
         hlmsg__subcmd__validate)
-            opts="-g -f -v -q -j -h -V --max-payload-size --max-depth --input --event --hidden --no-ignore --glob --schema --published --strict --format --verbose --quiet --max-findings --fail-fast --statistics --redact --jobs --color --width --no-progress --help --version"
+            opts="-g -f -v -q -j -h -V --max-payload-size --max-depth --input --event --where --hidden --no-ignore --glob --schema --published --strict --format --verbose --quiet --max-findings --fail-fast --statistics --redact --jobs --color --width --no-progress --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -964,6 +980,10 @@ _hlmsg() {
                     ;;
                 --event)
                     COMPREPLY=($(compgen -W "message inbound outbound provider OutboundMessage InboundMessage ProviderOutboundMessage AppInstall AppUninstall AppointmentCreate AppointmentDelete AppointmentUpdate AssociationCreate AssociationDelete AssociationUpdate CampaignStatusUpdate ContactCreate ContactDelete ContactDndUpdate ContactTagUpdate ContactUpdate ConversationUnreadUpdate ExternalAuthConnected InvoiceCreate InvoiceDelete InvoicePaid InvoicePartiallyPaid InvoiceSent InvoiceUpdate InvoiceVoid LCEmailStats LocationCreate LocationUpdate NoteCreate NoteDelete NoteUpdate ObjectSchemaCreate ObjectSchemaUpdate OpportunityAssignedToUpdate OpportunityCreate OpportunityDelete OpportunityMonetaryValueUpdate OpportunityStageUpdate OpportunityStatusUpdate OpportunityUpdate OrderCreate OrderStatusUpdate PlanChange PriceCreate PriceDelete PriceUpdate ProductCreate ProductDelete ProductUpdate RecordCreate RecordDelete RecordUpdate RelationCreate RelationDelete SaasPlanCreate TaskComplete TaskCreate TaskDelete UserCreate UserDelete UserUpdate VoiceAiCallEnd" -- "${cur}"))
+                    return 0
+                    ;;
+                --where)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --glob)
@@ -1014,7 +1034,7 @@ _hlmsg() {
             return 0
             ;;
         hlmsg__subcmd__verify)
-            opts="-g -f -j -h -V --max-payload-size --max-depth --input --event --hidden --no-ignore --glob --public-key --app-id --signature --scheme --reserialize --max-age --now --format --jobs --color --width --no-progress --help --version"
+            opts="-g -f -j -h -V --max-payload-size --max-depth --input --event --where --hidden --no-ignore --glob --public-key --app-id --signature --scheme --reserialize --max-age --now --format --jobs --color --width --no-progress --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1034,6 +1054,10 @@ _hlmsg() {
                     ;;
                 --event)
                     COMPREPLY=($(compgen -W "message inbound outbound provider OutboundMessage InboundMessage ProviderOutboundMessage AppInstall AppUninstall AppointmentCreate AppointmentDelete AppointmentUpdate AssociationCreate AssociationDelete AssociationUpdate CampaignStatusUpdate ContactCreate ContactDelete ContactDndUpdate ContactTagUpdate ContactUpdate ConversationUnreadUpdate ExternalAuthConnected InvoiceCreate InvoiceDelete InvoicePaid InvoicePartiallyPaid InvoiceSent InvoiceUpdate InvoiceVoid LCEmailStats LocationCreate LocationUpdate NoteCreate NoteDelete NoteUpdate ObjectSchemaCreate ObjectSchemaUpdate OpportunityAssignedToUpdate OpportunityCreate OpportunityDelete OpportunityMonetaryValueUpdate OpportunityStageUpdate OpportunityStatusUpdate OpportunityUpdate OrderCreate OrderStatusUpdate PlanChange PriceCreate PriceDelete PriceUpdate ProductCreate ProductDelete ProductUpdate RecordCreate RecordDelete RecordUpdate RelationCreate RelationDelete SaasPlanCreate TaskComplete TaskCreate TaskDelete UserCreate UserDelete UserUpdate VoiceAiCallEnd" -- "${cur}"))
+                    return 0
+                    ;;
+                --where)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --glob)

@@ -120,6 +120,7 @@ UserCreate\t''
 UserDelete\t''
 UserUpdate\t''
 VoiceAiCallEnd\t''"
+complete -c hlmsg -n "__fish_hlmsg_using_subcommand validate" -l where -d 'Keep only payloads whose field matches: FIELD=VALUE, FIELD!=VALUE, or FIELD~TEXT (the field holds TEXT). Repeatable: every condition must hold' -r
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand validate" -s g -l glob -d 'Read only the walked files that match GLOB (repeatable; `!GLOB` excludes)' -r
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand validate" -l schema -d 'Schema to check against: auto (the bundled schema of each payload\'s event and channel), message, email, inbound, inbound-email, provider, or the path of a JSON Schema file' -r -f -a "auto\t'The bundled schema of each payload\'s event and channel'
 message\t'OutboundMessage, every channel but email'
@@ -222,6 +223,7 @@ UserCreate\t''
 UserDelete\t''
 UserUpdate\t''
 VoiceAiCallEnd\t''"
+complete -c hlmsg -n "__fish_hlmsg_using_subcommand classify" -l where -d 'Keep only payloads whose field matches: FIELD=VALUE, FIELD!=VALUE, or FIELD~TEXT (the field holds TEXT). Repeatable: every condition must hold' -r
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand classify" -s g -l glob -d 'Read only the walked files that match GLOB (repeatable; `!GLOB` excludes)' -r
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand classify" -s f -l format -d 'Output format of the report' -r -f -a "human\t'`source:line:column  CHANNEL  (by FIELD)` per payload, then a summary table'
 json\t'JSON Lines: one object per payload, then a summary object'"
@@ -328,6 +330,7 @@ UserCreate\t''
 UserDelete\t''
 UserUpdate\t''
 VoiceAiCallEnd\t''"
+complete -c hlmsg -n "__fish_hlmsg_using_subcommand show" -l where -d 'Keep only payloads whose field matches: FIELD=VALUE, FIELD!=VALUE, or FIELD~TEXT (the field holds TEXT). Repeatable: every condition must hold' -r
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand show" -s g -l glob -d 'Read only the walked files that match GLOB (repeatable; `!GLOB` excludes)' -r
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand show" -s f -l format -d 'Output format' -r -f -a "card\t'A card, the body as text, and the pretty JSON of each payload'
 json\t'Only the pretty JSON (colored on a terminal), keys in the order they arrived'
@@ -420,6 +423,7 @@ UserCreate\t''
 UserDelete\t''
 UserUpdate\t''
 VoiceAiCallEnd\t''"
+complete -c hlmsg -n "__fish_hlmsg_using_subcommand pretty" -l where -d 'Keep only payloads whose field matches: FIELD=VALUE, FIELD!=VALUE, or FIELD~TEXT (the field holds TEXT). Repeatable: every condition must hold' -r
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand pretty" -s g -l glob -d 'Read only the walked files that match GLOB (repeatable; `!GLOB` excludes)' -r
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand pretty" -s f -l format -d 'Output format' -r -f -a "card\t'A card, the body as text, and the pretty JSON of each payload'
 json\t'Only the pretty JSON (colored on a terminal), keys in the order they arrived'
@@ -523,6 +527,7 @@ UserCreate\t''
 UserDelete\t''
 UserUpdate\t''
 VoiceAiCallEnd\t''"
+complete -c hlmsg -n "__fish_hlmsg_using_subcommand diff" -l where -d 'Keep only payloads whose field matches: FIELD=VALUE, FIELD!=VALUE, or FIELD~TEXT (the field holds TEXT). Repeatable: every condition must hold' -r
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand diff" -s g -l glob -d 'Read only the walked files that match GLOB (repeatable; `!GLOB` excludes)' -r
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand diff" -s j -l jobs -d 'Threads that parse and check payloads in every subcommand that reads them; 0 (the default) uses every core. Output order is the input order whatever the number' -r
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand diff" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'Color when the stream is a terminal and `NO_COLOR` is not set'
@@ -614,6 +619,7 @@ UserCreate\t''
 UserDelete\t''
 UserUpdate\t''
 VoiceAiCallEnd\t''"
+complete -c hlmsg -n "__fish_hlmsg_using_subcommand verify" -l where -d 'Keep only payloads whose field matches: FIELD=VALUE, FIELD!=VALUE, or FIELD~TEXT (the field holds TEXT). Repeatable: every condition must hold' -r
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand verify" -s g -l glob -d 'Read only the walked files that match GLOB (repeatable; `!GLOB` excludes)' -r
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand verify" -l public-key -d 'A public key to use instead of HighLevel\'s key of that scheme (repeatable: one per scheme): a PEM file (Ed25519 or RSA), a file holding an Ed25519 key\'s 32 bytes raw, in hex or in base64, or the hex or base64 key itself' -r -F
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand verify" -l app-id -d 'Fail deliveries for another marketplace app: their `appId` must be ID (a client id\'s part before the first `-` is accepted too), as HighLevel\'s SDKs check first' -r
@@ -732,6 +738,7 @@ UserCreate\t''
 UserDelete\t''
 UserUpdate\t''
 VoiceAiCallEnd\t''"
+complete -c hlmsg -n "__fish_hlmsg_using_subcommand send" -l where -d 'Keep only payloads whose field matches: FIELD=VALUE, FIELD!=VALUE, or FIELD~TEXT (the field holds TEXT). Repeatable: every condition must hold' -r
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand send" -s g -l glob -d 'Read only the walked files that match GLOB (repeatable; `!GLOB` excludes)' -r
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand send" -l sample -d 'Send a bundled sample instead (repeatable)' -r -f -a "call-answered\t''
 call-legacy\t''

@@ -14,11 +14,13 @@ use std::sync::Arc;
 use crate::app::exit::Outcome;
 use crate::app::progress::Progress;
 use crate::classify::event_of;
+use crate::input::filter;
 use crate::input::reader::MAX_MAX_DEPTH;
 use crate::input::source::SKIPPED_NOTE;
 use crate::input::view::View;
 use crate::input::{Event, InputError, InputOptions, Record, Source, expand, read};
 use crate::model::event::EventFilter;
+use crate::model::filter::Condition;
 use crate::model::finding::{Fault, Limit};
 use crate::render::finding::finding_line;
 use crate::render::style::{Painter, styles};
@@ -163,13 +165,17 @@ pub fn no_input_hint(command: &str) -> String {
     )
 }
 
-/// Whether `--event` keeps a record: a record that is not a readable JSON object is kept, so
-/// that it is reported.
-fn keeps(filter: &EventFilter, rec: &Record<'_>) -> bool {
-    match View::parse(rec.bytes) {
-        Ok(view) => filter.keeps(&event_of(&view)),
-        Err(_) => true,
+/// Whether `--event` and `--where` keep a record: a record that is not a readable JSON object
+/// is kept, so that it is reported.
+fn keeps(events: Option<&EventFilter>, conditions: &[Condition], rec: &Record<'_>) -> bool {
+    if let Some(filter) = events {
+        match View::parse(rec.bytes) {
+            Ok(view) if !filter.keeps(&event_of(&view)) => return !filter::is_text(rec.bytes),
+            Ok(_) => {}
+            Err(_) => return true,
+        }
     }
+    filter::keeps(conditions, rec.bytes)
 }
 
 /// One reading subcommand's run.
@@ -247,9 +253,10 @@ impl<'a, 'io> Driver<'a, 'io> {
     ) -> io::Result<()> {
         let err = &mut *self.err;
         let events = self.options.events.clone();
+        let conditions = self.options.conditions.clone();
         let work = |rec: Record<'_>| -> Result<Option<R>, Fault> {
-            if let Some(filter) = &events
-                && !keeps(filter, &rec)
+            if (events.is_some() || !conditions.is_empty())
+                && !keeps(events.as_ref(), &conditions, &rec)
             {
                 return Ok(None);
             }

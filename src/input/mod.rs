@@ -10,6 +10,7 @@
 
 pub mod capture;
 pub mod compressed;
+pub mod filter;
 pub mod locate;
 pub mod parse;
 pub mod pipeline;
@@ -67,6 +68,9 @@ pub struct InputOptions {
     pub events: Option<crate::model::event::EventFilter>,
     /// How folders are walked (`--hidden`, `--no-ignore`, `--glob`).
     pub walk: walk::WalkOptions,
+    /// Conditions on fields that every payload kept satisfies (`--where`); none keeps all.
+    /// Applied by the reading command, with the events.
+    pub conditions: Vec<crate::model::filter::Condition>,
 }
 
 impl std::fmt::Debug for InputOptions {
@@ -80,6 +84,7 @@ impl std::fmt::Debug for InputOptions {
             .field("watch", &self.watch.is_some())
             .field("events", &self.events)
             .field("walk", &self.walk)
+            .field("conditions", &self.conditions)
             .finish()
     }
 }
@@ -95,6 +100,7 @@ impl Default for InputOptions {
             watch: None,
             events: None,
             walk: walk::WalkOptions::default(),
+            conditions: Vec::new(),
         }
     }
 }

@@ -188,7 +188,7 @@ fn presence_bit(field: &str) -> Option<usize> {
 }
 
 /// A string that borrows from the input when it can.
-struct Str<'de>(Cow<'de, str>);
+pub(crate) struct Str<'de>(pub(crate) Cow<'de, str>);
 
 impl<'de> Deserialize<'de> for Str<'de> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {

@@ -3,6 +3,7 @@
 
 pub mod channel;
 pub mod event;
+pub mod filter;
 pub mod finding;
 pub mod humanize;
 pub mod json_type;

@@ -10,6 +10,7 @@ mod docs;
 mod drift;
 mod events;
 mod faults;
+mod filter;
 mod help;
 mod hostile;
 mod hostile_large;

@@ -5,6 +5,7 @@
 use std::path::PathBuf;
 
 use crate::model::event::EventFilter;
+use crate::model::filter::Condition;
 use clap::Args;
 use clap::builder::PossibleValue;
 
@@ -59,6 +60,17 @@ pub struct ReadArgs {
     #[arg(long, value_name = "TYPE", value_parser = EventParser)]
     pub event: Vec<EventFilter>,
 
+    /// Keep only payloads whose field matches: FIELD=VALUE, FIELD!=VALUE, or FIELD~TEXT (the
+    /// field holds TEXT). Repeatable: every condition must hold.
+    ///
+    /// FIELD is a top-level name (messageType) or a JSON pointer (/attachments/0, /meta/x; ~1
+    /// stands for / and ~0 for ~). A string field compares as the string; a number, boolean or
+    /// null by its JSON text (callDuration=120, read=true, x=null); an object or array by its
+    /// compact JSON text. ~ is case-sensitive. A missing field equals nothing: = and ~ leave the
+    /// payload out, != keeps it. Entries that are not JSON payloads are still reported.
+    #[arg(long = "where", value_name = "FIELD=VALUE", value_parser = parse_condition)]
+    pub conditions: Vec<Condition>,
+
     /// Walk into hidden files and folders too.
     ///
     /// Folders are walked as ripgrep walks them: hidden entries (names starting with a dot) are
@@ -107,6 +119,7 @@ impl ReadArgs {
                 no_ignore: self.no_ignore,
                 globs: self.globs.clone(),
             },
+            conditions: self.conditions.clone(),
             ..InputOptions::default()
         }
     }
@@ -142,6 +155,11 @@ impl Now {
     pub fn get(self) -> jiff::Timestamp {
         self.now.unwrap_or_else(jiff::Timestamp::now)
     }
+}
+
+/// Parses a `--where` condition.
+pub fn parse_condition(s: &str) -> Result<Condition, String> {
+    Condition::parse(s)
 }
 
 /// Parses an RFC 3339 time.
