@@ -244,7 +244,7 @@ _hlmsg() {
             return 0
             ;;
         hlmsg__subcmd__diff)
-            opts="-f -g -j -h -V --schema --by-channel --allow-extra --published --ignore --ignore-ids --by-position --full --redact --format --max-payload-size --max-depth --input --event --where --hidden --no-ignore --glob --jobs --color --width --no-progress --help --version"
+            opts="-v -f -g -j -h -V --schema --by-channel --allow-extra --drift-only --verbose --published --ignore --ignore-ids --by-position --full --redact --format --max-payload-size --max-depth --input --event --where --hidden --no-ignore --glob --jobs --color --width --no-progress --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -536,6 +536,8 @@ never\t'Never color'"
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand diff" -l width -d 'Columns human output fits in; 0 for no limit' -r
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand diff" -l by-channel -d 'With --schema: split the report by channel (the channel classify tells)'
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand diff" -l allow-extra -d 'With --schema: extra fields are reported but do not fail the run'
+complete -c hlmsg -n "__fish_hlmsg_using_subcommand diff" -l drift-only -d 'With --schema: list only the fields that are not ok (the summary still counts them all)'
+complete -c hlmsg -n "__fish_hlmsg_using_subcommand diff" -s v -l verbose -d 'With --schema: up to 5 places where each field drifts, instead of the first'
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand diff" -l published -d 'Use the schemas exactly as HighLevel\'s documentation publishes them instead of hlmsg\'s refined schemas'
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand diff" -l ignore-ids -d 'Ignore the fields that differ between two deliveries of the same kind of message'
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand diff" -l by-position -d 'Pair the payloads of two captures by position, not by messageId'

@@ -35,6 +35,14 @@
 //! in which the object that should hold a required field lacks it (for the top level: the
 //! payloads without it).
 //!
+//! # Where
+//!
+//! Given where a payload comes from ([`Drift::add_located`]), a place that is not `ok` keeps the
+//! positions of the first payloads that show its status ([`Row::seen_at`]: one by default, up
+//! to [`MAX_EXAMPLES`]): the value of an undeclared place, the first value of a type the schema
+//! does not allow, or the object that lacks a required member. The walk notes the real pointer
+//! (`/attachments/2`), and all the notes of a payload are found in one pass over its bytes.
+//!
 //! # Memory
 //!
 //! A [`Drift`] holds one counter per place per group (schema, and channel with `--by-channel`),
@@ -61,16 +69,20 @@ use std::collections::HashMap;
 use serde_json::Value;
 
 use crate::classify::Channel;
+use crate::input::locate::positions;
+use crate::model::origin::Origin;
 
 pub use report::{GroupReport, Report, Row, Status, Totals, describe_counts};
 pub use shape::{Declared, Shape};
 pub use types::{JsonType, Types};
-use walk::{Group, Limits, Tally, Walk};
+use walk::{Group, Limits, Note, Tally, Walk};
 
 /// The most distinct undeclared places listed, over all groups.
 pub const MAX_EXTRA_POINTERS: usize = 10_000;
 /// The most bytes of pointer text kept for undeclared places, over all groups.
 pub const MAX_EXTRA_BYTES: usize = 4 << 20;
+/// The most positions kept per drifting place when more than the first are asked for.
+pub const MAX_EXAMPLES: usize = 5;
 /// The most places a schema may declare; deeper or further places are read as free-form leaves
 /// (a recursive schema declares places without end).
 pub const MAX_DECLARED: usize = 10_000;
@@ -97,6 +109,19 @@ pub struct Drift {
     payloads: u64,
     limits: Limits,
     pointer: String,
+    arrays: Vec<(usize, usize)>,
+    notes: Vec<Note>,
+    /// How many positions to keep per drifting place.
+    keep: usize,
+}
+
+/// Where a payload comes from: its origin and its bytes, to name the positions of its drift.
+#[derive(Debug, Clone, Copy)]
+pub struct Located<'p> {
+    /// Where the payload starts.
+    pub origin: &'p Origin,
+    /// The payload's bytes, exactly as read.
+    pub raw: &'p [u8],
 }
 
 impl Drift {
@@ -108,7 +133,18 @@ impl Drift {
             payloads: 0,
             limits: Limits::default(),
             pointer: String::new(),
+            arrays: Vec::new(),
+            notes: Vec::new(),
+            keep: 1,
         }
+    }
+
+    /// Keeps up to `n` positions per drifting place (1 by default): where it was first seen
+    /// drifting, then the next ones.
+    #[must_use]
+    pub fn with_examples(mut self, n: usize) -> Drift {
+        self.keep = n;
+        self
     }
 
     /// The shapes of the run.
@@ -124,6 +160,18 @@ impl Drift {
     /// Counts one payload, checked against shape `schema` (ignored when out of range), in the
     /// group of `channel` (`None` unless split by channel).
     pub fn add(&mut self, value: &Value, schema: usize, channel: Option<Channel>) {
+        self.add_located(value, None, schema, channel);
+    }
+
+    /// [`Drift::add`], and where the payload comes from (`at`): the positions where its places
+    /// drift are kept, for the first payloads that show each drift.
+    pub fn add_located(
+        &mut self,
+        value: &Value,
+        at: Option<Located<'_>>,
+        schema: usize,
+        channel: Option<Channel>,
+    ) {
         let Some(shape) = self.shapes.get(schema) else {
             return;
         };
@@ -149,16 +197,38 @@ impl Drift {
         let group = &mut self.groups[g];
         group.payloads += 1;
         self.pointer.clear();
+        self.arrays.clear();
+        self.notes.clear();
         let mut walk = Walk {
             shape,
             group,
             limits: &mut self.limits,
             stamp: self.payloads,
             pointer: &mut self.pointer,
+            arrays: &mut self.arrays,
+            notes: at.is_some().then_some(&mut self.notes),
+            keep: self.keep,
         };
         // A payload is always an object; anything else has no fields to count.
         if let Value::Object(map) = value {
             walk.object(map, Some(0));
+        }
+        if let Some(at) = at
+            && !self.notes.is_empty()
+        {
+            let pointers: Vec<&str> = self.notes.iter().map(|n| n.pointer.as_str()).collect();
+            let found = positions(at.raw, at.origin.position, &pointers);
+            for (note, position) in self.notes.iter().zip(found) {
+                let origin = Origin {
+                    position,
+                    ..at.origin.clone()
+                };
+                let tally = group.tally_mut(note.tally);
+                match note.missing {
+                    true => tally.missing_at.push(origin),
+                    false => tally.drift_at.push(origin),
+                }
+            }
         }
     }
 
@@ -202,4 +272,4 @@ impl Drift {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

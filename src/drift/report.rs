@@ -7,6 +7,7 @@ use super::GroupKey;
 use super::shape::Declared;
 use super::types::{JsonType, Types};
 use super::walk::Tally;
+use crate::model::origin::Origin;
 
 /// How a place fares.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -68,10 +69,14 @@ pub struct Row<'a> {
     /// The status; a place both drifting and missing is `TypeDrift` (and `missing` says the
     /// rest).
     pub status: Status,
+    /// Where the place was seen in its status, first first: carried (`Extra`), carried with a
+    /// type not allowed (`TypeDrift`), or lacked by its parent object (`Missing`, at the
+    /// parent). Empty for `Ok` and `NeverSeen`, and when positions were not kept.
+    pub seen_at: &'a [Origin],
 }
 
 impl<'a> Row<'a> {
-    pub(super) fn new(pointer: &'a str, place: Option<&Declared>, tally: &Tally) -> Row<'a> {
+    pub(super) fn new(pointer: &'a str, place: Option<&Declared>, tally: &'a Tally) -> Row<'a> {
         let types: Vec<(JsonType, u64)> = JsonType::ALL
             .into_iter()
             .map(|t| (t, tally.types[t as usize]))
@@ -93,6 +98,11 @@ impl<'a> Row<'a> {
             Some(_) if tally.seen == 0 => Status::NeverSeen,
             Some(_) => Status::Ok,
         };
+        let seen_at: &[Origin] = match status {
+            Status::Extra | Status::TypeDrift => &tally.drift_at,
+            Status::Missing => &tally.missing_at,
+            Status::Ok | Status::NeverSeen => &[],
+        };
         Row {
             pointer,
             declared: place.is_some(),
@@ -103,6 +113,7 @@ impl<'a> Row<'a> {
             drift,
             missing: tally.missing,
             status,
+            seen_at,
         }
     }
 }

@@ -2,6 +2,7 @@
 //! input that must never panic.
 
 use super::*;
+use crate::model::origin::Origin;
 use serde_json::json;
 
 fn message_shape() -> Shape {
@@ -246,4 +247,100 @@ fn memory_does_not_grow_with_payloads_or_array_length() {
         .collect();
     assert_eq!(extras, ["/x", "/x/*", "/x/*/*", "/x/*/*/y"]);
     assert_eq!(row(&r, "/messageId").seen, 1000);
+}
+
+/// Counts `texts` (one payload each, from `a.ndjson`, line i + 1) with their positions.
+fn located(schema: &Value, texts: &[&str], keep: usize) -> Drift {
+    located_from("a.ndjson", schema, texts, keep)
+}
+
+/// Counts `texts` (one payload each, from `source`, line i + 1) against `schema`, keeping `keep`
+/// positions per drifting place.
+pub(crate) fn located_from(source: &str, schema: &Value, texts: &[&str], keep: usize) -> Drift {
+    let mut d = Drift::new(vec![Shape::from_schema("s", schema)]).with_examples(keep);
+    for (i, text) in texts.iter().enumerate() {
+        let origin = Origin {
+            source: source.into(),
+            position: crate::model::origin::Position::new(i as u64 + 1, 1),
+            index: i as u64,
+        };
+        let value: Value = serde_json::from_str(text).unwrap();
+        let at = Located {
+            origin: &origin,
+            raw: text.as_bytes(),
+        };
+        d.add_located(&value, Some(at), 0, None);
+    }
+    d
+}
+
+fn places(row: &Row<'_>) -> Vec<String> {
+    row.seen_at.iter().map(ToString::to_string).collect()
+}
+
+#[test]
+fn each_drift_is_placed_where_a_payload_first_shows_it() {
+    let schema = json!({"required": ["a"], "properties": {
+        "a": {"type": "string"},
+        "list": {"items": {"required": ["id"], "properties": {"id": {"type": "integer"}}}}
+    }});
+    let d = located(
+        &schema,
+        &[
+            r#"{"a":"x","list":[{"id":1},{"id":"2"},{"x":1}]}"#,
+            r#"{"list":[{"id":"3"}],"new":1}"#,
+            r#"{"a":"y","list":[{}]}"#,
+        ],
+        1,
+    );
+    let r = d.report();
+    // The value of the first element of a type the schema does not allow.
+    assert_eq!(places(row(&r, "/list/*/id")), ["a.ndjson:1:33"]);
+    // An undeclared place: its value.
+    assert_eq!(places(row(&r, "/list/*/x")), ["a.ndjson:1:43"]);
+    assert_eq!(places(row(&r, "/new")), ["a.ndjson:2:28"]);
+    // A missing field: the object that lacks it (the payload for a top-level one).
+    assert_eq!(places(row(&r, "/a")), ["a.ndjson:2:1"]);
+    // Fields that are ok have none.
+    assert!(row(&r, "/list").seen_at.is_empty());
+    assert_eq!(row(&r, "/list").status, Status::Ok);
+}
+
+#[test]
+fn a_nested_missing_field_is_placed_at_its_parent() {
+    let schema =
+        json!({"properties": {"list": {"items": {"required": ["k"], "properties": {"k": {}}}}}});
+    let d = located(&schema, &[r#"{"list":[{"k":1},{"j":2}]}"#], 1);
+    let r = d.report();
+    let k = row(&r, "/list/*/k");
+    assert_eq!(k.status, Status::Missing);
+    assert_eq!(places(k), ["a.ndjson:1:18"]);
+}
+
+#[test]
+fn up_to_keep_payloads_are_placed_one_place_each() {
+    let texts: Vec<String> = (0..8)
+        .map(|i| format!(r#"{{"a":"x","list":[{{"id":"{i}"}},{{"id":"again"}}]}}"#))
+        .collect();
+    let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+    let schema = json!({"properties": {"a": {"type": "integer"},
+        "list": {"items": {"properties": {"id": {"type": "integer"}}}}}});
+    let d = located(&schema, &texts, MAX_EXAMPLES);
+    let r = d.report();
+    let id = row(&r, "/list/*/id");
+    assert_eq!(
+        places(id),
+        (1..=5)
+            .map(|l| format!("a.ndjson:{l}:24"))
+            .collect::<Vec<_>>()
+    );
+    assert_eq!(id.seen_at[4].index, 4);
+    assert_eq!(places(row(&r, "/a")).len(), 5);
+    // The first only, by default.
+    let d = located(&schema, &texts, 1);
+    assert_eq!(places(row(&d.report(), "/a")), ["a.ndjson:1:6"]);
+    // Without a location nothing is placed.
+    let mut d = Drift::new(vec![Shape::from_schema("s", &schema)]).with_examples(5);
+    d.add(&json!({"a": "x"}), 0, None);
+    assert!(row(&d.report(), "/a").seen_at.is_empty());
 }

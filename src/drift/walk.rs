@@ -1,10 +1,17 @@
 //! The counting: one walk per payload over its fields, next to the declared shape, adding to
 //! the tallies of its group. A tally counts payloads, not occurrences, and undeclared places are
 //! kept within the limits shared by all groups.
+//!
+//! The walk also notes where a place first drifts (is carried undeclared, carries a type the
+//! schema does not allow, or is missing), for the first few payloads that show it: the place's
+//! pointer with the real array indices (`/attachments/2`), which the caller turns into a
+//! position in the payload's bytes.
 
 use std::collections::HashMap;
 
 use serde_json::{Map, Value};
+
+use crate::model::origin::Origin;
 
 use super::shape::{Shape, escape_key};
 use super::types::{JsonType, bit};
@@ -22,6 +29,12 @@ pub(super) struct Tally {
     mask: u8,
     /// The payload last counted in `missing`.
     missing_stamp: u64,
+    /// Where the place was seen drifting (undeclared, or with a type not allowed), first first.
+    pub(super) drift_at: Vec<Origin>,
+    /// The payload whose drift was last noted.
+    drift_stamp: u64,
+    /// Where its parent object lacked it, first first.
+    pub(super) missing_at: Vec<Origin>,
 }
 
 impl Tally {
@@ -37,10 +50,49 @@ impl Tally {
         }
     }
 
-    pub(super) fn lacks(&mut self, stamp: u64) {
+    /// Counts the payload as lacking the place; whether it is the first time for this payload.
+    pub(super) fn lacks(&mut self, stamp: u64) -> bool {
         if self.missing_stamp != stamp {
             self.missing_stamp = stamp;
             self.missing += 1;
+            return true;
+        }
+        false
+    }
+
+    /// Whether to note where this payload drifts at the place: not yet noted for it, and fewer
+    /// than `keep` noted.
+    fn notes_drift(&mut self, stamp: u64, keep: usize) -> bool {
+        if self.drift_stamp == stamp || self.drift_at.len() >= keep {
+            return false;
+        }
+        self.drift_stamp = stamp;
+        true
+    }
+}
+
+/// A tally of a group: a declared place's, or an undeclared one's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum TallyRef {
+    Declared(usize),
+    Extra(usize),
+}
+
+/// A place where the payload being walked drifts, to be positioned in its bytes.
+#[derive(Debug)]
+pub(super) struct Note {
+    pub(super) tally: TallyRef,
+    /// Whether it is missing (then `pointer` is its parent object's).
+    pub(super) missing: bool,
+    /// The pointer, with the real array indices.
+    pub(super) pointer: String,
+}
+
+impl Group {
+    pub(super) fn tally_mut(&mut self, t: TallyRef) -> &mut Tally {
+        match t {
+            TallyRef::Declared(n) => &mut self.declared[n],
+            TallyRef::Extra(i) => &mut self.extra_tallies[i].1,
         }
     }
 }
@@ -72,6 +124,11 @@ pub(super) struct Walk<'a> {
     pub(super) limits: &'a mut Limits,
     pub(super) stamp: u64,
     pub(super) pointer: &'a mut String,
+    /// For each array being walked: the offset of its `*` in `pointer`, and the element's index.
+    pub(super) arrays: &'a mut Vec<(usize, usize)>,
+    /// Where the drift of this payload is noted, when it is (up to `keep` payloads per place).
+    pub(super) notes: Option<&'a mut Vec<Note>>,
+    pub(super) keep: usize,
 }
 
 impl Walk<'_> {
@@ -89,17 +146,49 @@ impl Walk<'_> {
             let shape = self.shape;
             for &c in &shape.places[n].required_children {
                 if !map.contains_key(&shape.places[c].name) {
-                    self.group.declared[c].lacks(self.stamp);
+                    let tally = &mut self.group.declared[c];
+                    if tally.lacks(self.stamp) && tally.missing_at.len() < self.keep {
+                        self.note(TallyRef::Declared(c), true);
+                    }
                 }
             }
         }
+    }
+
+    /// Notes where the payload drifts at the current place (`missing`: lacks a member there).
+    fn note(&mut self, tally: TallyRef, missing: bool) {
+        let Some(notes) = self.notes.as_deref_mut() else {
+            return;
+        };
+        // The pointer with each `*` replaced by the index of the element being walked.
+        let mut pointer = String::with_capacity(self.pointer.len() + 8);
+        let mut from = 0;
+        for &(star, index) in self.arrays.iter() {
+            pointer.push_str(&self.pointer[from..star]);
+            pointer.push_str(&index.to_string());
+            from = star + 1;
+        }
+        pointer.push_str(&self.pointer[from..]);
+        notes.push(Note {
+            tally,
+            missing,
+            pointer,
+        });
     }
 
     /// A value at `self.pointer`, declared at `node` or not declared.
     fn value(&mut self, value: &Value, node: Option<usize>) {
         let t = JsonType::of(value);
         match node {
-            Some(n) => self.group.declared[n].saw(self.stamp, t),
+            Some(n) => {
+                let tally = &mut self.group.declared[n];
+                tally.saw(self.stamp, t);
+                let allowed = self.shape.places[n].allowed;
+                if allowed.is_some_and(|a| !a.allows(t)) && tally.notes_drift(self.stamp, self.keep)
+                {
+                    self.note(TallyRef::Declared(n), false);
+                }
+            }
             None => self.extra(t),
         }
         let (walk_object, items) = match node {
@@ -115,9 +204,14 @@ impl Walk<'_> {
                 if let Some(item) = items {
                     let len = self.pointer.len();
                     self.pointer.push_str("/*");
-                    for e in elements {
+                    self.arrays.push((len + 1, 0));
+                    for (i, e) in elements.iter().enumerate() {
+                        if let Some(last) = self.arrays.last_mut() {
+                            last.1 = i;
+                        }
                         self.value(e, item);
                     }
+                    self.arrays.pop();
                     self.pointer.truncate(len);
                 }
             }
@@ -150,6 +244,10 @@ impl Walk<'_> {
                 g.extra_tallies.len() - 1
             }
         };
-        g.extra_tallies[i].1.saw(self.stamp, t);
+        let tally = &mut g.extra_tallies[i].1;
+        tally.saw(self.stamp, t);
+        if tally.notes_drift(self.stamp, self.keep) {
+            self.note(TallyRef::Extra(i), false);
+        }
     }
 }

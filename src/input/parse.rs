@@ -15,7 +15,7 @@ use std::cell::{Cell, OnceCell};
 use std::collections::HashMap;
 
 use crate::input::locate::{
-    has_out_of_range_number, locate, locate_all, pointer_tokens, top_level_members,
+    has_out_of_range_number, locate, pointer_tokens, positions, top_level_members,
 };
 use crate::input::view::View;
 use crate::model::origin::{Origin, Position, count_chars};
@@ -116,23 +116,7 @@ impl Payload<'_> {
     /// Where the values at `pointers` start (the payload's start for an absent value), found in
     /// one walk of the bytes: linear in the payload's size, however many pointers.
     pub fn positions_of(&self, pointers: &[&str]) -> Vec<Position> {
-        if pointers.is_empty() {
-            return Vec::new();
-        }
-        let offsets = locate_all(self.raw, pointers);
-        let mut order: Vec<usize> = (0..offsets.len()).collect();
-        order.sort_by_key(|&i| offsets[i]);
-        // One pass over the bytes, from each offset to the next.
-        let mut out = vec![self.origin.position; pointers.len()];
-        let (mut at, mut position) = (0, self.origin.position);
-        for i in order {
-            if let Some(offset) = offsets[i] {
-                position = position.advance(&self.raw[at..offset]);
-                at = offset;
-                out[i] = position;
-            }
-        }
-        out
+        positions(self.raw, self.origin.position, pointers)
     }
 
     fn index(&self) -> &PositionIndex {

@@ -19,6 +19,7 @@ use crate::drift::{
 };
 use crate::model::humanize;
 use crate::model::origin::Origin;
+use crate::render::drift_seen::{self as seen, PlaceJson};
 use crate::render::jsonl::write_line;
 use crate::render::style::{Painter, escape, styles};
 use crate::render::width::{columns, fit, limit_table};
@@ -32,7 +33,24 @@ pub struct Context<'a> {
     pub allow_extra: bool,
     /// Entries that were not JSON payloads.
     pub unreadable: u64,
+    /// Only the rows that are not `ok` (`--drift-only`); the summary still counts every row.
+    pub drift_only: bool,
+    /// The positions kept per drifting row: 1, or more with `--verbose` (then JSON lists them).
+    pub many: usize,
 }
+
+impl Context<'_> {
+    /// The rows of a group that the report lists.
+    fn rows<'g, 'a>(&self, g: &'g GroupReport<'a>) -> Vec<&'g Row<'a>> {
+        g.rows
+            .iter()
+            .filter(|r| !self.drift_only || r.status != Status::Ok)
+            .collect()
+    }
+}
+
+/// What a group with no row to list says instead of its table (with `--drift-only`).
+const ALL_OK: &str = "every field is ok";
 
 const AGGREGATE_HEADER: [&str; 6] = [
     "Field",
@@ -198,6 +216,12 @@ pub fn human(
         let title = heading(g, ctx, |s| escape(s).into_owned());
         let title = painter.paint(&title, styles::location());
         writeln!(out, "{}", fit(&title, painter.width()))?;
+        let rows = ctx.rows(g);
+        if rows.is_empty() {
+            writeln!(out, "{}", painter.paint(ALL_OK, styles::dim()))?;
+            writeln!(out)?;
+            continue;
+        }
         let mut table = Table::new();
         table.load_style(comfy_table::presets::UTF8_FULL_CONDENSED.with_rounded_corners());
         limit_table(&mut table, painter.width());
@@ -214,7 +238,7 @@ pub fn human(
         } else {
             table.set_header(drop_share(AGGREGATE_HEADER.map(String::from).to_vec()));
         }
-        for row in &g.rows {
+        for row in &rows {
             let field = escape(row.pointer).into_owned();
             table.add_row(drop_share(cells(row, single, g.payloads, field)));
         }
@@ -230,7 +254,7 @@ pub fn human(
         if let Some(width) = painter.width() {
             // A field's pointer wraps last: up to 24 columns of it (a quarter of a narrow
             // terminal) stay on one line.
-            let longest = g.rows.iter().map(|r| columns(r.pointer)).max().unwrap_or(0);
+            let longest = rows.iter().map(|r| columns(r.pointer)).max().unwrap_or(0);
             let keep = longest.clamp(5, (width / 4).clamp(5, 24));
             let keep = u16::try_from(keep).unwrap_or(24);
             if let Some(col) = table.column_mut(0) {
@@ -238,6 +262,9 @@ pub fn human(
             }
         }
         writeln!(out, "{table}")?;
+        for line in seen::human(&rows, single, ctx.many, painter) {
+            writeln!(out, "{}", fit(&line, painter.width()))?;
+        }
         writeln!(out)?;
     }
     for note in notes(&report.totals, ctx) {
@@ -273,6 +300,12 @@ pub fn markdown(out: &mut dyn Write, report: &Report<'_>, ctx: &Context<'_>) -> 
     for g in &report.groups {
         writeln!(out, "### {}", heading(g, ctx, code))?;
         writeln!(out)?;
+        let rows = ctx.rows(g);
+        if rows.is_empty() {
+            writeln!(out, "_{ALL_OK}_")?;
+            writeln!(out)?;
+            continue;
+        }
         let (header, align): (&[&str], &str) = if single {
             (&SINGLE_HEADER, "|:--|:--|:--|:--|")
         } else {
@@ -280,11 +313,18 @@ pub fn markdown(out: &mut dyn Write, report: &Report<'_>, ctx: &Context<'_>) -> 
         };
         writeln!(out, "| {} |", header.join(" | "))?;
         writeln!(out, "{align}")?;
-        for row in &g.rows {
+        for row in &rows {
             let cells = cells(row, single, g.payloads, code(row.pointer));
             writeln!(out, "| {} |", cells.join(" | "))?;
         }
         writeln!(out)?;
+        let list = seen::markdown(&rows, single, ctx.many, code);
+        if !list.is_empty() {
+            for line in list {
+                writeln!(out, "{line}")?;
+            }
+            writeln!(out)?;
+        }
     }
     for note in notes(&report.totals, ctx) {
         writeln!(out, "{note}")?;
@@ -321,6 +361,10 @@ struct FieldLine<'a> {
     types: TypeCounts<'a>,
     missing: u64,
     status: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    first: Option<PlaceJson<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    examples: Option<Vec<PlaceJson<'a>>>,
 }
 
 #[derive(Serialize)]
@@ -350,7 +394,8 @@ pub fn json(out: &mut dyn Write, report: &Report<'_>, ctx: &Context<'_>) -> io::
         if let Some(ch) = &g.key.channel {
             *channels.entry(ch.name().to_string()).or_insert(0) += g.payloads;
         }
-        for row in &g.rows {
+        for row in ctx.rows(g) {
+            let (first, examples) = seen::json(row, ctx.many > 1);
             write_line(
                 out,
                 &FieldLine {
@@ -366,6 +411,8 @@ pub fn json(out: &mut dyn Write, report: &Report<'_>, ctx: &Context<'_>) -> io::
                     types: TypeCounts(&row.types),
                     missing: row.missing,
                     status: row.status.token(),
+                    first,
+                    examples,
                 },
             )?;
         }
@@ -410,6 +457,8 @@ mod tests {
             single: None,
             allow_extra: false,
             unreadable: 0,
+            drift_only: false,
+            many: 1,
         }
     }
 
@@ -454,6 +503,50 @@ mod tests {
             "{text}"
         );
         assert!(text.contains("|:--|--:|--:|:--|:--|:--|"));
+    }
+
+    #[test]
+    fn drift_only_lists_the_rows_that_are_not_ok_and_keeps_the_summary() {
+        let d = report_of(&[json!({"a": "x", "b": "1"}), json!({"a": "y", "c": 1})]);
+        let r = d.report();
+        let only = Context {
+            drift_only: true,
+            ..ctx()
+        };
+        let render = |f: fn(&mut Vec<u8>, &Report<'_>, &Context<'_>), c: &Context<'_>| {
+            let mut out = Vec::new();
+            f(&mut out, &r, c);
+            String::from_utf8(out).unwrap()
+        };
+        let human_of = |out: &mut Vec<u8>, r: &Report<'_>, c: &Context<'_>| {
+            human(out, Painter::new(false), r, c).unwrap();
+        };
+        let (all, some) = (render(human_of, &ctx()), render(human_of, &only));
+        assert!(all.contains("│ /a ") && !some.contains("│ /a "), "{some}");
+        assert!(some.contains("│ /b ") && some.contains("│ /c "), "{some}");
+        assert_eq!(all.lines().last(), some.lines().last());
+        let md = |out: &mut Vec<u8>, r: &Report<'_>, c: &Context<'_>| markdown(out, r, c).unwrap();
+        let some = render(md, &only);
+        assert!(
+            !some.contains("| `/a` |") && some.contains("| `/b` |"),
+            "{some}"
+        );
+        let js = |out: &mut Vec<u8>, r: &Report<'_>, c: &Context<'_>| json(out, r, c).unwrap();
+        let (all, some) = (render(js, &ctx()), render(js, &only));
+        assert_eq!(all.lines().count(), 4);
+        assert_eq!(some.lines().count(), 3);
+        assert!(!some.contains("\"/a\""));
+        assert_eq!(all.lines().last(), some.lines().last());
+        // A group where every field is ok says so instead of an empty table.
+        let d = report_of(&[json!({"a": "x", "b": 1})]);
+        let r = d.report();
+        let mut out = Vec::new();
+        human(&mut out, Painter::new(false), &r, &only).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert!(
+            text.contains("every field is ok") && !text.contains('╭'),
+            "{text}"
+        );
     }
 
     #[test]

@@ -6,6 +6,7 @@
 pub mod classify;
 pub mod diff;
 pub mod drift;
+pub mod drift_seen;
 pub mod finding;
 pub mod inline;
 pub mod jsonl;

@@ -238,7 +238,11 @@ fn entries_that_are_not_payloads_are_still_reported() {
     assert_eq!(r.code, 1, "{}{}", r.stdout, r.stderr);
     assert!(r.stderr.contains("<stdin>:2:"), "{}", r.stderr);
     assert!(r.stderr.contains("<stdin>:3:"), "{}", r.stderr);
-    assert!(r.stdout.contains("2 entries were not JSON payloads"), "{}", r.stdout);
+    assert!(
+        r.stdout.contains("2 entries were not JSON payloads"),
+        "{}",
+        r.stdout
+    );
     assert!(!r.stdout.contains("SMS"), "{}", r.stdout);
 }
 

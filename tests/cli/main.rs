@@ -8,6 +8,7 @@ mod completions;
 mod diff;
 mod docs;
 mod drift;
+mod drift_seen;
 mod events;
 mod faults;
 mod filter;

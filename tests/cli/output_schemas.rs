@@ -136,7 +136,8 @@ fn examples(output: Output) -> Vec<Value> {
         ],
         Output::DiffSchema => vec![
             json!({"kind": "field", "schema": "message", "pointer": "/attachments/*", "declared": true, "required": false, "allowed": ["string"], "payloads": 1, "seen": 0, "types": {}, "missing": 0, "status": "never_seen"}),
-            json!({"kind": "field", "schema": "message", "channel": "Call", "pointer": "/a~1b~0c", "declared": false, "required": false, "allowed": null, "payloads": 2, "seen": 1, "types": {"integer": 1}, "missing": 0, "status": "extra"}),
+            json!({"kind": "field", "schema": "message", "channel": "Call", "pointer": "/a~1b~0c", "declared": false, "required": false, "allowed": null, "payloads": 2, "seen": 1, "types": {"integer": 1}, "missing": 0, "status": "extra", "first": {"source": "day.ndjson", "line": 2, "column": 17, "index": 1}}),
+            json!({"kind": "field", "schema": "message", "pointer": "/callDuration", "declared": true, "required": false, "allowed": ["number"], "payloads": 3, "seen": 3, "types": {"integer": 1, "string": 2}, "missing": 0, "status": "type_drift", "first": {"source": "<stdin>", "line": 1, "column": 90, "index": 0}, "examples": [{"source": "<stdin>", "line": 1, "column": 90, "index": 0}, {"source": "<stdin>", "line": 3, "column": 88, "index": 2}]}),
             json!({"kind": "error", "source": "nope.json", "message": "no such file or directory"}),
             json!({"kind": "summary", "payloads": 1, "schemas": {"message": 1}, "channels": {"Call": 1}, "ok": 14, "extra": 0, "never_seen": 17, "type_drift": 0, "missing": 0, "untracked_extra_payloads": 0, "unreadable": 1, "fits": true}),
         ],
@@ -247,6 +248,21 @@ fn every_schema_accepts_its_examples_and_rejects_broken_records() {
 #[test]
 fn schemas_reject_records_that_break_the_documented_rules() {
     let cases: Vec<(Output, Value, &str)> = vec![
+        (
+            Output::DiffSchema,
+            json!({"kind": "field", "schema": "message", "pointer": "/type", "declared": true, "required": true, "allowed": ["string"], "payloads": 1, "seen": 1, "types": {"string": 1}, "missing": 0, "status": "ok", "first": {"source": "a.json", "line": 1, "column": 9, "index": 0}}),
+            "an ok field with a first place",
+        ),
+        (
+            Output::DiffSchema,
+            json!({"kind": "field", "schema": "message", "pointer": "/x", "declared": false, "required": false, "allowed": null, "payloads": 1, "seen": 1, "types": {"string": 1}, "missing": 0, "status": "extra"}),
+            "an extra field without its first place",
+        ),
+        (
+            Output::DiffSchema,
+            json!({"kind": "field", "schema": "message", "pointer": "/x", "declared": false, "required": false, "allowed": null, "payloads": 6, "seen": 6, "types": {"string": 6}, "missing": 0, "status": "extra", "first": {"source": "a", "line": 1, "column": 1, "index": 0}, "examples": [{"source": "a", "line": 1, "column": 1, "index": 0}, {"source": "a", "line": 2, "column": 1, "index": 1}, {"source": "a", "line": 3, "column": 1, "index": 2}, {"source": "a", "line": 4, "column": 1, "index": 3}, {"source": "a", "line": 5, "column": 1, "index": 4}, {"source": "a", "line": 6, "column": 1, "index": 5}]}),
+            "more than five examples",
+        ),
         (
             Output::Validate,
             json!({"kind": "error", "source": "x.json", "line": null, "column": null, "message": "m"}),

@@ -75,6 +75,18 @@ pub struct DiffArgs {
     #[arg(long, requires = "schema")]
     pub allow_extra: bool,
 
+    /// With --schema: list only the fields that are not ok (the summary still counts them all).
+    #[arg(long, requires = "schema")]
+    pub drift_only: bool,
+
+    /// With --schema: up to 5 places where each field drifts, instead of the first.
+    ///
+    /// Every field that is not ok has the source:line:column where a payload first showed its
+    /// status (the value of an extra field or of a type the schema does not allow; for a missing
+    /// field, the object that lacks it); with --verbose, the first 5 such payloads.
+    #[arg(short = 'v', long, requires = "schema")]
+    pub verbose: bool,
+
     /// With --schema: the published schemas.
     #[command(flatten)]
     pub published: Published,

@@ -13,7 +13,7 @@ use crate::app::driver::{Consumer, Driver, Io};
 use crate::app::exit::Outcome;
 use crate::app::settings;
 use crate::classify::{Channel, classify};
-use crate::drift::{Drift, Shape};
+use crate::drift::{Drift, Located, MAX_EXAMPLES, Shape};
 use crate::input::parse::parse;
 use crate::input::{InputError, InputOptions, Record};
 use crate::model::finding::Fault;
@@ -30,6 +30,8 @@ type Counted = Option<CountedPayload>;
 struct CountedPayload {
     origin: Origin,
     value: serde_json::Value,
+    /// Its bytes, to find where its fields drift.
+    raw: Vec<u8>,
     /// The schema it is counted against, as an index into the shapes.
     schema: usize,
     channel: Option<Channel>,
@@ -53,10 +55,15 @@ impl Consumer<Counted> for Sink<'_> {
             self.skipped += 1;
             return Ok(());
         };
-        if self.drift.payloads() == 0 {
+        let at = Located {
+            origin: &c.origin,
+            raw: &c.raw,
+        };
+        self.drift
+            .add_located(&c.value, Some(at), c.schema, c.channel);
+        if self.drift.payloads() == 1 {
             self.first = Some(c.origin);
         }
-        self.drift.add(&c.value, c.schema, c.channel);
         Ok(())
     }
 
@@ -113,6 +120,7 @@ pub fn run(
         let which = selection.pick(&class.event, class.is_email());
         let schema = slots.iter().position(|s| *s == which).unwrap_or(0);
         Ok(Some(CountedPayload {
+            raw: p.raw.to_vec(),
             origin: p.origin,
             value: p.value,
             schema,
@@ -122,8 +130,9 @@ pub fn run(
     let painter = out.painter();
     let w = out.w;
     let json = args.format == DiffFormat::Json;
+    let many = if args.verbose { MAX_EXAMPLES } else { 1 };
     let mut sink = Sink {
-        drift: Drift::new(shapes),
+        drift: Drift::new(shapes).with_examples(many),
         first: None,
         unreadable: 0,
         skipped: 0,
@@ -148,6 +157,8 @@ pub fn run(
         single: first.as_ref().filter(|_| drift.payloads() == 1),
         allow_extra: args.allow_extra,
         unreadable,
+        drift_only: args.drift_only,
+        many,
     };
     match args.format {
         DiffFormat::Json => drift::json(&mut *w, &report, &ctx)?,
