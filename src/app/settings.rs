@@ -9,7 +9,7 @@ use crate::app::driver::Io;
 use crate::app::exit::Outcome;
 use crate::input::describe_io_error;
 use crate::validate::Checker;
-use crate::validate::schema::Selection;
+use crate::validate::schema::{SchemaError, Selection};
 use crate::verify::signature::{Keys, PublicKey};
 
 /// The most worker threads per core: more only cost memory and start-up time.
@@ -49,10 +49,50 @@ pub fn selection(selection: Selection, published: Published) -> Result<Selection
     Ok(selection)
 }
 
-/// The checker of `validate`: the schemas compiled, the rules set.
-pub fn checker(schema: &str, published: Published, strict: bool) -> Result<Checker, String> {
+/// The checker of `validate`: the schemas compiled, the rules set. `paths` are the paths to
+/// check, for the command that checks a capture given as the schema along with them.
+pub fn checker(
+    schema: &str,
+    published: Published,
+    strict: bool,
+    paths: &[PathBuf],
+) -> Result<Checker, String> {
     let selection = selection(Selection::parse(schema), published)?;
-    Checker::new(&selection, published.published, strict).map_err(|e| e.to_string())
+    Checker::new(&selection, published.published, strict).map_err(|e| {
+        let mut retry = vec!["validate".to_string(), schema.to_string()];
+        retry.extend(paths.iter().map(|p| p.to_string_lossy().into_owned()));
+        schema_error(&e, &retry)
+    })
+}
+
+/// A schema that does not load, as the command line says it: a capture given as the schema gets
+/// the command that checks it as payloads (`retry`: the words after `hlmsg`).
+pub fn schema_error(e: &SchemaError, retry: &[String]) -> String {
+    match e {
+        SchemaError::Capture { .. } => format!(
+            "{e}; to check it as payloads against the bundled schemas: hlmsg {}",
+            shell_words(retry)
+        ),
+        _ => e.to_string(),
+    }
+}
+
+/// Words as a shell reads them back: quoted when they hold anything but letters, digits and
+/// `_-./=:@%+,`.
+pub fn shell_words(words: &[String]) -> String {
+    let plain = |w: &str| {
+        !w.is_empty()
+            && w.chars()
+                .all(|c| c.is_ascii_alphanumeric() || "_-./=:@%+,".contains(c))
+    };
+    words
+        .iter()
+        .map(|w| match plain(w) {
+            true => w.clone(),
+            false => format!("'{}'", w.replace('\'', "'\\''")),
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// HighLevel's keys, with each `--public-key` file replacing the key of its scheme.

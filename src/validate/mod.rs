@@ -6,6 +6,7 @@ mod first;
 pub mod lint;
 pub mod rules;
 pub mod schema;
+pub mod schema_file;
 pub mod stats;
 
 use std::sync::Arc;

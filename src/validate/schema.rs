@@ -8,7 +8,7 @@
 //! outside the schema is a compile error.
 
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::{Arc, OnceLock};
 
 use jsonschema::error::{TypeKind, ValidationErrorKind};
@@ -20,6 +20,7 @@ use crate::input::parse::Payload;
 use crate::model::event::Event;
 use crate::model::finding::{Diagnostic, Severity, show_value, typed_value};
 use crate::model::origin::Position;
+use crate::validate::schema_file::{self, compile_error};
 
 pub use crate::validate::bundled::{
     Bundled, EMAIL_PUBLISHED, EMAIL_SCHEMA, INBOUND_EMAIL_SCHEMA, INBOUND_SCHEMA, Listed,
@@ -86,7 +87,7 @@ impl Selection {
         };
         match self {
             Selection::File(path) => {
-                let (value, name) = read_schema_file(path)?;
+                let (value, name) = schema_file::read(path)?;
                 Compiled::new(name.clone(), &value)?;
                 Ok(vec![Document {
                     which: None,
@@ -137,6 +138,44 @@ pub enum SchemaError {
         /// The validator's message.
         message: String,
     },
+    /// The file holds payloads, not a schema.
+    #[error("{name} looks like a capture of payloads, not a JSON Schema: {why}")]
+    Capture {
+        /// The file's name.
+        name: String,
+        /// What gives it away.
+        why: String,
+    },
+    /// No file has the name, which is a misspelling of a bundled schema's.
+    #[error("no bundled schema is named \"{name}\" and no file either: did you mean {suggestion}?")]
+    Unknown {
+        /// The name given.
+        name: String,
+        /// The bundled schema (or `auto`) it is closest to.
+        suggestion: &'static str,
+    },
+    /// The schema refers to a schema on the web.
+    #[error(
+        "schema {name} refers to a remote schema at {url}; hlmsg never fetches: bundle it or use a \
+         local file"
+    )]
+    Remote {
+        /// The schema's name.
+        name: String,
+        /// Where the schema it refers to is.
+        url: String,
+    },
+    /// The schema refers to a schema in another file.
+    #[error(
+        "schema {name} refers to another schema, {uri}, that it does not hold; hlmsg reads no \
+         other file: bundle it into this schema (under \"$defs\")"
+    )]
+    External {
+        /// The schema's name.
+        name: String,
+        /// The reference.
+        uri: String,
+    },
 }
 
 /// A compiled schema and its name in output.
@@ -166,10 +205,7 @@ impl Compiled {
                 name: Arc::from(name),
                 validator,
             }),
-            Err(e) => Err(SchemaError::Compile {
-                name,
-                message: e.to_string(),
-            }),
+            Err(e) => Err(compile_error(name, &e)),
         }
     }
 
@@ -253,7 +289,7 @@ impl SchemaSet {
         }
         let file = match selection {
             Selection::File(path) => {
-                let (value, name) = read_schema_file(path)?;
+                let (value, name) = schema_file::read(path)?;
                 known.extend(property_names(&value));
                 Some(Arc::new(Compiled::new(name, &value)?))
             }
@@ -303,19 +339,6 @@ impl SchemaSet {
     pub fn knows_field(&self, field: &str) -> bool {
         self.known.is_empty() || self.known.contains(field)
     }
-}
-
-fn read_schema_file(path: &Path) -> Result<(Value, String), SchemaError> {
-    let name = path.to_string_lossy().into_owned();
-    let text = std::fs::read(path).map_err(|e| SchemaError::Read {
-        path: name.clone(),
-        message: crate::input::describe_io_error(&e),
-    })?;
-    let value = serde_json::from_slice(&text).map_err(|e| SchemaError::Json {
-        name: name.clone(),
-        message: e.to_string(),
-    })?;
-    Ok((value, name))
 }
 
 /// The names in a schema's top-level `properties`.

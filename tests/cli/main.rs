@@ -26,6 +26,7 @@ mod quiet;
 mod rules;
 mod sample;
 mod schema;
+mod schema_file;
 mod show;
 mod util;
 mod validate;

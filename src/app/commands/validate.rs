@@ -29,6 +29,10 @@ pub struct ValidateArgs {
 
     /// Schema to check against: auto (the bundled schema of each payload's event and channel),
     /// message, email, inbound, inbound-email, provider, or the path of a JSON Schema file.
+    ///
+    /// A file that looks like a capture of payloads (NDJSON, an array of objects, a payload) or
+    /// refers to a schema elsewhere (hlmsg never fetches) is refused; a name close to a bundled
+    /// schema's that is no file gets a suggestion.
     #[arg(long, value_name = "SCHEMA", default_value = "auto", value_parser = NamesOrText { names: schema_names })]
     pub schema: String,
 
@@ -157,10 +161,11 @@ impl Consumer<Verdict> for Report<'_> {
 
 /// Runs `validate`.
 pub fn run(args: &ValidateArgs, io: &mut Io<'_>) -> anyhow::Result<Outcome> {
-    let checker = match settings::checker(&args.schema, args.published, args.strict) {
-        Ok(c) => c,
-        Err(message) => return settings::refuse(io, &message),
-    };
+    let checker =
+        match settings::checker(&args.schema, args.published, args.strict, &args.input.paths) {
+            Ok(c) => c,
+            Err(message) => return settings::refuse(io, &message),
+        };
     // An empty fixture file is a mistake worth failing a CI run over.
     let input = InputOptions {
         require_payload: true,

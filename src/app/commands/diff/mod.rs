@@ -25,6 +25,7 @@ use crate::input::walk::WalkOptions;
 use crate::input::{InputError, InputOptions, Source, expand, total_size};
 use crate::render::diff::{DiffReport, DiffSummary, HumanDiff, JsonDiff, PatchDiff, Side};
 use crate::validate::schema::Selection;
+use crate::validate::schema_file;
 
 mod captures;
 mod schema;
@@ -56,7 +57,8 @@ pub struct DiffArgs {
     /// when a PATH follows it and it is not a folder: `--schema samples/` and
     /// `--schema capture.ndjson` check those paths against the bundled schemas, while
     /// `--schema my.schema.json capture.ndjson` uses my.schema.json (write `-` to read standard
-    /// input: `--schema my.schema.json -`).
+    /// input: `--schema my.schema.json -`). A schema file that looks like a capture (NDJSON, an
+    /// array of objects, a payload) is refused: `--schema=auto A.ndjson B.ndjson` checks both.
     #[arg(
         long,
         value_name = "KIND",
@@ -132,16 +134,18 @@ pub struct DiffArgs {
 }
 
 impl DiffArgs {
-    /// With `--schema`: the schema and the paths to check. A value that is not `auto`, `message`
-    /// or `email` is a path (checked against the bundled schemas) when it is `-`, a folder, or the
-    /// last argument; otherwise it is the schema file.
+    /// With `--schema`: the schema and the paths to check. A value that is not `auto` or a
+    /// bundled schema's name is a path (checked against the bundled schemas) when it is `-`, a
+    /// folder, or the last argument (unless no file has that name, a misspelling of a bundled
+    /// schema's); otherwise it is the schema file.
     pub fn schema_mode(&self) -> Option<(Selection, Vec<PathBuf>)> {
         let value = self.schema.as_deref()?;
         let selection = Selection::parse(value);
         let Selection::File(file) = &selection else {
             return Some((selection, self.paths.clone()));
         };
-        if value == "-" || file.is_dir() || self.paths.is_empty() {
+        let misspelled = schema_file::misspelled(value).is_some();
+        if value == "-" || file.is_dir() || (self.paths.is_empty() && !misspelled) {
             let mut paths = vec![file.clone()];
             paths.extend(self.paths.iter().cloned());
             return Some((Selection::Auto, paths));

@@ -91,8 +91,12 @@ pub fn run(
     io: &mut Io<'_>,
 ) -> anyhow::Result<Outcome> {
     let documents = match settings::selection(selection.clone(), args.published).and_then(|s| {
-        s.documents(args.published.published)
-            .map_err(|e| e.to_string())
+        s.documents(args.published.published).map_err(|e| {
+            let mut retry = vec!["diff".to_string(), "--schema=auto".to_string()];
+            retry.extend(args.schema.iter().cloned());
+            retry.extend(paths.iter().map(|p| p.to_string_lossy().into_owned()));
+            settings::schema_error(&e, &retry)
+        })
     }) {
         Ok(d) => d,
         Err(message) => return settings::refuse(io, &message),

@@ -122,7 +122,7 @@ pub fn run(args: &ListenArgs, io: &mut Io<'_>) -> anyhow::Result<Outcome> {
         Ok(k) => k,
         Err(message) => return settings::refuse(io, &message),
     };
-    let checker = match settings::checker("auto", Default::default(), false) {
+    let checker = match settings::checker("auto", Default::default(), false, &[]) {
         Ok(c) => c,
         Err(message) => return settings::refuse(io, &message),
     };
