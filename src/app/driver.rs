@@ -18,7 +18,7 @@ use crate::input::filter;
 use crate::input::reader::MAX_MAX_DEPTH;
 use crate::input::source::SKIPPED_NOTE;
 use crate::input::view::View;
-use crate::input::{Event, InputError, InputOptions, Record, Source, expand, read};
+use crate::input::{Event, InputError, InputOptions, Record, RecordStatus, Source, expand, read};
 use crate::model::event::EventFilter;
 use crate::model::filter::Condition;
 use crate::model::finding::{Fault, Limit};
@@ -168,6 +168,10 @@ pub fn no_input_hint(command: &str) -> String {
 /// Whether `--event` and `--where` keep a record: a record that is not a readable JSON object
 /// is kept, so that it is reported.
 fn keeps(events: Option<&EventFilter>, conditions: &[Condition], rec: &Record<'_>) -> bool {
+    // A record cut short or over a limit is reported, whatever it holds.
+    if rec.status != RecordStatus::Complete {
+        return true;
+    }
     if let Some(filter) = events {
         match View::parse(rec.bytes) {
             Ok(view) if !filter.keeps(&event_of(&view)) => return !filter::is_text(rec.bytes),

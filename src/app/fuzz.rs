@@ -96,6 +96,38 @@ pub const COMMANDS: &[&[&str]] = &[
         "-",
     ],
     &["verify", "--reserialize", "--input", "envelope", "-"],
+    // Filters and the drift report's places.
+    &[
+        "validate",
+        "--where",
+        "messageType=SMS",
+        "--where",
+        "/attachments/0~a",
+        "-",
+    ],
+    &[
+        "classify", "--only", "sms", "--where", "body!=x", "--event", "message", "-",
+    ],
+    &[
+        "show",
+        "--format",
+        "compact",
+        "--where",
+        "/meta/x/0~1",
+        "--max-depth",
+        "300",
+        "-",
+    ],
+    &[
+        "diff",
+        "--schema",
+        "--drift-only",
+        "-v",
+        "--format",
+        "json",
+        "-",
+    ],
+    &["diff", "--schema", "-v", "-"],
 ];
 
 /// Runs one command line on `data` and checks that it ended properly.

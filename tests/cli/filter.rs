@@ -244,6 +244,43 @@ fn entries_that_are_not_payloads_are_still_reported() {
         r.stdout
     );
     assert!(!r.stdout.contains("SMS"), "{}", r.stdout);
+    // Over the depth limit: reported whatever it holds. Within a raised limit: filtered.
+    let deep = |levels: usize| {
+        format!(
+            "{{\"messageType\":\"SMS\",\"n\":{}{}}}\n",
+            "[".repeat(levels),
+            "]".repeat(levels)
+        )
+    };
+    let input = format!("{}{}", deep(2000), deep(200));
+    let r = hlmsg(
+        &[
+            "classify",
+            "--max-depth",
+            "500",
+            "--where",
+            "messageType=Email",
+        ],
+        Some(input.as_bytes()),
+    );
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stderr.contains("<stdin>:1:1: error[too-deep]"),
+        "{}",
+        r.stderr
+    );
+    assert!(!r.stderr.contains("<stdin>:2:1"), "{}", r.stderr);
+    let r = hlmsg(
+        &[
+            "classify",
+            "--max-depth",
+            "500",
+            "--where",
+            "messageType=SMS",
+        ],
+        Some(input.as_bytes()),
+    );
+    assert!(r.stdout.contains("<stdin>:2:1  SMS"), "{}", r.stdout);
 }
 
 #[test]
