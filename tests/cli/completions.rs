@@ -97,9 +97,11 @@ fn bash_completes_subcommands_and_values() {
 
 /// What zsh lists for `line` followed by Tab, with the committed `_hlmsg` loaded by compinit:
 /// an interactive zsh on a pseudo-terminal of zsh's own (zsh/zpty), as a user would press it.
-fn zsh_complete(line: &str) -> String {
+fn zsh_complete(line: &str, awaited: &str) -> String {
     // The line is typed only once the line editor reads the terminal (it turns bracketed
-    // paste on: `ESC [?2004h`); the listing is read until the shell has been quiet for 1.5 s.
+    // paste on: `ESC [?2004h`); the listing is read until the word the test expects shows up,
+    // so a slow machine only makes it wait (`timeout` below ends a completion that never
+    // comes, and the test then fails).
     const DRIVER: &str = r#"
 zmodload zsh/zpty
 zpty z zsh -f -i
@@ -109,17 +111,7 @@ zstyle ':completion:*' list-prompt ''; LISTMAX=100000; unsetopt BEEP; setopt NO_
 print SET''UP-DONE"
 zpty -r z out '*SETUP-DONE*2004h*'
 zpty -w -n z "$1"$'\t'
-out=''
-quiet=0
-while (( quiet < 15 )); do
-    if zpty -r -t z chunk 2>/dev/null; then
-        out+=$chunk
-        quiet=0
-    else
-        sleep 0.1
-        (( quiet++ ))
-    fi
-done
+zpty -r z out "*$2*"
 print -r -- "$out"
 zpty -d z
 "#;
@@ -128,7 +120,7 @@ zpty -d z
     let out = Command::new("timeout")
         .current_dir(path(""))
         .env("HLMSG_BIN_DIR", bin.parent().unwrap())
-        .args(["60", "zsh", "-f", "-c", DRIVER, "zsh", line])
+        .args(["60", "zsh", "-f", "-c", DRIVER, "zsh", line, awaited])
         .output()
         .unwrap();
     let text = String::from_utf8_lossy(&out.stdout);
@@ -150,28 +142,28 @@ fn zsh_completes_subcommands_and_values() {
         eprintln!("zsh is not installed; its completion test did not run");
         return;
     }
-    let channels = zsh_complete("hlmsg classify --only ");
+    let channels = zsh_complete("hlmsg classify --only ", "whatsapp");
     for want in ["whatsapp", "live-chat", "email", "Phone calls"] {
         assert!(channels.contains(want), "{want}: {channels}");
     }
     assert!(!channels.contains("Cargo.toml"), "{channels}");
-    let events = zsh_complete("hlmsg validate --event ");
+    let events = zsh_complete("hlmsg validate --event ", "provider");
     for want in ["ContactCreate", "InboundMessage", "message"] {
         assert!(events.contains(want), "{want}: {events}");
     }
-    let samples = zsh_complete("hlmsg sample ");
+    let samples = zsh_complete("hlmsg sample ", "whatsapp-media");
     for want in ["inbound-email", "call-voicemail", "sms"] {
         assert!(samples.contains(want), "{want}: {samples}");
     }
-    let formats = zsh_complete("hlmsg show --format ");
+    let formats = zsh_complete("hlmsg show --format ", "table");
     for want in ["card", "table", "compact"] {
         assert!(formats.contains(want), "{want}: {formats}");
     }
-    let schemas = zsh_complete("hlmsg validate --schema ");
+    let schemas = zsh_complete("hlmsg validate --schema ", "provider");
     for want in ["auto", "inbound-email", "provider"] {
         assert!(schemas.contains(want), "{want}: {schemas}");
     }
-    let sub = zsh_complete("hlmsg classi");
+    let sub = zsh_complete("hlmsg classi", "classify");
     assert!(sub.contains("fy"), "{sub}");
 }
 
