@@ -5,7 +5,9 @@
 use serde_json::{Map, Value};
 
 use crate::input::capture::Delivery;
-use crate::input::text::{first_line, is_unicode_escape, line_span, looks_like};
+use crate::input::text::{
+    first_line, is_unicode_escape, line_span, looks_like, short_unicode_escape,
+};
 use crate::input::{Record, RecordStatus, StreamFault};
 use crate::model::finding::{
     Fault, Limit, RULE_JSON, RULE_NOT_OBJECT, RULE_TOO_DEEP, RULE_TOO_LARGE, show_value,
@@ -407,6 +409,11 @@ fn describe_syntax_error(err: &serde_json::Error, bytes: &[u8]) -> (usize, Strin
         }
         "EOF while parsing a list" => {
             "truncated payload: an array is not closed (expected ']')".to_string()
+        }
+        // A `\u` with fewer than four hex digits swallows the closing quote: say that.
+        "EOF while parsing a string" if short_unicode_escape(bytes).is_some() => {
+            offset = short_unicode_escape(bytes).unwrap_or(offset);
+            r"invalid \u escape: expected four hexadecimal digits after \u".to_string()
         }
         "EOF while parsing a string" => {
             "truncated payload: a string is not closed (expected '\"')".to_string()

@@ -66,6 +66,26 @@ pub fn is_unicode_escape(bytes: &[u8], offset: usize) -> bool {
     memchr::memmem::rfind(&before[from..], b"\\u").is_some()
 }
 
+/// Where the first `\u` escape without four hexadecimal digits after it starts, if any.
+pub fn short_unicode_escape(bytes: &[u8]) -> Option<usize> {
+    let mut i = 0;
+    while let Some(j) = memchr::memchr(b'\\', &bytes[i..]) {
+        let at = i + j;
+        match bytes.get(at + 1) {
+            Some(b'u') => {
+                let hex = bytes.get(at + 2..at + 6);
+                if !hex.is_some_and(|h| h.iter().all(u8::is_ascii_hexdigit)) {
+                    return Some(at);
+                }
+                i = at + 6;
+            }
+            Some(_) => i = at + 2,
+            None => return None,
+        }
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -93,6 +113,14 @@ mod tests {
         assert_eq!(looks_like(b"a < b"), None);
         assert_eq!(looks_like(b"hello"), None);
         assert_eq!(looks_like(b"2025"), None);
+    }
+
+    #[test]
+    fn short_unicode_escapes_are_found() {
+        assert_eq!(short_unicode_escape(br#""\u""#), Some(1));
+        assert_eq!(short_unicode_escape(br#""\uD800\u1""#), Some(7));
+        assert_eq!(short_unicode_escape(br#""\\u" "\u00e9""#), None);
+        assert_eq!(short_unicode_escape(br#""plain""#), None);
     }
 
     #[test]
