@@ -1,6 +1,7 @@
 //! Output of `hlmsg diff`: human text, JSON Lines, or an RFC 6902 JSON Patch.
 
 use std::io::{self, Write};
+use std::time::{Duration, Instant};
 
 use serde::Serialize;
 use serde_json::Value;
@@ -132,12 +133,23 @@ pub struct HumanDiff<W> {
     out: W,
     painter: Painter,
     full: bool,
+    /// Time spent on inline comparisons so far: past [`INLINE_BUDGET`], changed strings keep
+    /// the short form, so that a thousand huge differences cannot take minutes.
+    spent: Duration,
 }
+
+/// The time a run spends on inline comparisons of changed strings, at most.
+const INLINE_BUDGET: Duration = Duration::from_secs(2);
 
 impl<W: Write> HumanDiff<W> {
     /// Writes to `out`; `full` shows changed strings whole.
     pub fn new(out: W, painter: Painter, full: bool) -> Self {
-        HumanDiff { out, painter, full }
+        HumanDiff {
+            out,
+            painter,
+            full,
+            spent: Duration::ZERO,
+        }
     }
 
     /// A line, folded to the width.
@@ -151,7 +163,10 @@ impl<W: Write> HumanDiff<W> {
             (Op::Changed, Some(Value::String(l)), Some(Value::String(r))) => Some((l, r)),
             _ => None,
         };
-        let Some((old, new)) = strings.filter(|(l, r)| inline::wants_inline(l, r)) else {
+        let inline = strings
+            .filter(|(l, r)| inline::wants_inline(l, r))
+            .filter(|_| self.spent < INLINE_BUDGET);
+        let Some((old, new)) = inline else {
             let line = self.painter.paint(&d.to_string(), op_style(d.op));
             return self.line(&format!("{indent}{line}"));
         };
@@ -159,11 +174,13 @@ impl<W: Write> HumanDiff<W> {
             painter: self.painter,
             full: self.full,
         };
+        let started = Instant::now();
         let (what, body) = if old.contains('\n') || new.contains('\n') {
             ("lines changed", inline::lines(old, new, marks))
         } else {
             ("words changed", vec![inline::words(old, new, marks)])
         };
+        self.spent += started.elapsed();
         let header = format!("~ {}: {what}", d.pointer());
         let header = self.painter.paint(&header, op_style(d.op));
         self.line(&format!("{indent}{header}"))?;
@@ -442,6 +459,28 @@ mod tests {
             );
             assert_eq!(text.contains('\u{1b}'), color, "{text:?}");
         }
+    }
+
+    #[test]
+    fn long_strings_inline_until_the_budget_is_spent() {
+        let old = format!("{} Wednesday {}", "a ".repeat(40), "b ".repeat(40));
+        let l = json!({ "body": old });
+        let r = json!({ "body": old.replace("Wednesday", "Thursday") });
+        let d = diff(&l, &r, &Ignore::new());
+        let mut out = Vec::new();
+        HumanDiff::new(&mut out, Painter::new(false), false)
+            .differences(None, &d)
+            .unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert!(text.contains("[-Wednesday-]{+Thursday+}"), "{text}");
+        // Once the time for inline comparisons is spent, the short form comes back.
+        let mut out = Vec::new();
+        let mut h = HumanDiff::new(&mut out, Painter::new(false), false);
+        h.spent = INLINE_BUDGET;
+        h.differences(None, &d).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert!(text.starts_with("~ /body: \"a a "), "{text}");
+        assert!(text.contains(" → "), "{text}");
     }
 
     #[test]
