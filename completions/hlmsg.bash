@@ -140,7 +140,7 @@ _hlmsg() {
             return 0
             ;;
         hlmsg__subcmd__classify)
-            opts="-g -s -f -j -h -V --max-payload-size --max-depth --input --event --where --hidden --no-ignore --glob --summary --format --only --split --redact --jobs --color --width --no-progress --help --version"
+            opts="-g -L -s -f -j -h -V --max-payload-size --max-depth --input --event --where --hidden --no-ignore --glob --follow --summary --format --only --split --redact --jobs --color --width --no-progress --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -244,7 +244,7 @@ _hlmsg() {
             return 0
             ;;
         hlmsg__subcmd__diff)
-            opts="-v -f -g -j -h -V --schema --by-channel --allow-extra --drift-only --verbose --published --ignore --ignore-ids --by-position --full --redact --format --max-payload-size --max-depth --input --event --where --hidden --no-ignore --glob --jobs --color --width --no-progress --help --version"
+            opts="-v -f -g -L -j -h -V --schema --by-channel --allow-extra --drift-only --verbose --published --ignore --ignore-ids --by-position --full --redact --format --max-payload-size --max-depth --input --event --where --hidden --no-ignore --glob --follow --jobs --color --width --no-progress --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -800,7 +800,7 @@ _hlmsg() {
             return 0
             ;;
         hlmsg__subcmd__send)
-            opts="-g -j -h -V --max-payload-size --max-depth --input --event --where --hidden --no-ignore --glob --sample --generate --seed --sign --concurrency --rate --timeout --json --jobs --color --width --no-progress --help --version"
+            opts="-g -L -j -h -V --max-payload-size --max-depth --input --event --where --hidden --no-ignore --glob --follow --sample --generate --seed --sign --concurrency --rate --timeout --json --jobs --color --width --no-progress --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -886,7 +886,7 @@ _hlmsg() {
             return 0
             ;;
         hlmsg__subcmd__show)
-            opts="-g -f -j -h -V --max-payload-size --max-depth --input --event --where --hidden --no-ignore --glob --format --full --fields --now --redact --jobs --color --width --no-progress --help --version"
+            opts="-g -L -f -j -h -V --max-payload-size --max-depth --input --event --where --hidden --no-ignore --glob --follow --format --full --fields --now --redact --jobs --color --width --no-progress --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -960,7 +960,7 @@ _hlmsg() {
             return 0
             ;;
         hlmsg__subcmd__validate)
-            opts="-g -f -v -q -j -h -V --max-payload-size --max-depth --input --event --where --hidden --no-ignore --glob --schema --published --strict --format --verbose --quiet --max-findings --fail-fast --statistics --redact --jobs --color --width --no-progress --help --version"
+            opts="-g -L -f -v -q -j -h -V --max-payload-size --max-depth --input --event --where --hidden --no-ignore --glob --follow --schema --published --strict --format --verbose --quiet --max-findings --fail-fast --statistics --redact --jobs --color --width --no-progress --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1034,7 +1034,7 @@ _hlmsg() {
             return 0
             ;;
         hlmsg__subcmd__verify)
-            opts="-g -f -j -h -V --max-payload-size --max-depth --input --event --where --hidden --no-ignore --glob --public-key --app-id --signature --scheme --reserialize --max-age --now --format --jobs --color --width --no-progress --help --version"
+            opts="-g -L -f -j -h -V --max-payload-size --max-depth --input --event --where --hidden --no-ignore --glob --follow --public-key --app-id --signature --scheme --reserialize --max-age --now --format --jobs --color --width --no-progress --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

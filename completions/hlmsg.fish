@@ -140,6 +140,7 @@ never\t'Never color'"
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand validate" -l width -d 'Columns human output fits in; 0 for no limit' -r
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand validate" -l hidden -d 'Walk into hidden files and folders too'
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand validate" -l no-ignore -d 'Read files that .gitignore, .ignore or .git/info/exclude exclude'
+complete -c hlmsg -n "__fish_hlmsg_using_subcommand validate" -s L -l follow -d 'Walk into folders that symbolic links point at'
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand validate" -l published -d 'Use the schemas exactly as HighLevel\'s documentation publishes them instead of hlmsg\'s refined schemas'
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand validate" -l strict -d 'Treat warnings as errors'
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand validate" -s v -l verbose -d 'Also print a line for each payload without findings, and every repeated note'
@@ -252,6 +253,7 @@ never\t'Never color'"
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand classify" -l width -d 'Columns human output fits in; 0 for no limit' -r
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand classify" -l hidden -d 'Walk into hidden files and folders too'
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand classify" -l no-ignore -d 'Read files that .gitignore, .ignore or .git/info/exclude exclude'
+complete -c hlmsg -n "__fish_hlmsg_using_subcommand classify" -s L -l follow -d 'Walk into folders that symbolic links point at'
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand classify" -s s -l summary -d 'Print only the summary table'
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand classify" -l redact -d 'Mask personal data (addresses, phone numbers, bodies, attachment paths) before printing'
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand classify" -l no-progress -d 'Never show a progress bar'
@@ -345,6 +347,7 @@ never\t'Never color'"
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand show" -l width -d 'Columns human output fits in; 0 for no limit' -r
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand show" -l hidden -d 'Walk into hidden files and folders too'
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand show" -l no-ignore -d 'Read files that .gitignore, .ignore or .git/info/exclude exclude'
+complete -c hlmsg -n "__fish_hlmsg_using_subcommand show" -s L -l follow -d 'Walk into folders that symbolic links point at'
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand show" -l full -d 'Show whole bodies, however long'
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand show" -l redact -d 'Mask personal data (addresses, phone numbers, bodies, attachment paths) before printing'
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand show" -l no-progress -d 'Never show a progress bar'
@@ -438,6 +441,7 @@ never\t'Never color'"
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand pretty" -l width -d 'Columns human output fits in; 0 for no limit' -r
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand pretty" -l hidden -d 'Walk into hidden files and folders too'
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand pretty" -l no-ignore -d 'Read files that .gitignore, .ignore or .git/info/exclude exclude'
+complete -c hlmsg -n "__fish_hlmsg_using_subcommand pretty" -s L -l follow -d 'Walk into folders that symbolic links point at'
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand pretty" -l full -d 'Show whole bodies, however long'
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand pretty" -l redact -d 'Mask personal data (addresses, phone numbers, bodies, attachment paths) before printing'
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand pretty" -l no-progress -d 'Never show a progress bar'
@@ -545,6 +549,7 @@ complete -c hlmsg -n "__fish_hlmsg_using_subcommand diff" -l full -d 'Show a lon
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand diff" -l redact -d 'Mask personal data (addresses, phone numbers, bodies, attachment paths) before printing'
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand diff" -l hidden -d 'Walk into hidden files and folders too'
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand diff" -l no-ignore -d 'Read files that .gitignore, .ignore or .git/info/exclude exclude'
+complete -c hlmsg -n "__fish_hlmsg_using_subcommand diff" -s L -l follow -d 'Walk into folders that symbolic links point at'
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand diff" -l no-progress -d 'Never show a progress bar'
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand diff" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand diff" -s V -l version -d 'Print version'
@@ -639,6 +644,7 @@ never\t'Never color'"
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand verify" -l width -d 'Columns human output fits in; 0 for no limit' -r
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand verify" -l hidden -d 'Walk into hidden files and folders too'
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand verify" -l no-ignore -d 'Read files that .gitignore, .ignore or .git/info/exclude exclude'
+complete -c hlmsg -n "__fish_hlmsg_using_subcommand verify" -s L -l follow -d 'Walk into folders that symbolic links point at'
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand verify" -l reserialize -d 'When an envelope holds the parsed body, try HighLevel\'s compact serialization of it'
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand verify" -l no-progress -d 'Never show a progress bar'
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand verify" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -782,6 +788,7 @@ never\t'Never color'"
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand send" -l width -d 'Columns human output fits in; 0 for no limit' -r
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand send" -l hidden -d 'Walk into hidden files and folders too'
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand send" -l no-ignore -d 'Read files that .gitignore, .ignore or .git/info/exclude exclude'
+complete -c hlmsg -n "__fish_hlmsg_using_subcommand send" -s L -l follow -d 'Walk into folders that symbolic links point at'
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand send" -l json -d 'JSON Lines instead of a line per delivery (schemas/output/send.schema.json)'
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand send" -l no-progress -d 'Never show a progress bar'
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand send" -s h -l help -d 'Print help (see more with \'--help\')'

@@ -1,7 +1,9 @@
 //! Walking a folder the way ripgrep does, through the `ignore` crate: hidden entries and
 //! everything `.gitignore` (inside a git repository), `.ignore` and `.git/info/exclude` exclude
 //! are skipped unless asked for; `--glob` patterns choose files (`!` excludes); otherwise the
-//! payload extensions do. Folders are read on several threads, and the files are then put in
+//! payload extensions do. Symbolic links to files are read; links to folders are walked only
+//! when asked (`--follow`), so a link to `/` or a web of linked folders cannot send a walk
+//! through the whole disk. Folders are read on several threads, and the files are then put in
 //! path order (component by component), so the result is the same on every run.
 
 use std::io;
@@ -23,6 +25,8 @@ pub struct WalkOptions {
     /// Gitignore-style patterns relative to the folder; `!` excludes. When any pattern is not
     /// an exclusion, only matching files are read, whatever their extension.
     pub globs: Vec<String>,
+    /// Walk into folders that symbolic links point at (links to files are always read).
+    pub follow: bool,
 }
 
 impl WalkOptions {
@@ -48,7 +52,7 @@ pub fn walk(dir: &Path, opts: &WalkOptions, out: &mut Vec<Result<Source, InputEr
         .git_global(!opts.no_ignore)
         .git_exclude(!opts.no_ignore)
         .parents(!opts.no_ignore)
-        .follow_links(true);
+        .follow_links(opts.follow);
     if !opts.globs.is_empty() {
         let mut globs = OverrideBuilder::new(dir);
         for g in &opts.globs {
@@ -94,11 +98,45 @@ pub fn walk(dir: &Path, opts: &WalkOptions, out: &mut Vec<Result<Source, InputEr
     out.extend(found.into_iter().map(|(_, item)| item));
 }
 
-/// A walked entry as a source, an error, or nothing (a folder, a file not chosen).
+/// A walked entry as a source, an error, or nothing (a folder, a file not chosen, a link to a
+/// folder when links are not followed).
 fn file(entry: ignore::DirEntry, chooses: bool) -> Option<(PathBuf, Result<Source, InputError>)> {
     let ft = entry.file_type()?;
     if ft.is_dir() || entry.depth() == 0 {
         return None;
+    }
+    if ft.is_symlink() {
+        // Not followed (no --follow): a link to a file is read, a link to a folder is not
+        // walked, as ripgrep and fd do; a link that leads nowhere is reported.
+        return match std::fs::metadata(entry.path()) {
+            Ok(meta) if meta.is_dir() => None,
+            _ if !chooses && !has_payload_extension(entry.path()) => None,
+            Ok(meta) if meta.is_file() => {
+                let path = entry.into_path();
+                Some((path.clone(), Ok(Source::File(path, Some(meta.len())))))
+            }
+            Ok(_) => {
+                let path = entry.into_path();
+                let error = InputError {
+                    path: path_name(&path),
+                    message: "not a regular file (name it explicitly to read it)".to_string(),
+                };
+                Some((path, Err(error)))
+            }
+            Err(e) => {
+                let path = entry.into_path();
+                let message = if e.kind() == io::ErrorKind::NotFound {
+                    "broken symbolic link or vanished file".to_string()
+                } else {
+                    format!("symbolic link cannot be read: {}", describe_io_error(&e))
+                };
+                let error = InputError {
+                    path: path_name(&path),
+                    message,
+                };
+                Some((path, Err(error)))
+            }
+        };
     }
     if !chooses && !has_payload_extension(entry.path()) {
         return None;

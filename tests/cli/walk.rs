@@ -234,3 +234,41 @@ fn a_truncated_compressed_log_reports_what_it_read_then_the_file_and_offset() {
     let passed: u64 = r.last_line().split(' ').next().unwrap().parse().unwrap();
     assert!(passed > 100 && passed < 2000, "{}", r.stdout);
 }
+
+#[cfg(unix)]
+#[test]
+fn links_to_folders_are_followed_only_when_asked() {
+    use std::os::unix::fs::symlink;
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(root, "real/a.json", &sms());
+    write(root, "walked/b.json", &sms());
+    symlink(root.join("real"), root.join("walked/linked-folder")).unwrap();
+    symlink(
+        root.join("real/a.json"),
+        root.join("walked/linked-file.json"),
+    )
+    .unwrap();
+    // A link to the root of the disk: never walked without --follow, a loop with it.
+    symlink("/", root.join("walked/everything")).unwrap();
+    let walked = root.join("walked");
+    let got = read_files(&walked, &[]);
+    assert_eq!(got, ["b.json", "linked-file.json"]);
+    let args = [
+        "show",
+        "-f",
+        "table",
+        "--fields",
+        "source",
+        "--follow",
+        walked.to_str().unwrap(),
+    ];
+    let r = hlmsg(&args, None);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stdout.contains("linked-folder/a.json"), "{}", r.stdout);
+    assert!(
+        r.stderr.contains("everything: symbolic link loop"),
+        "{}",
+        r.stderr
+    );
+}

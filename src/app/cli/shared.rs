@@ -93,6 +93,14 @@ pub struct ReadArgs {
     /// .zst).
     #[arg(short = 'g', long = "glob", value_name = "GLOB", value_parser = parse_glob)]
     pub globs: Vec<String>,
+
+    /// Walk into folders that symbolic links point at.
+    ///
+    /// Without it, as ripgrep and fd do, a walked folder's links to files are read and its links
+    /// to folders are not followed, so a link to / cannot send a walk through the whole disk.
+    /// Loops are reported.
+    #[arg(short = 'L', long)]
+    pub follow: bool,
 }
 
 /// `--glob`: a pattern the walk can use.
@@ -118,6 +126,7 @@ impl ReadArgs {
                 hidden: self.hidden,
                 no_ignore: self.no_ignore,
                 globs: self.globs.clone(),
+                follow: self.follow,
             },
             conditions: self.conditions.clone(),
             ..InputOptions::default()
