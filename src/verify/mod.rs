@@ -30,6 +30,14 @@ pub enum Failure {
     },
     /// A delivery with headers, but no signature header.
     NoHeader,
+    /// A signature header given more than once: which one the sender meant cannot be told, so
+    /// neither is trusted.
+    RepeatedHeader {
+        /// The header's name.
+        name: &'static str,
+        /// How many times it is there.
+        count: usize,
+    },
     /// A bare body, and no signature given for it.
     BareBody,
     /// An envelope that holds the parsed body, not the raw bytes.
@@ -87,6 +95,10 @@ impl Failure {
                 format!("the body is {size} bytes, larger than the limit of {limit} bytes")
             }
             Failure::NoHeader => "no signature: the delivery has neither an X-GHL-Signature nor an X-WH-Signature header".to_string(),
+            Failure::RepeatedHeader { name, count } => format!(
+                "the delivery has {count} {name} headers: a sender signs once, so which one is \
+                 meant cannot be told, and none is trusted"
+            ),
             Failure::BareBody => "no signature: a bare body has no headers".to_string(),
             Failure::ParsedBody => "cannot verify byte for byte: the envelope holds the parsed body, not the raw bytes that were signed".to_string(),
             Failure::NotJson => "cannot re-serialize: the body is not valid JSON".to_string(),
@@ -244,7 +256,12 @@ impl Verifier {
         });
         let sig = match (given, rec.delivery.as_deref()) {
             (Some(s), _) => s,
-            (None, Some(d)) => signature::from_headers(d).ok_or(Failure::NoHeader)?,
+            (None, Some(d)) => {
+                if let Some((name, count)) = signature::repeated_header(d) {
+                    return Err(Failure::RepeatedHeader { name, count });
+                }
+                signature::from_headers(d).ok_or(Failure::NoHeader)?
+            }
             (None, None) => return Err(Failure::BareBody),
         };
         let parsed_body = rec

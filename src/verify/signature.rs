@@ -222,6 +222,18 @@ pub fn from_headers(delivery: &Delivery) -> Option<Signature<'_>> {
     })
 }
 
+/// A signature header that the delivery carries more than once, with how many times.
+pub fn repeated_header(delivery: &Delivery) -> Option<(&'static str, usize)> {
+    [GHL_SIGNATURE, WH_SIGNATURE].into_iter().find_map(|name| {
+        let count = delivery
+            .headers
+            .iter()
+            .filter(|(n, _)| n.eq_ignore_ascii_case(name))
+            .count();
+        (count > 1).then_some((name, count))
+    })
+}
+
 /// A signature header's value; an empty value or the literal `N/A` (which HighLevel's own
 /// example handlers treat as no signature) counts as absent.
 fn header<'d>(delivery: &'d Delivery, name: &str) -> Option<&'d str> {

@@ -574,3 +574,43 @@ fn a_parsed_body_with_a_repeated_key_never_verifies_after_reserializing() {
         "{line}"
     );
 }
+
+#[test]
+fn a_signature_header_given_twice_never_verifies() {
+    let k = keys();
+    let good = k.ed_sig(BODY);
+    let key = k.ed_pem.to_str().unwrap();
+    // Whichever comes first, a valid one next to another is not trusted.
+    for headers in [
+        [
+            ("X-GHL-Signature", good.as_str()),
+            ("x-ghl-signature", "AAAA"),
+        ],
+        [
+            ("X-GHL-Signature", "AAAA"),
+            ("X-GHL-Signature", good.as_str()),
+        ],
+    ] {
+        let f = k.write("twice.http", &http(&headers, BODY));
+        let r = run(&["--public-key", key], &[&f]);
+        assert_eq!(r.code, 1, "{}{}", r.stdout, r.stderr);
+        assert!(
+            single_line(&r).contains("has 2 X-GHL-Signature headers"),
+            "{}",
+            r.stdout
+        );
+    }
+    // One header of each scheme is not a repeat.
+    let f = k.write(
+        "both.http",
+        &http(
+            &[
+                ("X-GHL-Signature", good.as_str()),
+                ("X-WH-Signature", "AAAA"),
+            ],
+            BODY,
+        ),
+    );
+    let r = run(&["--public-key", key], &[&f]);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+}
