@@ -65,7 +65,10 @@ pub fn main() -> ExitCode {
     // Lines written to a terminal that a progress bar may share go around the bar.
     let bar = !cli.no_progress && io::stderr().is_terminal();
     let stdout = io::stdout();
-    let stdout_guard = Guard::new(stdout.lock(), bar && stdout.is_terminal());
+    let stdout_guard = Guard::new(
+        terminal::Named::new(stdout.lock(), "standard output"),
+        bar && stdout.is_terminal(),
+    );
     let buffered = BufWriter::with_capacity(64 * 1024, stdout_guard);
     // Input that arrives over time gets its output as it comes, line by line.
     let mut out = terminal::LineFlush::new(buffered, crate::input::source::reading_live_input);

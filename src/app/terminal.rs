@@ -109,6 +109,45 @@ impl<W: std::io::Write> std::io::Write for LineFlush<W> {
     }
 }
 
+/// A stream whose write errors name it: `cannot write to standard output: no space left on
+/// device`, not a bare `No space left on device (os error 28)`. The error's kind is kept, so a
+/// closed pipe is still told apart.
+pub struct Named<W> {
+    inner: W,
+    name: &'static str,
+}
+
+impl<W> Named<W> {
+    /// Wraps `inner`, called `name` in messages.
+    pub fn new(inner: W, name: &'static str) -> Self {
+        Named { inner, name }
+    }
+
+    fn named(&self, e: std::io::Error) -> std::io::Error {
+        if e.kind() == std::io::ErrorKind::Interrupted {
+            return e;
+        }
+        std::io::Error::new(
+            e.kind(),
+            format!(
+                "cannot write to {}: {}",
+                self.name,
+                crate::input::describe_io_error(&e)
+            ),
+        )
+    }
+}
+
+impl<W: std::io::Write> std::io::Write for Named<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.inner.write(buf).map_err(|e| self.named(e))
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush().map_err(|e| self.named(e))
+    }
+}
+
 /// Standard error as a run writes to it: a write that fails (a closed pipe, a full disk) is
 /// dropped, and so is every later one, so that a broken standard error neither stops the run nor
 /// changes its exit code. The outcome is what the run found, whether or not it could say so.

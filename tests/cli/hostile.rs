@@ -427,3 +427,39 @@ fn a_source_without_payloads_is_one_no_payload_finding_in_every_subcommand() {
         }
     }
 }
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_full_disk_on_standard_output_is_named() {
+    let full = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .unwrap();
+    let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("hlmsg"))
+        .args(["validate", "samples/"])
+        .current_dir(path(""))
+        .stdout(full)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("cannot write to standard output: no space left on device"),
+        "{err}"
+    );
+    // And a closed pipe still ends quietly.
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("hlmsg"))
+        .args(["sample", "--count", "100000"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let status = child.wait_with_output().unwrap();
+    assert_eq!(status.status.code(), Some(0));
+    assert!(
+        status.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&status.stderr)
+    );
+}
