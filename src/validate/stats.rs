@@ -2,6 +2,7 @@
 //! it was first seen. Memory grows with the number of distinct rules (a few dozen, plus the
 //! JSON Schema keywords), never with the number of findings.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use crate::model::finding::Severity;
@@ -26,7 +27,9 @@ pub struct RuleCount {
 /// The counts of a run, in the order rules were first seen.
 #[derive(Debug, Default)]
 pub struct Statistics {
-    index: HashMap<(String, Severity), usize>,
+    /// Rule names are static strings but for schema keywords of a given schema: the key clones
+    /// without allocating for most findings.
+    index: HashMap<(Cow<'static, str>, Severity), usize>,
     rows: Vec<RuleCount>,
 }
 
@@ -35,12 +38,12 @@ impl Statistics {
     pub fn add(&mut self, v: &Verdict) {
         let mut seen_here: Vec<usize> = Vec::new();
         for d in &v.diagnostics {
-            let key = (d.rule.to_string(), d.severity);
+            let key = (d.rule.clone(), d.severity);
             let i = match self.index.get(&key) {
                 Some(&i) => i,
                 None => {
                     self.rows.push(RuleCount {
-                        rule: key.0.clone(),
+                        rule: key.0.to_string(),
                         severity: d.severity,
                         count: 0,
                         payloads: 0,
