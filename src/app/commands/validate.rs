@@ -62,6 +62,8 @@ pub struct ValidateArgs {
     pub quiet: u8,
 
     /// Print at most N findings; the rest are counted, and a line says how many were not shown.
+    ///
+    /// Affects the human format; the machine formats always hold every finding.
     #[arg(long, value_name = "N")]
     pub max_findings: Option<u64>,
 
