@@ -349,6 +349,38 @@ pub fn has_out_of_range_number(raw: &[u8]) -> bool {
     false
 }
 
+/// Whether a `\u` escape in the JSON text `raw` is half of a surrogate pair without the other
+/// half, which the parser rejects (`"\ud800"`); for readings that skip the strings they do not
+/// need, so that every reading of a payload follows the same rule.
+pub fn has_lone_surrogate(raw: &[u8]) -> bool {
+    let hex = |at: usize| {
+        raw.get(at..at + 4)
+            .filter(|h| h.iter().all(u8::is_ascii_hexdigit))
+            .and_then(|h| std::str::from_utf8(h).ok())
+            .and_then(|h| u16::from_str_radix(h, 16).ok())
+    };
+    let mut i = 0;
+    while let Some(found) = memchr::memchr(b'\\', &raw[i..]) {
+        let at = i + found;
+        i = match raw.get(at + 1) {
+            Some(b'u') => match hex(at + 2) {
+                Some(0xD800..=0xDBFF) => {
+                    let low = raw.get(at + 6..at + 8) == Some(b"\\u");
+                    if !(low && matches!(hex(at + 8), Some(0xDC00..=0xDFFF))) {
+                        return true;
+                    }
+                    at + 12
+                }
+                Some(0xDC00..=0xDFFF) => return true,
+                _ => at + 6,
+            },
+            _ => at + 2,
+        }
+        .min(raw.len());
+    }
+    false
+}
+
 /// The first key that appears twice in one object, at any depth of the JSON text in `raw`, if
 /// any (the parser keeps only the last value of such a key).
 pub fn duplicate_key(raw: &[u8]) -> Option<String> {
@@ -484,6 +516,23 @@ mod tests {
     #[test]
     fn out_of_range_numbers_are_found_outside_strings() {
         assert!(has_out_of_range_number(br#"{"x": 1e400}"#));
+        for lone in [
+            r#""\ud800""#,
+            r#""\udc00""#,
+            r#""a\uD83Dx""#,
+            r#""\ud83d\u0041""#,
+        ] {
+            assert!(has_lone_surrogate(lone.as_bytes()), "{lone}");
+        }
+        assert!(!has_lone_surrogate(br#""\u12"#));
+        for fine in [
+            r#""\\ud800""#,
+            r#""\ud83d\ude00""#,
+            r#""\u00e9\n""#,
+            r#""\\\\""#,
+        ] {
+            assert!(!has_lone_surrogate(fine.as_bytes()), "{fine}");
+        }
         assert!(has_out_of_range_number(br#"{"x": [-2E+309]}"#));
         let long = format!("{{\"x\": {}}}", "9".repeat(400));
         assert!(has_out_of_range_number(long.as_bytes()));

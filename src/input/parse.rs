@@ -17,7 +17,8 @@ use std::cell::{Cell, OnceCell};
 use std::collections::HashMap;
 
 use crate::input::locate::{
-    has_out_of_range_number, locate, pointer_tokens, positions, top_level_members,
+    has_lone_surrogate, has_out_of_range_number, locate, pointer_tokens, positions,
+    top_level_members,
 };
 use crate::input::view::View;
 use crate::model::origin::{Origin, Position, count_chars};
@@ -238,8 +239,17 @@ pub fn parse(record: Record<'_>) -> Result<Payload<'_>, Fault> {
             let (offset, mut message) = describe_syntax_error(&err, bytes);
             match status {
                 RecordStatus::Truncated {
-                    resumed_at: Some(line),
-                } => message.push_str(&format!("; reading resumes at line {line}")),
+                    resumed_at: Some(resumed),
+                } => {
+                    let at = origin.position.advance(&bytes[..offset]);
+                    if resumed.line == at.line {
+                        let column = resumed.column;
+                        message.push_str(&format!("; reading resumes at column {column}"));
+                    } else {
+                        let line = resumed.line;
+                        message.push_str(&format!("; reading resumes at line {line}"));
+                    }
+                }
                 RecordStatus::Truncated { resumed_at: None } => {
                     // Lines after the cut were read as part of it, as no payload started
                     // on them: say which.
@@ -270,11 +280,13 @@ pub fn parse(record: Record<'_>) -> Result<Payload<'_>, Fault> {
 /// [`parse`].
 pub fn parse_view<'a>(record: &Record<'a>) -> Result<View<'a>, Fault> {
     let valid_utf8 = std::str::from_utf8(record.bytes).is_ok();
-    // Numbers the view skips must still be in range: one rule for every reading of a payload.
+    // Numbers the view skips must still be in range, and escapes whole: one rule for every
+    // reading of a payload.
     if record.status == RecordStatus::Complete
         && valid_utf8
         && let Ok(view) = View::parse(record.bytes)
         && !has_out_of_range_number(record.bytes)
+        && !has_lone_surrogate(record.bytes)
     {
         return Ok(view);
     }

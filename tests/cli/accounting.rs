@@ -167,3 +167,77 @@ fn every_line_of_a_mixed_log_is_accounted_for_once() {
         );
     }
 }
+
+/// How one payload of [`shapes`] is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Shape {
+    Compact,
+    Indented,
+    Pretty,
+    /// Cut short at a random character: inside a string, after `[`, `:` or `,`, anywhere.
+    Cut,
+}
+
+/// A stream of payloads in mixed shapes, with `eol` as every line end (payloads of a pretty
+/// stream included).
+fn shapes(seed: u64, good: &[String], eol: &str) -> (Vec<Shape>, String) {
+    let mut rng = Rng(seed.wrapping_mul(0x2545_F491_4F6C_DD1D) | 1);
+    let pretty_stream = seed.is_multiple_of(3);
+    let mut kinds = Vec::new();
+    let mut text = String::new();
+    for i in 0..60 {
+        let compact = &good[i % good.len()];
+        let value: serde_json::Value = serde_json::from_str(compact).unwrap();
+        let pretty = serde_json::to_string_pretty(&value).unwrap();
+        let kind = match rng.below(10) {
+            0..=3 if pretty_stream => Shape::Pretty,
+            0..=4 => Shape::Compact,
+            5..=7 => Shape::Indented,
+            8 => Shape::Pretty,
+            _ => Shape::Cut,
+        };
+        let written = match kind {
+            Shape::Compact => compact.clone(),
+            Shape::Indented => format!("{}{compact}", " ".repeat(1 + rng.below(6) as usize)),
+            Shape::Pretty => pretty,
+            Shape::Cut => {
+                let whole = if pretty_stream { &pretty } else { compact };
+                let cut = 1 + rng.below(whole.len() as u64 - 2) as usize;
+                let cut = (cut..whole.len())
+                    .find(|&c| whole.is_char_boundary(c))
+                    .unwrap();
+                whole[..cut].trim_end().to_string()
+            }
+        };
+        kinds.push(kind);
+        text.push_str(&written.replace('\n', eol));
+        text.push_str(eol);
+    }
+    (kinds, text)
+}
+
+#[test]
+fn no_payload_is_lost_after_a_broken_one() {
+    let generated = hlmsg(&["sample", "--count", "20", "--seed", "11"], None);
+    let good: Vec<String> = generated.stdout.lines().map(str::to_string).collect();
+    for seed in 1..=36 {
+        // Pretty streams (every third seed) end lines with a line feed.
+        let eol = ["\n", "\r\n", "\r"][(seed % 3) as usize];
+        let (kinds, text) = shapes(seed, &good, eol);
+        let r = hlmsg(&["validate", "-f", "json"], Some(text.as_bytes()));
+        let records = r.records(Output::Validate);
+        let summary = records.last().unwrap();
+        let cut = kinds.iter().filter(|k| **k == Shape::Cut).count() as u64;
+        let whole = kinds.len() as u64 - cut;
+        let failures: Vec<String> = records
+            .iter()
+            .filter(|v| v["kind"] == "payload" && v["valid"] == false)
+            .map(|v| v["diagnostics"][0]["message"].to_string())
+            .collect();
+        assert_eq!(
+            (summary["passed"].as_u64(), summary["failed"].as_u64()),
+            (Some(whole), Some(cut)),
+            "seed {seed}, line ends {eol:?}: {kinds:?}\n{failures:#?}"
+        );
+    }
+}

@@ -9,6 +9,7 @@
 use std::io::{self, Read};
 
 use super::record::{Entries, Item, Record, RecordStatus, StreamFault};
+use super::resync;
 use super::scan::{Kind, Scan};
 use super::window::Window;
 use super::{DEFAULT_MAX_DEPTH, Limits};
@@ -146,12 +147,34 @@ impl JsonFraming {
         limits: Limits,
     ) -> io::Result<Item<'a>> {
         let in_array = matches!(self.top, Top::Array { .. });
-        let mut scan = Scan::begin(win, in_array, self.line_mode == Some(true));
+        let line_mode = self.line_mode == Some(true);
+        let mut scan = Scan::begin(win, in_array, line_mode, win.lone_cr_seen());
         scan.run(win, limits.max_payload)?;
 
         // Every exit from the scan leaves the window just past the record.
-        let end_abs = win.offset();
-        let status = scan.status(win, end_abs, limits);
+        let mut end_abs = win.offset();
+        let mut status = scan.status(win, end_abs, limits);
+        if !scan.candidates.is_empty() && !matches!(status, RecordStatus::TooLarge { .. }) {
+            let bytes = win.slice(scan.start_abs, end_abs);
+            let complete = status == RecordStatus::Complete;
+            if let Some(c) = resync::cut(bytes, scan.start_abs, complete, &scan.candidates) {
+                // The record is broken, and a payload starts inside it: end it there.
+                win.rewind(c.abs, c.position, c.line_start, c.blank_line);
+                end_abs = c.abs;
+                scan.deepest = c.deepest;
+                scan.members = c.members;
+                scan.truncated = true;
+                scan.tail = false;
+                status = RecordStatus::Truncated {
+                    resumed_at: Some(c.position),
+                };
+                if scan.deepest > limits.max_depth {
+                    status = RecordStatus::TooDeep {
+                        limit: limits.max_depth,
+                    };
+                }
+            }
+        }
         if self.line_mode.is_none() && status == RecordStatus::Complete && scan.kind == Kind::Nested
         {
             let bytes = win.slice(scan.start_abs, end_abs);

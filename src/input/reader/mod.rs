@@ -23,6 +23,10 @@
 //!   short; the reader then skips to the next line where a payload starts, by the rule above, and
 //!   the skipped lines belong to the broken record.
 //!
+//! * A broken record that holds a line starting with `{` where a whole payload starts and
+//!   nothing continues it: an indented payload after a truncated line, a payload after a record
+//!   cut right after `[`, `,` or `:`, or lines ended by a lone carriage return (`resync`).
+//!
 //! Either way the record is returned with [`RecordStatus::Truncated`], and the consumer reports it.
 //!
 //! ## Layout
@@ -41,6 +45,7 @@ use crate::model::origin::Position;
 mod http;
 mod json;
 mod record;
+mod resync;
 mod scan;
 mod sniff;
 mod window;

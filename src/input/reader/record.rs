@@ -16,8 +16,8 @@ pub enum RecordStatus {
     Complete,
     /// The value did not close before the input ended or before the next payload began.
     Truncated {
-        /// Line where reading resumed after this record, when more input followed.
-        resumed_at: Option<u64>,
+        /// Where reading resumed after this record, when more input followed.
+        resumed_at: Option<Position>,
     },
     /// The value nests deeper than the depth limit.
     TooDeep {

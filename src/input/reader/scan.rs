@@ -32,6 +32,9 @@ pub(super) struct Scan {
     pub(super) in_array: bool,
     /// Whether the source is known to hold one payload per line.
     pub(super) line_mode: bool,
+    /// Whether the source's lines end with a lone carriage return (old Mac line ends): a raw
+    /// one in a string then cuts it, as a line feed does.
+    cr_lines: bool,
     /// Whether the record outgrew the size limit; its bytes are then dropped as they are
     /// scanned.
     pub(super) oversized: bool,
@@ -56,11 +59,39 @@ pub(super) struct Scan {
     /// In a block of text that is not JSON, at the start of a line: the block goes on unless
     /// the line starts a payload (`{`, `[`).
     pub(super) block_line: bool,
+    /// Lines inside the open record that start with `{` without proving that a payload starts
+    /// there: where the record is cut if it turns out broken (see `resync`).
+    pub(super) candidates: Vec<Candidate>,
+    /// Right after a carriage return (and blanks) with no line feed yet: in a file with old Mac
+    /// line ends, a `{` there starts a line too.
+    lone_cr: bool,
+}
+
+/// The most candidates a record notes; past them a broken record is not cut.
+const MAX_CANDIDATES: usize = 4096;
+
+/// A place inside an open record where a payload may start: a `{` first on its line.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Candidate {
+    /// Absolute offset of the `{`.
+    pub(super) abs: u64,
+    pub(super) position: Position,
+    /// Absolute offset where its line starts, and whether only blanks come before it there.
+    pub(super) line_start: u64,
+    pub(super) blank_line: bool,
+    /// The record's deepest nesting and its top-level members before it.
+    pub(super) deepest: u64,
+    pub(super) members: u32,
 }
 
 impl Scan {
     /// Starts the scan of the record at the scan position.
-    pub(super) fn begin<R: Read>(win: &mut Window<R>, in_array: bool, line_mode: bool) -> Scan {
+    pub(super) fn begin<R: Read>(
+        win: &mut Window<R>,
+        in_array: bool,
+        line_mode: bool,
+        cr_lines: bool,
+    ) -> Scan {
         let start_abs = win.offset();
         let start = win.position_at(start_abs);
         let first = win.peek();
@@ -81,6 +112,7 @@ impl Scan {
             kind,
             in_array,
             line_mode,
+            cr_lines,
             oversized: false,
             depth: 0,
             deepest: 0,
@@ -93,6 +125,8 @@ impl Scan {
             compact: false,
             tail: false,
             block_line: false,
+            candidates: Vec::new(),
+            lone_cr: false,
         }
     }
 
@@ -156,7 +190,8 @@ impl Scan {
             return false;
         }
         let hay = win.ahead();
-        match memchr::memchr3(b'"', b'\\', b'\n', hay) {
+        let line_end = if self.cr_lines { b'\r' } else { b'\n' };
+        match memchr::memchr3(b'"', b'\\', line_end, hay) {
             None => {
                 let n = hay.len();
                 win.skip(n);
@@ -178,7 +213,12 @@ impl Scan {
                     self.truncated = true;
                     self.seeking = true;
                     win.skip(i);
-                    win.take_newline();
+                    if line_end == b'\n' {
+                        win.take_newline();
+                    } else {
+                        win.skip(1);
+                        self.lone_cr = true;
+                    }
                 }
             },
         }
@@ -284,6 +324,15 @@ impl Scan {
             self.truncated = true;
             return true;
         }
+        if b == b'{' {
+            self.note_candidate(win);
+        }
+        // After a carriage return until a line feed or another byte: the lines may end there.
+        match b {
+            b'\r' => self.lone_cr = true,
+            b' ' | b'\t' => {}
+            _ => self.lone_cr = false,
+        }
         if !matches!(b, b'\n' | b' ' | b'\t' | b'\r') {
             self.last_sig = b;
             if win.line() == self.start.line && win.offset() > self.start_abs {
@@ -324,10 +373,33 @@ impl Scan {
     fn payload_starts<R: Read>(&self, win: &Window<R>, b: u8) -> bool {
         (self.seeking || self.depth > 0)
             && (b == b'{' || (b == b'[' && !self.in_array))
-            && win.blank_line()
+            && (win.blank_line() || self.lone_cr)
             && win.offset() > self.start_abs
-            && win.offset() - win.line_start() < self.start.column
+            && (win.offset() - win.line_start() < self.start.column
+                || (self.line_mode && self.compact)
+                || self.lone_cr)
             && !self.may_continue()
+    }
+
+    /// Notes a `{` first on its line (or after a lone carriage return) inside the open record.
+    #[inline(always)]
+    fn note_candidate<R: Read>(&mut self, win: &mut Window<R>) {
+        if (self.depth > 0 || self.seeking)
+            && !self.in_array
+            && (win.blank_line() || self.lone_cr)
+            && win.offset() > self.start_abs
+            && self.candidates.len() < MAX_CANDIDATES
+        {
+            let candidate = Candidate {
+                abs: win.offset(),
+                position: win.position(),
+                line_start: win.line_start(),
+                blank_line: win.blank_line(),
+                deepest: self.deepest,
+                members: self.members,
+            };
+            self.candidates.push(candidate);
+        }
     }
 
     /// Whether a value starting on a new line may belong to the record in valid JSON.
@@ -342,7 +414,7 @@ impl Scan {
     /// How the record ended, once the scan is at `end_abs`, just past it.
     pub(super) fn status<R: Read>(
         &self,
-        win: &Window<R>,
+        win: &mut Window<R>,
         end_abs: u64,
         limits: Limits,
     ) -> RecordStatus {
@@ -359,7 +431,7 @@ impl Scan {
         } else if self.truncated {
             let more = win.has_data() || !win.eof();
             RecordStatus::Truncated {
-                resumed_at: more.then_some(win.line()),
+                resumed_at: more.then(|| win.position()),
             }
         } else {
             RecordStatus::Complete

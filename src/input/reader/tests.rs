@@ -200,7 +200,10 @@ fn utf16_is_named() {
 fn truncated_ndjson_line_recovers_on_next_line() {
     let r = split("{\"a\":1,\"b\":[1,\n{\"c\":2}\n");
     assert_eq!(r.len(), 2);
-    assert_eq!(r[0].3, "Truncated { resumed_at: Some(2) }");
+    assert_eq!(
+        r[0].3,
+        "Truncated { resumed_at: Some(Position { line: 2, column: 1 }) }"
+    );
     assert_eq!(r[1].2, "{\"c\":2}");
     assert_eq!(r[1].3, OK);
 }
@@ -211,6 +214,61 @@ fn line_break_inside_string_recovers_at_next_payload() {
     assert_eq!(r.len(), 2);
     assert!(r[0].3.starts_with("Truncated"), "{:?}", r[0]);
     assert_eq!((r[1].0, r[1].2.as_str()), (4, "{\"c\":2}"));
+}
+
+#[test]
+fn indented_payloads_after_a_truncated_line_are_kept() {
+    let r = split("{\"a\":1}\n{\"a\":\n  {\"b\":2}\n    {\"c\":3}\n{\"d\":4}\n");
+    let got: Vec<(u64, &str, &str)> = r
+        .iter()
+        .map(|x| (x.0, x.2.trim_end(), x.3.split(' ').next().unwrap()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (1, "{\"a\":1}", "Complete"),
+            (2, "{\"a\":", "Truncated"),
+            (3, "{\"b\":2}", "Complete"),
+            (4, "{\"c\":3}", "Complete"),
+            (5, "{\"d\":4}", "Complete"),
+        ]
+    );
+}
+
+#[test]
+fn lone_carriage_returns_end_lines() {
+    // Cut between members and inside a string.
+    for cut in ["{\"a\":", "{\"a\":\"xy"] {
+        let input = format!("{{\"a\":1}}\r{cut}\r{{\"b\":2}}\r  {{\"c\":3}}\r");
+        let r = split(&input);
+        let texts: Vec<&str> = r.iter().map(|x| x.2.trim_end()).collect();
+        assert_eq!(
+            texts,
+            ["{\"a\":1}", cut, "{\"b\":2}", "{\"c\":3}"],
+            "{input:?}"
+        );
+        assert!(r[1].3.starts_with("Truncated"), "{:?}", r[1]);
+    }
+}
+
+#[test]
+fn pretty_payloads_after_a_cut_after_a_bracket_or_colon_are_kept() {
+    let whole = "{\n  \"x\": [\n    {\"a\": 1},\n    {\"b\": 2}\n  ],\n  \"y\": 1\n}";
+    for cut in [
+        "{\n  \"x\": [",
+        "{\n  \"x\":",
+        "{\n  \"x\": [\n    {\"a\": 1},",
+    ] {
+        let input = format!("{whole}\n{cut}\n{whole}\n{whole}\n");
+        let r = split(&input);
+        let statuses: Vec<&str> = r.iter().map(|x| x.3.split(' ').next().unwrap()).collect();
+        assert_eq!(
+            statuses,
+            ["Complete", "Truncated", "Complete", "Complete"],
+            "{input}"
+        );
+        assert_eq!(r[2].2, whole);
+    }
 }
 
 #[test]

@@ -37,6 +37,10 @@ pub(super) struct Window<R> {
     /// Characters of the current line before absolute offset `anchor` (for columns).
     anchor: u64,
     anchor_chars: u64,
+    /// Between records: a carriage return was passed over and no line feed followed yet.
+    cr_pending: bool,
+    /// A carriage return with no line feed after it was seen between records.
+    lone_cr: bool,
 }
 
 impl<R: Read> Window<R> {
@@ -55,6 +59,8 @@ impl<R: Read> Window<R> {
             blank_line: true,
             anchor: 0,
             anchor_chars: 0,
+            cr_pending: false,
+            lone_cr: false,
         }
     }
 
@@ -103,6 +109,12 @@ impl<R: Read> Window<R> {
     /// Whether a read failed.
     pub(super) fn failed(&self) -> bool {
         self.failed
+    }
+
+    /// Whether the source's lines end with a lone carriage return, as far as seen between
+    /// records.
+    pub(super) fn lone_cr_seen(&self) -> bool {
+        self.lone_cr
     }
 
     /// The line of the scan position.
@@ -187,6 +199,18 @@ impl<R: Read> Window<R> {
         self.position_at(self.offset())
     }
 
+    /// Moves the scan position back to `to` (a place scanned before, still in the buffer, whose
+    /// position and line start were noted then), so the bytes from there are scanned again.
+    pub(super) fn rewind(&mut self, to: u64, at: Position, line_start: u64, blank_line: bool) {
+        debug_assert!(to >= self.base && to <= self.offset());
+        self.pos = (to - self.base) as usize;
+        self.line = at.line;
+        self.line_start = line_start;
+        self.blank_line = blank_line;
+        self.anchor = to;
+        self.anchor_chars = at.column - 1;
+    }
+
     /// Reads until the buffer holds the first `n` bytes of the source, or the source ends;
     /// returns them (fewer at the end).
     pub(super) fn fill_first(&mut self, n: usize) -> io::Result<&[u8]> {
@@ -260,12 +284,25 @@ impl<R: Read> Window<R> {
         loop {
             while self.pos < self.end {
                 match self.buf[self.pos] {
-                    b'\n' => self.take_newline(),
-                    b' ' | b'\t' | b'\r' => self.pos += 1,
+                    b'\n' => {
+                        self.cr_pending = false;
+                        self.take_newline();
+                    }
+                    b'\r' => {
+                        self.cr_pending = true;
+                        self.pos += 1;
+                    }
+                    b' ' | b'\t' => self.pos += 1,
                     0xEF if self.buf[self.pos..self.end].starts_with(BOM) => self.pos += 3,
-                    0xEF if self.end - self.pos >= 3 || self.eof => return Ok(true),
+                    0xEF if self.end - self.pos >= 3 || self.eof => {
+                        self.lone_cr |= std::mem::take(&mut self.cr_pending);
+                        return Ok(true);
+                    }
                     0xEF => break,
-                    _ => return Ok(true),
+                    _ => {
+                        self.lone_cr |= std::mem::take(&mut self.cr_pending);
+                        return Ok(true);
+                    }
                 }
             }
             if self.eof {
