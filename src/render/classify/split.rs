@@ -57,7 +57,8 @@ pub struct Splitter {
 
 /// An I/O error that names the file and what was being done with it.
 fn context(e: io::Error, doing: &str, path: &Path) -> io::Error {
-    io::Error::new(e.kind(), format!("{doing} {}: {e}", path.display()))
+    let what = crate::input::source::describe_io_error(&e);
+    io::Error::new(e.kind(), format!("{doing} {}: {what}", path.display()))
 }
 
 impl Splitter {
