@@ -1,7 +1,9 @@
 //! JSON as text: compacting a payload's bytes without reparsing, and pretty-printing a value with
 //! optional syntax colors, in the key order it arrived.
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
+use std::io;
 
 use owo_colors::{OwoColorize, Style};
 use serde_json::{Map, Value};
@@ -132,6 +134,163 @@ fn write_pretty(value: &Value, st: JsonStyle, indent: usize, out: &mut String) {
     }
 }
 
+/// Writes `raw`, one JSON value that the reader and the view checked, as [`pretty`] writes its
+/// parsed value, straight from the bytes: no value is built, and the text goes to `out` as it
+/// is made, so memory stays flat however large the payload. Strings with escapes or characters
+/// unsafe on a terminal, and numbers not written as plain integers, are read again so that they
+/// come out as from the parsed value; a repeated key is shown each time it arrived.
+pub fn pretty_raw(raw: &[u8], st: JsonStyle, out: &mut impl io::Write) -> io::Result<()> {
+    let mut depth = 0usize;
+    let mut i = 0;
+    while i < raw.len() {
+        let b = raw[i];
+        match b {
+            b' ' | b'\t' | b'\r' | b'\n' => i += 1,
+            b'{' | b'[' => {
+                let close = if b == b'{' { b'}' } else { b']' };
+                let next = skip_blanks(raw, i + 1);
+                if raw.get(next) == Some(&close) {
+                    out.write_all(&[b, close])?;
+                    i = next + 1;
+                } else {
+                    depth += 1;
+                    out.write_all(&[b, b'\n'])?;
+                    indent(out, depth)?;
+                    i += 1;
+                }
+            }
+            b'}' | b']' => {
+                depth = depth.saturating_sub(1);
+                out.write_all(b"\n")?;
+                indent(out, depth)?;
+                out.write_all(&[b])?;
+                i += 1;
+            }
+            b',' => {
+                out.write_all(b",\n")?;
+                indent(out, depth)?;
+                i += 1;
+            }
+            b':' => {
+                out.write_all(b": ")?;
+                i += 1;
+            }
+            b'"' => {
+                let end = string_end(raw, i);
+                let key = raw.get(skip_blanks(raw, end)) == Some(&b':');
+                let style = if key {
+                    Style::new().blue().bold()
+                } else {
+                    Style::new().green()
+                };
+                write_string(&raw[i..end], st, style, out)?;
+                i = end;
+            }
+            _ => {
+                let len = raw[i..]
+                    .iter()
+                    .position(|b| matches!(b, b',' | b'}' | b']' | b' ' | b'\t' | b'\r' | b'\n'))
+                    .unwrap_or(raw.len() - i);
+                write_scalar(&raw[i..i + len], st, out)?;
+                i += len.max(1);
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The index of the first byte at or after `i` that is not a blank.
+fn skip_blanks(raw: &[u8], mut i: usize) -> usize {
+    while raw
+        .get(i)
+        .is_some_and(|b| matches!(b, b' ' | b'\t' | b'\r' | b'\n'))
+    {
+        i += 1;
+    }
+    i
+}
+
+/// Just past the string that starts with the quote at `start`.
+fn string_end(raw: &[u8], start: usize) -> usize {
+    let mut i = start + 1;
+    while let Some(found) = memchr::memchr2(b'"', b'\\', raw.get(i..).unwrap_or_default()) {
+        let at = i + found;
+        if raw[at] == b'"' {
+            return at + 1;
+        }
+        i = at + 2;
+    }
+    raw.len()
+}
+
+fn indent(out: &mut impl io::Write, depth: usize) -> io::Result<()> {
+    const SPACES: &[u8] = &[b' '; 128];
+    let mut left = depth * 2;
+    while left > 0 {
+        let n = left.min(SPACES.len());
+        out.write_all(&SPACES[..n])?;
+        left -= n;
+    }
+    Ok(())
+}
+
+fn write_painted(
+    text: &str,
+    st: JsonStyle,
+    style: Style,
+    out: &mut impl io::Write,
+) -> io::Result<()> {
+    if st.color {
+        write!(out, "{}", text.style(style))
+    } else {
+        out.write_all(text.as_bytes())
+    }
+}
+
+/// A string token: as it arrived, unless an escape or a character unsafe on a terminal asks for
+/// [`quote`].
+fn write_string(
+    token: &[u8],
+    st: JsonStyle,
+    style: Style,
+    out: &mut impl io::Write,
+) -> io::Result<()> {
+    let text = String::from_utf8_lossy(token);
+    let plain = memchr::memchr(b'\\', token).is_none()
+        && (token.iter().all(|&b| b < 0x7f) || !text.chars().any(is_unsafe));
+    if plain {
+        return write_painted(&text, st, style, out);
+    }
+    match serde_json::from_slice::<String>(token) {
+        Ok(s) => write_painted(&quote(&s), st, style, out),
+        Err(_) => write_painted(&quote(&text), st, style, out),
+    }
+}
+
+/// A number or literal token, written as the parsed value would be.
+fn write_scalar(token: &[u8], st: JsonStyle, out: &mut impl io::Write) -> io::Result<()> {
+    let (text, style) = match token {
+        b"null" => (Cow::Borrowed("null"), Style::new().magenta()),
+        b"true" | b"false" => (String::from_utf8_lossy(token), Style::new().yellow()),
+        _ => {
+            let digits = token.strip_prefix(b"-").unwrap_or(token);
+            let plain = (token == b"0" || digits.first().is_some_and(|&d| d != b'0'))
+                && digits.len() <= 18
+                && digits.iter().all(u8::is_ascii_digit);
+            let text = if plain {
+                String::from_utf8_lossy(token)
+            } else {
+                match serde_json::from_slice::<serde_json::Number>(token) {
+                    Ok(n) => Cow::Owned(n.to_string()),
+                    Err(_) => String::from_utf8_lossy(token),
+                }
+            };
+            (text, Style::new().cyan())
+        }
+    };
+    write_painted(&text, st, style, out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -155,6 +314,31 @@ mod tests {
             pretty(&v, JsonStyle { color: false }),
             serde_json::to_string_pretty(&v).unwrap()
         );
+    }
+
+    #[test]
+    fn pretty_from_the_bytes_matches_pretty_from_the_value() {
+        let texts = [
+            r#"{"z": 1, "a": [true, null, "s\n\"q\""], "e": {}, "f": [ ], "n": {"x": -1.5}}"#,
+            r#"{"n": [0, -0, 1.50, 1e3, 2E-2, -12, 123456789012345678901234, 18446744073709551615]}"#,
+            r#"{"s": ["\u00e9", "\/", "é", "\ud83d\ude00", "a\\b", "\u001b[31m", "\u202e", "x"]}"#,
+            r#"{"k\"ey": {"inner": [[], [{}], [[1, 2], {"a": "b"}]]}, "last": "  spaced  out  "}"#,
+            "{\n  \"pretty\" :\t[\r\n 1 ,\n 2\n ]\n}",
+            "{\"del\": \"a\u{7f}b\", \"bidi\": \"\u{202e}x\", \"c1\": \"\u{9b}\"}",
+        ];
+        for text in texts {
+            let value: Value = serde_json::from_str(text).unwrap();
+            for color in [false, true] {
+                let st = JsonStyle { color };
+                let mut out = Vec::new();
+                pretty_raw(text.as_bytes(), st, &mut out).unwrap();
+                assert_eq!(
+                    String::from_utf8(out).unwrap(),
+                    pretty(&value, st),
+                    "{text}"
+                );
+            }
+        }
     }
 
     #[test]

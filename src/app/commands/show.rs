@@ -88,23 +88,27 @@ pub fn after_help() -> String {
 enum Rendered {
     /// Text to write as it is (a card, pretty JSON, a compact line).
     Text(Vec<u8>),
+    /// A large payload's bytes, whose pretty JSON is written as it is made.
+    Json(Vec<u8>),
     /// The cells of a table row.
     Row(Vec<String>),
 }
 
 /// Writes what the workers rendered, in input order.
-struct Report<'o> {
+struct Report<'o, 'r> {
+    renderer: &'r Renderer,
     out: Out<'o>,
     table: TableWriter,
     unreadable: u64,
     shown: u64,
 }
 
-impl Consumer<Rendered> for Report<'_> {
+impl Consumer<Rendered> for Report<'_, '_> {
     fn done(&mut self, r: Rendered) -> io::Result<()> {
         self.shown += 1;
         match r {
             Rendered::Text(bytes) => self.out.w.write_all(&bytes),
+            Rendered::Json(raw) => self.renderer.json_to(&raw, self.out.w),
             Rendered::Row(row) => self.table.row(self.out.w, row),
         }
     }
@@ -137,12 +141,16 @@ pub fn run(args: &ShowArgs, io: &mut Io<'_>) -> anyhow::Result<Outcome> {
     let work = |rec: Record<'_>| -> Result<Rendered, Fault> {
         Ok(match format {
             ShowFormat::Card => Rendered::Text(renderer.card(rec)?),
-            ShowFormat::Json => Rendered::Text(renderer.json(rec)?),
+            ShowFormat::Json => match renderer.json_later(&rec) {
+                Some(raw) => Rendered::Json(raw?),
+                None => Rendered::Text(renderer.json(rec)?),
+            },
             ShowFormat::Compact => Rendered::Text(renderer.compact(rec)?),
             ShowFormat::Table => Rendered::Row(renderer.row(rec)?),
         })
     };
     let mut report = Report {
+        renderer: &renderer,
         table: TableWriter::new(renderer.headers(), renderer.column_fits(), out.painter()),
         out,
         unreadable: 0,

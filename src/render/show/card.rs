@@ -19,7 +19,7 @@ use crate::model::finding::Fault;
 use crate::model::finding::shorten;
 use crate::redact::redact;
 use crate::render::jsonl::write_line;
-use crate::render::jsontext::{JsonStyle, compact_into, pretty, pretty_map};
+use crate::render::jsontext::{JsonStyle, compact_into, pretty, pretty_map, pretty_raw};
 use crate::render::show::table::ColumnFit;
 use crate::render::style::{Painter, escape, styles};
 use crate::render::width::{fit, limit_table, truncate_start, wrap};
@@ -27,6 +27,10 @@ use crate::show::fields::{CARD_DEFAULT, EMAIL_ONLY, Field, INTACT};
 
 /// Columns of the rule under a card's header (fewer on a narrower terminal).
 const HEADER_RULE: usize = 60;
+
+/// Payloads at least this large (in bytes) have their pretty JSON written straight to the
+/// output, not made in memory first: its indentation can make it many times their size.
+pub const STREAMED_JSON: usize = 1 << 20;
 
 /// Renders records; shared by the worker threads.
 #[derive(Debug, Clone)]
@@ -272,13 +276,43 @@ impl Renderer {
 
     /// A record as pretty JSON.
     pub fn json(&self, rec: Record<'_>) -> Result<Vec<u8>, Fault> {
-        let p = self.redacted(parse(rec)?);
-        let color = self.painter.color();
-        // The text becomes the output as it is: no second copy.
-        let mut out = pretty(&p.value, JsonStyle { color }).into_bytes();
-        drop(p);
+        let style = JsonStyle {
+            color: self.painter.color(),
+        };
+        if self.redact {
+            let p = self.redacted(parse(rec)?);
+            // The text becomes the output as it is: no second copy.
+            let mut out = pretty(&p.value, style).into_bytes();
+            drop(p);
+            out.push(b'\n');
+            return Ok(out);
+        }
+        // The view checks that the record is a JSON object; the text comes from the bytes.
+        parse_view(&rec)?;
+        let mut out = Vec::with_capacity(rec.bytes.len() * 2);
+        pretty_raw(rec.bytes, style, &mut out).expect("writing to memory cannot fail");
         out.push(b'\n');
         Ok(out)
+    }
+
+    /// A record whose pretty JSON is written straight to the output by [`Renderer::json_to`]
+    /// rather than made in memory (it is large): checked as [`Renderer::json`] checks it, and
+    /// its bytes kept. `None` when the record is small, or masked, and [`Renderer::json`] is
+    /// for it.
+    pub fn json_later(&self, rec: &Record<'_>) -> Option<Result<Vec<u8>, Fault>> {
+        if self.redact || rec.bytes.len() < STREAMED_JSON {
+            return None;
+        }
+        Some(parse_view(rec).map(|_| rec.bytes.to_vec()))
+    }
+
+    /// Writes the pretty JSON of a record that [`Renderer::json_later`] kept.
+    pub fn json_to(&self, raw: &[u8], out: &mut dyn io::Write) -> io::Result<()> {
+        let style = JsonStyle {
+            color: self.painter.color(),
+        };
+        pretty_raw(raw, style, &mut &mut *out)?;
+        out.write_all(b"\n")
     }
 
     /// A record as the cells of a table row.
