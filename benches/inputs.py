@@ -121,7 +121,7 @@ def main():
     d = folder(a.files)
     # The page cache is warm for both: the first run of each is not counted apart.
     walk_rows = []
-    for name, exe in [("hlmsg (this build: ignore crate, parallel walk)", HLMSG),
+    for name, exe in [("hlmsg (this build: ignore crate, streamed walk)", HLMSG),
                       (f"hlmsg at {a.baseline_commit} (walkdir, serial walk)", base)]:
         wall, peak = timed(f"{exe} validate --no-progress {d}", a.runs)
         walk_rows.append((name, wall, peak))

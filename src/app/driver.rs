@@ -18,7 +18,7 @@ use crate::input::filter;
 use crate::input::reader::MAX_MAX_DEPTH;
 use crate::input::source::SKIPPED_NOTE;
 use crate::input::view::View;
-use crate::input::{Event, InputError, InputOptions, Record, RecordStatus, Source, expand, read};
+use crate::input::{Event, InputError, InputOptions, Record, RecordStatus, Sources, expand, read};
 use crate::model::event::EventFilter;
 use crate::model::filter::Condition;
 use crate::model::finding::{Fault, Limit};
@@ -249,9 +249,10 @@ impl<'a, 'io> Driver<'a, 'io> {
 
     /// Reads `sources` through the one pipeline: `work` on every core, then `consumer` in input
     /// order. A record the work finds is not a payload is a fault, like one the reader found.
+    /// Notes on the walk go to standard error as they come, and leave the outcome as it is.
     pub fn read<R: Send>(
         &mut self,
-        sources: Vec<Result<Source, InputError>>,
+        sources: Sources,
         work: impl Work<R>,
         consumer: &mut (impl Consumer<R> + ?Sized),
     ) -> io::Result<()> {
@@ -289,6 +290,7 @@ impl<'a, 'io> Driver<'a, 'io> {
                     err.error(&text)?;
                     consumer.input_error(&e)
                 }
+                Event::Note(note) => err.note(&note),
             },
         )?;
         self.trouble |= unreadable;

@@ -9,8 +9,10 @@
 //! How it hooks in:
 //!
 //! * [`Progress`] is the input layer's [`Watch`]: the input counts the bytes it reads and the
-//!   entries it finds, the sources' sizes give the total ([`Progress::expect`]), and the bar is
-//!   cleared when reading ends, before the caller prints its summary.
+//!   entries it finds, the sources' sizes give the total ([`Progress::expect`]) once they are
+//!   all listed (a large folder is read while it is walked: until the walk ends, the bar shows
+//!   no total, as for a pipe), and the bar is cleared when reading ends, before the caller
+//!   prints its summary.
 //! * Output that shares the terminal with the bar goes through a [`Guard`]: it writes whole
 //!   lines only, with the bar lifted off the screen for the moment, so lines and bar never mix.
 //!
@@ -26,7 +28,7 @@ use std::time::{Duration, Instant};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use terminal_size::terminal_size_of;
 
-use crate::input::{InputError, Source, Watch};
+use crate::input::{Source, Watch};
 use crate::model::humanize;
 use crate::render::progress::{Figures, line};
 use crate::render::width::{MIN_WIDTH, fit};
@@ -77,6 +79,8 @@ struct State {
     total: Option<u64>,
     /// A source of unknown size was seen: no total, no ETA.
     unknown: bool,
+    /// Every source has been listed: the total is the whole, and the ETA can be given.
+    listed: bool,
     bar: Option<ProgressBar>,
     last_refresh: Option<Instant>,
     /// Whether a bar was ever shown: the run was long enough for a closing line.
@@ -121,21 +125,26 @@ impl Progress {
         })))
     }
 
-    /// Adds the sizes of `sources` to the total; standard input or anything but a regular file
+    /// Adds the size of `source` to the total; standard input or anything but a regular file
     /// makes the total unknown.
-    pub fn expect(&self, sources: &[Result<Source, InputError>]) {
+    pub fn expect(&self, source: &Source) {
         let Some(m) = &self.0 else { return };
         let mut state = lock(&m.state);
-        for source in sources.iter().flatten() {
-            match source.size() {
-                Some(n) if !state.unknown => {
-                    state.total = Some(state.total.unwrap_or(0).saturating_add(n))
-                }
-                _ => {
-                    state.unknown = true;
-                    state.total = None;
-                }
+        match source.size() {
+            Some(n) if !state.unknown => {
+                state.total = Some(state.total.unwrap_or(0).saturating_add(n))
             }
+            _ => {
+                state.unknown = true;
+                state.total = None;
+            }
+        }
+    }
+
+    /// Every source has been listed: the total is known, if every source has a size.
+    pub fn listed(&self) {
+        if let Some(m) = &self.0 {
+            lock(&m.state).listed = true;
         }
     }
 
@@ -198,7 +207,8 @@ impl Meter {
         if let Some(bar) = &state.bar {
             let figures = Figures {
                 bytes,
-                total: state.total,
+                // Before the listing ends, the total so far is only a part of it.
+                total: state.total.filter(|_| state.listed),
                 entries,
                 elapsed,
             };
@@ -275,8 +285,12 @@ pub fn clear_now() {
 }
 
 impl Watch for Progress {
-    fn expect(&self, sources: &[Result<Source, InputError>]) {
-        Progress::expect(self, sources);
+    fn expect(&self, source: &Source) {
+        Progress::expect(self, source);
+    }
+
+    fn listed(&self) {
+        Progress::listed(self);
     }
 
     fn bytes(&self, n: u64) {
@@ -417,12 +431,13 @@ mod tests {
         let a = std::path::PathBuf::from("a.json");
         let p = Progress::new(None);
         let meter = p.0.clone().expect("a new progress has a meter");
-        let file = || Ok(Source::File(a.clone(), Some(3)));
-        p.expect(&[file(), file()]);
+        let file = || Source::File(a.clone(), Some(3));
+        p.expect(&file());
+        p.expect(&file());
         assert_eq!(lock(&meter.state).total, Some(6));
-        p.expect(&[Ok(Source::Stdin)]);
+        p.expect(&Source::Stdin);
         assert_eq!(lock(&meter.state).total, None);
-        p.expect(&[file()]);
+        p.expect(&file());
         assert_eq!(lock(&meter.state).total, None);
     }
 

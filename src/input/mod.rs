@@ -2,8 +2,9 @@
 //! the one ordered parallel pipeline every reading subcommand goes through.
 //!
 //! Arguments are paths: a file (read whatever its name), a directory (walked recursively, in
-//! sorted order, for `*.json`, `*.ndjson` and `*.jsonl`), or `-` for standard input
-//! ([`source`]). Sources are opened one at a time, when their turn comes, and split into records
+//! sorted order, for `*.json`, `*.ndjson`, `*.jsonl` and `*.http`, each file given as the walk
+//! finds it: [`walk`]), or `-` for standard input ([`source`]). Sources are opened one at a
+//! time, when their turn comes, and split into records
 //! by the framing that fits them ([`reader`]: JSON streams, raw HTTP captures; [`capture`]:
 //! envelopes). [`pipeline::read`] hands every record to the caller's work on every core and
 //! returns the results in input order.
@@ -30,13 +31,16 @@ pub use pipeline::{Event, read};
 pub use reader::{
     DEFAULT_MAX_DEPTH, DEFAULT_MAX_PAYLOAD_BYTES, Item, Reader, Record, RecordStatus, StreamFault,
 };
-pub use source::{InputError, Source, describe_io_error, expand, total_size};
+pub use source::{Found, InputError, Source, Sources, describe_io_error, expand, total_size};
 
 /// Watches a read as it happens: a progress display, say. Every method has a default that does
 /// nothing.
 pub trait Watch: Send + Sync {
-    /// The read will go through `sources`.
-    fn expect(&self, _sources: &[Result<Source, InputError>]) {}
+    /// The read will go through `source`: told as the sources are listed, ahead of reading
+    /// them (a walked folder's files as the walk finds them).
+    fn expect(&self, _source: &Source) {}
+    /// Every source has been listed: the sizes told to [`Watch::expect`] are the whole.
+    fn listed(&self) {}
     /// `n` more bytes were read from the current source.
     fn bytes(&self, _n: u64) {}
     /// One more entry was read.

@@ -3,13 +3,17 @@
 //! This is the one read path: every subcommand that reads payloads calls [`read`], so limits,
 //! faults, positions, progress and `--jobs` behave the same everywhere.
 //!
-//! One thread reads: it opens the sources in turn, splits each into records with the
-//! [`Reader`], unwraps envelopes, and hands the records over in batches (owned copies of the records' bytes). The calling thread takes each
-//! batch, runs `work` on its records in parallel (rayon), and passes the results to `consume` in
-//! the order the records came in. At most a few batches exist at once, so memory stays flat
-//! whatever the size of the input; a consumer error (a closed pipe) stops the reader.
+//! One thread reads: it takes the sources in turn ([`Sources`]: a folder's files as its walk
+//! finds them, so reading starts before a large tree is listed), opens each, splits it into
+//! records with the [`Reader`], unwraps envelopes, and hands the records over in batches (owned
+//! copies of the records' bytes). The calling thread takes each batch, runs `work` on its records
+//! in parallel (rayon), and passes the results to `consume` in the order the records came in. At
+//! most a few batches exist at once, so memory stays flat whatever the size of the input; a
+//! consumer error (a closed pipe) stops the reader. Notes on the walk travel in the same order.
 //!
-//! With one job, nothing is spawned: records go straight from the reader to `work` and `consume`.
+//! A few sources are listed ahead first ([`Sources::look_ahead`]): an input that is all there,
+//! small and of regular files, is checked on this thread. With one job, or live input, nothing
+//! is spawned either: records go straight from the reader to `work` and `consume`.
 
 use std::io::{self, Read};
 use std::ops::Range;
@@ -19,8 +23,8 @@ use std::sync::mpsc::{SyncSender, sync_channel};
 use rayon::prelude::*;
 
 use super::{
-    InputError, InputOptions, Item as ReaderItem, Reader, Record, RecordStatus, Source, Watch,
-    describe_io_error, total_size,
+    Found, InputError, InputOptions, Item as ReaderItem, Reader, Record, RecordStatus, Sources,
+    Watch, describe_io_error,
 };
 use crate::input::capture::{Delivery, unwrap_envelope};
 use crate::input::compressed::decompressing;
@@ -32,7 +36,7 @@ const BATCH_RECORDS: usize = 512;
 /// Bytes per batch (a batch closes at whichever limit comes first).
 const BATCH_BYTES: usize = 256 << 10;
 /// Inputs made only of regular files smaller than this in all are checked on one thread: for
-/// them, starting threads costs more than it saves.
+/// them, starting threads costs more than it saves ([`Sources::look_ahead`]).
 const SMALL_INPUT: u64 = 4 << 20;
 /// Batches waiting between the reader and the workers.
 const BATCHES_IN_FLIGHT: usize = 2;
@@ -46,6 +50,8 @@ pub enum Event<R> {
     Fault(Fault),
     /// A path that could not be read.
     InputError(InputError),
+    /// A remark on the walk that loses nothing ([`Found::Note`]).
+    Note(String),
 }
 
 struct OwnedRecord {
@@ -61,6 +67,7 @@ enum Item {
     Record(OwnedRecord),
     Fault(Fault),
     InputError(InputError),
+    Note(String),
 }
 
 #[derive(Default)]
@@ -132,6 +139,10 @@ impl Sink for Batcher {
     fn input_error(&mut self, error: &InputError) -> io::Result<()> {
         self.push(Item::InputError(error.clone()))
     }
+
+    fn note(&mut self, note: String) -> io::Result<()> {
+        self.push(Item::Note(note))
+    }
 }
 
 /// With one job: work and consume as records come.
@@ -154,6 +165,9 @@ where
     fn input_error(&mut self, error: &InputError) -> io::Result<()> {
         (self.consume)(Event::InputError(error.clone()))
     }
+    fn note(&mut self, note: String) -> io::Result<()> {
+        (self.consume)(Event::Note(note))
+    }
 }
 
 /// Receives the records of [`read_serial`], in order.
@@ -164,6 +178,8 @@ trait Sink {
     fn fault(&mut self, fault: Fault) -> io::Result<()>;
     /// A path that could not be read (or a source that failed while being read).
     fn input_error(&mut self, error: &InputError) -> io::Result<()>;
+    /// A remark on the walk.
+    fn note(&mut self, note: String) -> io::Result<()>;
 }
 
 /// Counts the bytes read for the watcher.
@@ -193,22 +209,22 @@ impl Drop for EndOnDrop<'_> {
 
 /// Reads every source in order on this thread and hands each record to `sink`. Returns whether
 /// any source could not be read. An error from the sink (e.g. a closed stdout) stops the run.
-fn read_serial(
-    sources: Vec<Result<Source, InputError>>,
-    opts: &InputOptions,
-    sink: &mut dyn Sink,
-) -> io::Result<bool> {
+fn read_serial(sources: Sources, opts: &InputOptions, sink: &mut dyn Sink) -> io::Result<bool> {
     let mut trouble = false;
-    if let Some(w) = &opts.watch {
-        w.expect(&sources);
-    }
     let _end = EndOnDrop(opts.watch.as_ref());
-    for source in sources {
-        let opened = source.and_then(|s| {
-            let name = s.name();
-            s.open(opts.stdin.as_ref())
-                .map(|(input, size)| (name, input, size))
-        });
+    for found in sources {
+        let opened = match found {
+            Found::Source(s) => {
+                let name = s.name();
+                s.open(opts.stdin.as_ref())
+                    .map(|(input, size)| (name, input, size))
+            }
+            Found::Unreadable(e) => Err(e),
+            Found::Note(note) => {
+                sink.note(note)?;
+                continue;
+            }
+        };
         let (name, input, size) = match opened {
             Ok(o) => o,
             Err(e) => {
@@ -296,7 +312,7 @@ fn read_source(
 /// Reads `sources`, runs `work` on every record on `jobs` threads, and passes every event to
 /// `consume` in input order. Returns whether a source could not be read.
 pub fn read<R, W, C>(
-    sources: Vec<Result<Source, InputError>>,
+    mut sources: Sources,
     opts: &InputOptions,
     jobs: usize,
     work: W,
@@ -307,9 +323,13 @@ where
     W: Fn(Record<'_>) -> R + Sync,
     C: FnMut(Event<R>) -> io::Result<()>,
 {
+    sources.watch(opts.watch.clone());
+    // A few sources are listed ahead: a small input is checked on one thread, where starting
+    // threads would cost more than they save.
+    let small = sources.look_ahead(SMALL_INPUT);
     // Live input (a pipe, a terminal) is read record by record, each handed on as it
     // arrives: batches would hold the first records back until hundreds more came.
-    if is_live(&sources) || jobs <= 1 || is_small(&sources) {
+    if sources.live() || jobs <= 1 || small {
         let mut inline = Inline {
             work: &work,
             consume: &mut consume,
@@ -347,6 +367,7 @@ where
                     (Item::Record(_), Some(r)) => Event::Done(r),
                     (Item::Fault(f), _) => Event::Fault(f),
                     (Item::InputError(e), _) => Event::InputError(e),
+                    (Item::Note(n), _) => Event::Note(n),
                     (Item::Record(_), None) => continue,
                 };
                 if let Err(e) = consume(event) {
@@ -370,26 +391,6 @@ where
     })
 }
 
-/// Whether every source is a regular file and together they are small.
-/// Whether a source arrives over time: standard input or a path that is not a regular file
-/// (a pipe, a terminal, a socket).
-/// The answer is also kept for the output side ([`crate::input::source::reading_live_input`]).
-fn is_live(sources: &[Result<Source, InputError>]) -> bool {
-    let live = sources.iter().any(|s| match s {
-        Ok(Source::Stdin) => !crate::input::source::stdin_is_regular_file(),
-        Ok(Source::File(_, size)) => size.is_none(),
-        Err(_) => false,
-    });
-    if live {
-        crate::input::source::LIVE.store(true, std::sync::atomic::Ordering::Relaxed);
-    }
-    live
-}
-
-fn is_small(sources: &[Result<Source, InputError>]) -> bool {
-    total_size(sources).is_some_and(|n| n < SMALL_INPUT)
-}
-
 /// The shared pool of worker threads, built on first use with `jobs` threads.
 fn pool(jobs: usize) -> io::Result<&'static rayon::ThreadPool> {
     static POOL: std::sync::OnceLock<rayon::ThreadPool> = std::sync::OnceLock::new();
@@ -407,6 +408,7 @@ fn pool(jobs: usize) -> io::Result<&'static rayon::ThreadPool> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::input::Source;
     use std::sync::Arc;
 
     fn run(input: &str, jobs: usize) -> Vec<String> {
@@ -416,7 +418,7 @@ mod tests {
         };
         let mut out = Vec::new();
         read(
-            vec![Ok(Source::Stdin)],
+            Sources::from(vec![Found::Source(Source::Stdin)]),
             &opts,
             jobs,
             |rec: Record<'_>| format!("{}:{}", rec.origin, String::from_utf8_lossy(rec.bytes)),
@@ -425,6 +427,7 @@ mod tests {
                     Event::Done(s) => s,
                     Event::Fault(f) => format!("fault {}", f.diagnostic.message),
                     Event::InputError(e) => format!("error {e}"),
+                    Event::Note(n) => format!("note {n}"),
                 });
                 Ok(())
             },
@@ -458,7 +461,7 @@ mod tests {
         };
         let mut seen = 0;
         let result = read(
-            vec![Ok(Source::Stdin)],
+            Sources::from(vec![Found::Source(Source::Stdin)]),
             &opts,
             2,
             |_rec: Record<'_>| (),

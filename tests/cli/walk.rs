@@ -75,8 +75,13 @@ fn read_files(root: &Path, extra: &[&str]) -> Vec<String> {
     args.push(&root_arg);
     let r = hlmsg(&args, None);
     assert_eq!(r.code, 0, "{args:?}: {}", r.stderr);
+    sources_read(root, &r.stdout)
+}
+
+/// The sources `show -f table --fields source` read, relative to `root`.
+fn sources_read(root: &Path, stdout: &str) -> Vec<String> {
     let prefix = format!("{}/", root.display());
-    r.stdout
+    stdout
         .lines()
         .skip(1)
         .map(|l| {
@@ -235,6 +240,29 @@ fn a_truncated_compressed_log_reports_what_it_read_then_the_file_and_offset() {
     assert!(passed > 100 && passed < 2000, "{}", r.stdout);
 }
 
+/// Runs `hlmsg` with `args`, stopped after `secs` seconds: an endless walk fails the test
+/// rather than hanging the suite.
+fn hlmsg_within(secs: u64, args: &[&str]) -> crate::util::Run {
+    let start = std::time::Instant::now();
+    let out = assert_cmd::Command::cargo_bin("hlmsg")
+        .unwrap()
+        .args(args)
+        .write_stdin(Vec::new())
+        .timeout(std::time::Duration::from_secs(secs))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.code().is_some(),
+        "{args:?} did not finish in {secs} s ({:?})",
+        start.elapsed()
+    );
+    crate::util::Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
 #[cfg(unix)]
 #[test]
 fn links_to_folders_are_followed_only_when_asked() {
@@ -252,23 +280,110 @@ fn links_to_folders_are_followed_only_when_asked() {
     // A link to the root of the disk: never walked without --follow, a loop with it.
     symlink("/", root.join("walked/everything")).unwrap();
     let walked = root.join("walked");
-    let got = read_files(&walked, &[]);
-    assert_eq!(got, ["b.json", "linked-file.json"]);
-    let args = [
-        "show",
-        "-f",
-        "table",
-        "--fields",
-        "source",
-        "--follow",
-        walked.to_str().unwrap(),
+    let walked_arg = walked.to_string_lossy().into_owned();
+    let show = [
+        "show", "-f", "table", "--fields", "source", "--width", "500",
     ];
-    let r = hlmsg(&args, None);
-    assert_eq!(r.code, 2, "{}", r.stderr);
-    assert!(r.stdout.contains("linked-folder/a.json"), "{}", r.stdout);
+    let r = hlmsg_within(30, &[&show[..], &[walked_arg.as_str()]].concat());
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(
+        sources_read(&walked, &r.stdout),
+        ["b.json", "linked-file.json"]
+    );
+    assert_eq!(r.stderr, "");
+    let r = hlmsg_within(
+        30,
+        &[&show[..], &["--follow", walked_arg.as_str()]].concat(),
+    );
+    // The loop is a note: nothing was lost, the run succeeds.
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(
+        sources_read(&walked, &r.stdout),
+        ["b.json", "linked-file.json", "linked-folder/a.json"]
+    );
+    assert_eq!(
+        r.stderr,
+        format!(
+            "hlmsg: note: {walked_arg}/everything: not followed: a symbolic link loop (it leads \
+             back to /)\n"
+        )
+    );
+}
+
+/// A web of linked folders: 30 levels, each with one payload and 4 links to the next level.
+/// Every path through the links is 4^29 walks; by folder identity it is 30 folders.
+#[cfg(unix)]
+#[test]
+fn a_web_of_linked_folders_is_walked_once_per_real_folder() {
+    use std::os::unix::fs::symlink;
+    const LEVELS: usize = 30;
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    for level in 0..LEVELS {
+        write(root, &format!("level{level}/p{level:02}.json"), &sms());
+    }
+    for level in 0..LEVELS - 1 {
+        for link in 1..=4 {
+            let to = root.join(format!("level{}", level + 1));
+            symlink(to, root.join(format!("level{level}/link{link}"))).unwrap();
+        }
+    }
+    let top = root.join("level0");
+    let top_arg = top.to_string_lossy().into_owned();
+    let r = hlmsg_within(60, &["validate", "-f", "json", "--follow", &top_arg]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    // Each real file exactly once, under the first link that reached its folder.
+    let read: Vec<String> = r
+        .stdout
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+        .filter(|v| v["kind"] == "payload")
+        .map(|v| v["source"].as_str().unwrap().to_string())
+        .collect();
+    let mut files: Vec<&str> = read.iter().map(|p| p.rsplit('/').next().unwrap()).collect();
+    files.sort();
+    let expected: Vec<String> = (0..LEVELS).map(|l| format!("p{l:02}.json")).collect();
+    assert_eq!(files, expected, "{read:?}");
+    assert_eq!(read[LEVELS - 2], format!("{top_arg}/link1/p01.json"));
+    // The links not walked are noted, three to a level, and the run still succeeds.
+    let notes: Vec<&str> = r.stderr.lines().collect();
+    assert_eq!(notes.len(), 3 * (LEVELS - 1), "{}", r.stderr);
     assert!(
-        r.stderr.contains("everything: symbolic link loop"),
+        notes.iter().all(|n| n.starts_with("hlmsg: note: ")
+            && n.contains(": not walked again: the same folder as ")),
         "{}",
         r.stderr
+    );
+    assert!(
+        r.stderr.contains(&format!("note: {top_arg}/link2: not walked again: the same folder as {top_arg}/link1, walked already")),
+        "{}",
+        r.stderr
+    );
+}
+
+/// A loop under --follow is noted, and the files around it are read.
+#[cfg(unix)]
+#[test]
+fn a_link_loop_is_noted_and_the_run_succeeds() {
+    use std::os::unix::fs::symlink;
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(root, "a/b/x.json", &sms());
+    write(root, "z.json", &sms());
+    symlink("../..", root.join("a/b/back")).unwrap();
+    let arg = root.to_string_lossy().into_owned();
+    let r = hlmsg_within(30, &["validate", "--follow", arg.as_str()]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.last_line().starts_with("2 passed, 0 failed"),
+        "{}",
+        r.stdout
+    );
+    assert_eq!(
+        r.stderr,
+        format!(
+            "hlmsg: note: {arg}/a/b/back: not followed: a symbolic link loop (it leads back to \
+             {arg})\n"
+        )
     );
 }

@@ -22,7 +22,7 @@ use crate::app::settings;
 use crate::diff::Ignore;
 use crate::diff::pair::Index;
 use crate::input::walk::WalkOptions;
-use crate::input::{InputError, InputOptions, Source, expand, total_size};
+use crate::input::{Found, InputError, InputOptions, Sources, expand, total_size};
 use crate::render::diff::{DiffReport, DiffSummary, HumanDiff, JsonDiff, PatchDiff, Side};
 use crate::validate::schema::Selection;
 use crate::validate::schema_file;
@@ -226,16 +226,19 @@ pub fn after_help() -> String {
     .replacen("Exit codes:", "Exit codes (like diff(1)):", 1)
 }
 
-/// The sources of one side, or the errors that make it unreadable.
-fn expand_side(
-    path: &Path,
-    walk: &WalkOptions,
-) -> Result<Vec<Result<Source, InputError>>, Vec<InputError>> {
-    let (ok, errors): (Vec<_>, Vec<_>) = expand(&[path.to_path_buf()], walk)
-        .into_iter()
-        .partition(Result::is_ok);
+/// The sources of one side (with the notes on its walk), or the errors that make it
+/// unreadable. Both sides are listed before either is read: the smaller one is kept.
+fn expand_side(path: &Path, walk: &WalkOptions) -> Result<Vec<Found>, Vec<InputError>> {
+    let (ok, errors): (Vec<_>, Vec<_>) =
+        expand(&[path.to_path_buf()], walk).partition(|f| !matches!(f, Found::Unreadable(_)));
     if !errors.is_empty() {
-        return Err(errors.into_iter().filter_map(Result::err).collect());
+        return Err(errors
+            .into_iter()
+            .filter_map(|f| match f {
+                Found::Unreadable(e) => Some(e),
+                _ => None,
+            })
+            .collect());
     }
     if ok.is_empty() {
         return Err(vec![InputError {
@@ -313,7 +316,7 @@ pub fn run(args: &DiffArgs, io: &mut Io<'_>) -> anyhow::Result<Outcome> {
         index: Index::new(args.by_position),
         entries: 0,
     };
-    driver.read(kept_sources, read_kept, &mut keep)?;
+    driver.read(Sources::from(kept_sources), read_kept, &mut keep)?;
     let KeepSink { index, entries, .. } = keep;
 
     let mut stream = StreamSink {
@@ -335,7 +338,7 @@ pub fn run(args: &DiffArgs, io: &mut Io<'_>) -> anyhow::Result<Outcome> {
     if started {
         let redact = args.redact.redact;
         match driver.read(
-            streamed_sources,
+            Sources::from(streamed_sources),
             |rec| read_streamed(rec, redact),
             &mut stream,
         ) {
