@@ -34,15 +34,16 @@ pub fn first_in_source_order<T>(
     (kept.into_iter().map(|(_, _, item)| item).collect(), total)
 }
 
-/// Ranks of members in objects, built once per object that needs them.
+/// Ranks of members in objects, built once per object that needs them: a pointer's ranks, step
+/// by step, order pointers as their values come in the source.
 #[derive(Default)]
-struct Ranks<'v> {
+pub struct Ranks<'v> {
     objects: HashMap<*const Map<String, Value>, HashMap<&'v str, u32>>,
 }
 
 impl<'v> Ranks<'v> {
     /// The rank of each step of `pointer` among its siblings; a step that does not exist ends it.
-    fn key(&mut self, value: &'v Value, pointer: &str) -> Vec<u32> {
+    pub fn key(&mut self, value: &'v Value, pointer: &str) -> Vec<u32> {
         let mut key = Vec::new();
         let mut at = value;
         for token in pointer_tokens(pointer) {

@@ -8,6 +8,7 @@ pub mod rules;
 pub mod schema;
 pub mod schema_file;
 pub mod stats;
+mod window;
 
 use std::sync::Arc;
 
@@ -158,8 +159,10 @@ impl Checker {
         }
         let (schema, bundled) = self.schemas.choose(&event, class.is_email());
         // Past the cap, schema violations are only counted: not described, not positioned.
-        let (mut diagnostics, violations) = schema.violations(payload, MAX_FINDINGS);
-        let unshown = violations - diagnostics.len();
+        let violations = schema.violations(payload, MAX_FINDINGS);
+        let (mut diagnostics, counted) = (violations.shown, violations.counted);
+        let unchecked = violations.unchecked;
+        let unshown = violations.total - diagnostics.len();
         let mut lints = lint(payload, &class, |f| self.schemas.knows_field(f));
         if bundled.is_some_and(|b| b.event() == Event::Inbound) {
             // The inbound schemas require the direction already: one finding is enough.
@@ -189,7 +192,16 @@ impl Checker {
                 "more-findings",
                 None,
                 payload.origin.position,
-                format!("{hidden} more findings in this payload are not shown"),
+                if counted {
+                    format!("{hidden} more findings in this payload are not shown")
+                } else {
+                    format!(
+                        "at least {hidden} more findings in this payload are not shown; {} \
+                         elements of long arrays were not checked once the first findings \
+                         were found",
+                        crate::model::humanize::count(unchecked as u64)
+                    )
+                },
             ));
         }
         Verdict {

@@ -21,6 +21,7 @@ use crate::model::event::Event;
 use crate::model::finding::{Diagnostic, Severity, show_value, typed_value};
 use crate::model::origin::Position;
 use crate::validate::schema_file::{self, compile_error};
+use crate::validate::window::{Capped, first_violations, windowable};
 
 pub use crate::validate::bundled::{
     Bundled, EMAIL_PUBLISHED, EMAIL_SCHEMA, INBOUND_EMAIL_SCHEMA, INBOUND_SCHEMA, Listed,
@@ -183,6 +184,22 @@ pub struct Compiled {
     /// `message`, `email`, or the file's path (shared with every verdict it checks).
     pub name: Arc<str>,
     validator: Validator,
+    /// The schema, when its violations can be found through a window (`window`), and the
+    /// validator for that, compiled the first time a payload needs it.
+    windowed: Option<(Value, OnceLock<Option<Validator<Capped>>>)>,
+}
+
+/// The violations of a payload that come first in the source, and how many there are.
+#[derive(Debug, Default)]
+pub struct Violations {
+    /// The first ones, as findings.
+    pub shown: Vec<Diagnostic>,
+    /// How many there are in all; or, when `counted` is false, at least.
+    pub total: usize,
+    /// Whether every violation was counted (false when only the first ones were looked for).
+    pub counted: bool,
+    /// Array elements left unchecked once the first violations were found.
+    pub unchecked: usize,
 }
 
 impl std::fmt::Debug for Compiled {
@@ -204,6 +221,7 @@ impl Compiled {
             Ok(validator) => Ok(Compiled {
                 name: Arc::from(name),
                 validator,
+                windowed: windowable(schema).then(|| (schema.clone(), OnceLock::new())),
             }),
             Err(e) => Err(compile_error(name, &e)),
         }
@@ -226,17 +244,35 @@ impl Compiled {
 
     /// The violations in `payload` that come first in the source, at most `cap` of them, as error
     /// findings positioned at the offending value; and how many violations there are in all.
-    pub fn violations(&self, payload: &Payload<'_>, cap: usize) -> (Vec<Diagnostic>, usize) {
+    pub fn violations(&self, payload: &Payload<'_>, cap: usize) -> Violations {
         if self.validator.is_valid(&payload.value) {
-            return (Vec::new(), 0);
+            return Violations {
+                counted: true,
+                ..Violations::default()
+            };
         }
-        let errors = self.validator.iter_errors(&payload.value);
-        let (first, total) = crate::validate::first::first_in_source_order(
-            errors,
-            |e| e.instance_path().as_str().to_string(),
-            &payload.value,
-            cap,
-        );
+        let capped = self.windowed.as_ref().and_then(|(schema, validator)| {
+            let validator = validator.get_or_init(|| {
+                jsonschema::options_for::<Capped>()
+                    .should_validate_formats(true)
+                    .build(schema)
+                    .ok()
+            });
+            first_violations(validator.as_ref()?, &payload.value, cap)
+        });
+        let (first, total, unchecked) = match capped {
+            Some((first, total, unchecked)) => (first, total, unchecked),
+            None => {
+                let errors = self.validator.iter_errors(&payload.value);
+                let (first, total) = crate::validate::first::first_in_source_order(
+                    errors,
+                    |e| e.instance_path().as_str().to_string(),
+                    &payload.value,
+                    cap,
+                );
+                (first, total, 0)
+            }
+        };
         let paths: Vec<String> = first
             .iter()
             .map(|e| e.instance_path().as_str().to_string())
@@ -250,8 +286,12 @@ impl Compiled {
             .collect();
         let kept = out.len();
         out.dedup();
-        let total = total - (kept - out.len());
-        (out, total)
+        Violations {
+            total: total - (kept - out.len()),
+            shown: out,
+            counted: unchecked == 0,
+            unchecked,
+        }
     }
 }
 
@@ -448,7 +488,10 @@ mod tests {
 
     fn payload_diags(set: &SchemaSet, text: &str, email: bool) -> Vec<Diagnostic> {
         first_payload(text.as_bytes(), |p| {
-            set.choose(&Event::Outbound, email).0.violations(p, 1000).0
+            set.choose(&Event::Outbound, email)
+                .0
+                .violations(p, 1000)
+                .shown
         })
     }
 

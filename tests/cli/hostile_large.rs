@@ -1,6 +1,7 @@
 //! Hostile input that needs size, links or broken streams to bite: each case is scaled to run in
 //! seconds, with the full-size reproducer as an ignored test (`cargo test -- --ignored`).
 
+use std::path::Path;
 use std::time::{Duration, Instant};
 
 use crate::util::hlmsg_paths;
@@ -38,12 +39,72 @@ fn validate_many_violations(n: usize, budget: Duration) {
         lines[0]
     );
     assert!(lines[999].contains("/attachments/999:"), "{}", lines[999]);
+    // Past the first findings, the rest of the array is not looked at, and the note says so.
     let more = format!(
-        "note[more-findings]: {} more findings in this payload are not shown",
-        n - 1000
+        "note[more-findings]: at least 3000 more findings in this payload are not shown; {} \
+         elements of long arrays were not checked once the first findings were found",
+        humanize_count(n - 4000)
     );
     assert!(lines[1000].ends_with(&more), "{}", lines[1000]);
     assert!(took < budget, "validate took {took:?} on {n} violations");
+}
+
+fn humanize_count(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Runs hlmsg on `paths` with its data segment (the heap and every private mapping it writes)
+/// limited to `limit` bytes, so that a run needing more fails to allocate and aborts.
+fn within_memory(args: &[&str], paths: &[&Path], limit: u64) -> std::process::Output {
+    let mut cmd = std::process::Command::new("sh");
+    cmd.arg("-c")
+        .arg(format!("ulimit -d {}; exec \"$0\" \"$@\"", limit / 1024))
+        .arg(assert_cmd::cargo::cargo_bin("hlmsg"))
+        .args(args)
+        .args(paths);
+    cmd.output().unwrap()
+}
+
+/// The memory bound: 64 MB and 8 times the payload. Each run must finish within it with its
+/// usual exit code.
+#[test]
+fn peak_memory_stays_within_64_mb_and_8_times_the_payload() {
+    let dir = tempfile::tempdir().unwrap();
+    let violations = dir.path().join("violations.json");
+    std::fs::write(&violations, many_violations(1_000_000)).unwrap();
+    let empties = dir.path().join("empties.json");
+    let mut text = String::from(OPEN_PAYLOAD);
+    text.push_str(",\"x\":[");
+    text.push_str(&vec!["[]"; 3_000_000].join(","));
+    text.push_str("]}");
+    std::fs::write(&empties, text).unwrap();
+    // validate still parses a payload into a value of up to 72 bytes a node (a violation took
+    // 450 bytes more, until only the first ones were looked for): its bound is looser.
+    let cases: [(&[&str], &Path, i32, u64); 4] = [
+        (&["validate"], &violations, 1, 48),
+        (&["show", "-f", "json"], &empties, 0, 8),
+        (&["show", "-f", "compact"], &empties, 0, 8),
+        (&["classify", "--summary"], &empties, 0, 8),
+    ];
+    for (args, file, code, times) in cases {
+        let size = std::fs::metadata(file).unwrap().len();
+        let run = within_memory(args, &[file], 64_000_000 + times * size);
+        assert_eq!(
+            run.status.code(),
+            Some(code),
+            "{args:?} on {} bytes: {}",
+            size,
+            String::from_utf8_lossy(&run.stderr)
+        );
+    }
 }
 
 #[test]
