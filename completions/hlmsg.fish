@@ -335,7 +335,7 @@ VoiceAiCallEnd\t''"
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand show" -l where -d 'Keep only payloads whose field matches: FIELD=VALUE, FIELD!=VALUE, or FIELD~TEXT (the field holds TEXT). Repeatable: every condition must hold' -r
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand show" -s g -l glob -d 'Read only the walked files that match GLOB (repeatable; `!GLOB` excludes)' -r
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand show" -s f -l format -d 'Output format' -r -f -a "card\t'A card, the body as text, and the pretty JSON of each payload'
-json\t'Only the pretty JSON (colored on a terminal), keys in the order they arrived'
+json\t'Only the pretty JSON (colored on a terminal), as it arrived: key order and repeated keys kept'
 compact\t'One compact JSON line per payload (an NDJSON formatter), key order kept'
 table\t'One row per payload: source:line, date, channel, direction, status, contact, body preview'"
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand show" -l fields -d 'Only these fields in the card or the table, comma-separated' -r
@@ -429,7 +429,7 @@ VoiceAiCallEnd\t''"
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand pretty" -l where -d 'Keep only payloads whose field matches: FIELD=VALUE, FIELD!=VALUE, or FIELD~TEXT (the field holds TEXT). Repeatable: every condition must hold' -r
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand pretty" -s g -l glob -d 'Read only the walked files that match GLOB (repeatable; `!GLOB` excludes)' -r
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand pretty" -s f -l format -d 'Output format' -r -f -a "card\t'A card, the body as text, and the pretty JSON of each payload'
-json\t'Only the pretty JSON (colored on a terminal), keys in the order they arrived'
+json\t'Only the pretty JSON (colored on a terminal), as it arrived: key order and repeated keys kept'
 compact\t'One compact JSON line per payload (an NDJSON formatter), key order kept'
 table\t'One row per payload: source:line, date, channel, direction, status, contact, body preview'"
 complete -c hlmsg -n "__fish_hlmsg_using_subcommand pretty" -l fields -d 'Only these fields in the card or the table, comma-separated' -r

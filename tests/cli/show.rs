@@ -105,6 +105,47 @@ fn json_and_compact_keep_key_order() {
 }
 
 #[test]
+fn json_shows_the_payload_as_it_arrived_however_large() {
+    // A repeated key is shown each time, as compact shows it.
+    let r = hlmsg(
+        &["show", "-f", "json"],
+        Some(br#"{"messageType":"SMS","x":1,"x":[2]}"#),
+    );
+    assert_eq!(
+        r.stdout,
+        "{\n  \"messageType\": \"SMS\",\n  \"x\": 1,\n  \"x\": [\n    2\n  ]\n}\n"
+    );
+    // Over 1 MiB, the text is written as it is made: the same text as from the parsed value.
+    let big = serde_json::json!({
+        "messageType": "SMS",
+        "body": "é\u{202e} \\ \"quoted\" ".repeat(40_000),
+        "n": [1.50, -0.0, 1e3, 12345678901234567890u64],
+        "rows": (0..20_000).map(|i| serde_json::json!({"i": i, "e": [], "o": {}})).collect::<Vec<_>>(),
+    });
+    let text = serde_json::to_string(&big).unwrap();
+    assert!(text.len() > 1 << 20);
+    let expected = format!(
+        "{}\n",
+        serde_json::to_string_pretty(&big)
+            .unwrap()
+            .replace('\u{202e}', "\\u202e")
+    );
+    let plain = hlmsg(
+        &["show", "-f", "json", "--color", "never"],
+        Some(text.as_bytes()),
+    );
+    assert_eq!(plain.code, 0, "{}", plain.stderr);
+    assert_eq!(plain.stdout, expected);
+    // In color, the same text once the color codes are taken out.
+    let colored = hlmsg(
+        &["show", "-f", "json", "--color", "always"],
+        Some(text.as_bytes()),
+    );
+    let codes = regex::Regex::new("\x1b\\[[0-9;]*m").unwrap();
+    assert_eq!(codes.replace_all(&colored.stdout, ""), expected);
+}
+
+#[test]
 fn escape_sequences_in_a_body_come_out_escaped() {
     let payload = r#"{"type":"OutboundMessage","messageType":"SMS","body":"\u001b]0;pwned\u0007 and \u009b31m"}"#;
     for color in ["never", "always"] {

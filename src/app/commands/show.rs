@@ -23,7 +23,7 @@ pub enum ShowFormat {
     /// A card, the body as text, and the pretty JSON of each payload.
     #[default]
     Card,
-    /// Only the pretty JSON (colored on a terminal), keys in the order they arrived.
+    /// Only the pretty JSON (colored on a terminal), as it arrived: key order and repeated keys kept.
     Json,
     /// One compact JSON line per payload (an NDJSON formatter), key order kept.
     Compact,
