@@ -40,6 +40,41 @@ const BATCH_BYTES: usize = 256 << 10;
 const SMALL_INPUT: u64 = 4 << 20;
 /// Batches waiting between the reader and the workers.
 const BATCHES_IN_FLIGHT: usize = 2;
+/// Bytes of batches sent and not yet checked, past which the reader waits (a batch goes out
+/// alone whatever its size): large payloads are not queued up several at a time.
+const BYTES_IN_FLIGHT: usize = 4 << 20;
+
+/// The bytes of the batches sent to the workers and not yet done with.
+#[derive(Default)]
+struct InFlight {
+    state: std::sync::Mutex<(usize, bool)>,
+    freed: std::sync::Condvar,
+}
+
+impl InFlight {
+    /// Waits until `n` more bytes fit (or nothing is in flight); false once the workers stopped.
+    fn take(&self, n: usize) -> bool {
+        let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());
+        while !state.1 && state.0 > 0 && state.0 + n > BYTES_IN_FLIGHT {
+            state = self.freed.wait(state).unwrap_or_else(|e| e.into_inner());
+        }
+        state.0 += n;
+        !state.1
+    }
+
+    /// `n` bytes are done with.
+    fn give(&self, n: usize) {
+        let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());
+        state.0 = state.0.saturating_sub(n);
+        self.freed.notify_all();
+    }
+
+    /// The workers stopped: nothing more is taken.
+    fn close(&self) {
+        self.state.lock().unwrap_or_else(|e| e.into_inner()).1 = true;
+        self.freed.notify_all();
+    }
+}
 
 /// What the consumer receives, in input order.
 #[derive(Debug)]
@@ -91,20 +126,23 @@ impl Batch {
 }
 
 /// The reader's side: collects records into batches and sends them.
-struct Batcher {
+struct Batcher<'f> {
     tx: SyncSender<Batch>,
     current: Batch,
+    in_flight: &'f InFlight,
 }
 
-impl Batcher {
+impl Batcher<'_> {
     fn send(&mut self) -> io::Result<()> {
         if self.current.items.is_empty() {
             return Ok(());
         }
         let batch = std::mem::take(&mut self.current);
-        self.tx
-            .send(batch)
-            .map_err(|_| io::Error::other("the consumer stopped"))
+        let stopped = || io::Error::other("the consumer stopped");
+        if !self.in_flight.take(batch.bytes.len()) {
+            return Err(stopped());
+        }
+        self.tx.send(batch).map_err(|_| stopped())
     }
 
     fn push(&mut self, item: Item) -> io::Result<()> {
@@ -116,7 +154,7 @@ impl Batcher {
     }
 }
 
-impl Sink for Batcher {
+impl Sink for Batcher<'_> {
     fn record(&mut self, rec: Record<'_>) -> io::Result<()> {
         let start = self.current.bytes.len();
         self.current.bytes.extend_from_slice(rec.bytes);
@@ -337,12 +375,15 @@ where
         return read_serial(sources, opts, &mut inline);
     }
     let pool = pool(jobs)?;
+    let in_flight = InFlight::default();
     std::thread::scope(|scope| {
         let (tx, rx) = sync_channel::<Batch>(BATCHES_IN_FLIGHT);
+        let in_flight = &in_flight;
         let reader = scope.spawn(move || {
             let mut batcher = Batcher {
                 tx,
                 current: Batch::default(),
+                in_flight,
             };
             let trouble = read_serial(sources, opts, &mut batcher)?;
             batcher.send()?;
@@ -350,6 +391,7 @@ where
         });
         let mut stopped = None;
         for batch in rx.iter() {
+            let size = batch.bytes.len();
             let results: Vec<Option<R>> = pool.install(|| {
                 batch
                     .items
@@ -375,11 +417,15 @@ where
                     break;
                 }
             }
+            drop(batch.bytes);
+            in_flight.give(size);
             if stopped.is_some() {
                 break;
             }
         }
-        // Dropping the receiver (by leaving the loop) stops a reader that is still sending.
+        // Dropping the receiver (by leaving the loop) stops a reader that is still sending, and
+        // one that waits for room.
+        in_flight.close();
         drop(rx);
         let read = reader
             .join()

@@ -245,8 +245,19 @@ impl fmt::Display for Channel {
 }
 
 pub(crate) fn normalize(raw: &str) -> String {
-    raw.chars()
+    // Longer than every name: past this, the key matches none, and a huge value costs nothing.
+    const LONGEST: usize = 64;
+    let mut key = String::new();
+    for c in raw
+        .chars()
         .filter(|c| !matches!(c, ' ' | '_' | '-'))
         .flat_map(char::to_lowercase)
-        .collect()
+    {
+        if key.len() >= LONGEST {
+            key.push('\u{fffd}');
+            break;
+        }
+        key.push(c);
+    }
+    key
 }

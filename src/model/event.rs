@@ -290,19 +290,32 @@ impl EventFilter {
 
 /// The event name closest to a misspelled one, when it is close enough to be a typo.
 pub fn suggestion(raw: &str) -> Option<&'static str> {
-    let raw = raw.trim().to_ascii_lowercase();
+    let raw = raw.trim();
+    if raw.len() > 64 {
+        return None;
+    }
+    let raw = raw.to_ascii_lowercase();
     MESSAGE_EVENTS
         .iter()
         .chain(OTHER_EVENTS)
-        .map(|name| (edit_distance(&raw, &name.to_ascii_lowercase()), *name))
-        .filter(|(d, name)| *d > 0 && *d <= 2.max(name.len() / 6))
+        .filter_map(|name| {
+            let d = edit_distance(&raw, &name.to_ascii_lowercase(), 2.max(name.len() / 6))?;
+            Some((d, *name))
+        })
+        .filter(|(d, _)| *d > 0)
         .min_by_key(|(d, _)| *d)
         .map(|(_, name)| name)
 }
 
-/// Edit distance between two strings, by characters: insertions, deletions, substitutions and
-/// transpositions of neighbours each count one (so `Emial` is one edit from `Email`).
-pub fn edit_distance(a: &str, b: &str) -> usize {
+/// Edit distance between two strings, by characters, when it is at most `max`: insertions,
+/// deletions, substitutions and transpositions of neighbours each count one (so `Emial` is one
+/// edit from `Email`). Strings whose lengths differ by more than `max` are not compared at all,
+/// so a huge value costs only its length, never its length times the other's.
+pub fn edit_distance(a: &str, b: &str, max: usize) -> Option<usize> {
+    let (la, lb) = (a.chars().count(), b.chars().count());
+    if la.abs_diff(lb) > max {
+        return None;
+    }
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
     let width = b.len() + 1;
@@ -325,7 +338,7 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
             d[i * width + j] = best;
         }
     }
-    d[a.len() * width + b.len()]
+    Some(d[a.len() * width + b.len()]).filter(|d| *d <= max)
 }
 
 #[cfg(test)]
@@ -412,8 +425,15 @@ mod tests {
         assert_eq!(suggestion("contactcreat"), Some("ContactCreate"));
         assert_eq!(suggestion("Pigeon"), None);
         assert_eq!(suggestion("OutboundMessage"), None);
-        assert_eq!(edit_distance("emial", "email"), 1);
-        assert_eq!(edit_distance("smss", "sms"), 1);
-        assert_eq!(edit_distance("", "abc"), 3);
+        assert_eq!(edit_distance("emial", "email", 2), Some(1));
+        assert_eq!(edit_distance("smss", "sms", 2), Some(1));
+        assert_eq!(edit_distance("", "abc", 3), Some(3));
+        assert_eq!(edit_distance("", "abc", 2), None);
+        // A huge value is not compared: its length alone rules it out.
+        assert_eq!(edit_distance(&"a".repeat(10_000_000), "sms", 5), None);
+        assert_eq!(suggestion(&"OutboundMessage".repeat(100_000)), None);
+        let huge = "SMS".repeat(1_000_000);
+        assert!(crate::model::vocabulary::Named::message_type(&huge).is_none());
+        assert!(crate::model::vocabulary::Named::message_type(" s-M_s ").is_some());
     }
 }

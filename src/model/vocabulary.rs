@@ -51,7 +51,11 @@ pub struct Named {
 impl Named {
     /// The entry of a `messageTypeString` (`TYPE_*`) value, case-insensitively.
     pub fn type_string(raw: &str) -> Option<Named> {
-        let upper = raw.trim().to_ascii_uppercase();
+        let raw = raw.trim();
+        if raw.len() > 64 {
+            return None;
+        }
+        let upper = raw.to_ascii_uppercase();
         TYPE_NAMES
             .iter()
             .chain(TYPE_EXTRA_NAMES)

@@ -152,13 +152,12 @@ pub fn parse_checked(list: &str) -> Result<FieldList, String> {
             .iter()
             .flat_map(|(name, _, k)| [*name, *k])
             .filter(|n| !n.is_empty())
-            .map(|n| {
-                (
-                    crate::model::event::edit_distance(&lower, &n.to_ascii_lowercase()),
-                    n,
-                )
+            .filter_map(|n| {
+                let max = 2.min(n.len() / 3).max(1);
+                let d = crate::model::event::edit_distance(&lower, &n.to_ascii_lowercase(), max)?;
+                Some((d, n))
             })
-            .filter(|(d, n)| *d > 0 && *d <= 2.min(n.len() / 3).max(1))
+            .filter(|(d, _)| *d > 0)
             .min_by_key(|(d, _)| *d);
         if let Some((_, near)) = near {
             let names: Vec<&str> = FIELDS.iter().map(|(n, _, _)| *n).collect();

@@ -27,11 +27,20 @@ fn near_miss(field: &str, raw: &str) -> Option<&'static str> {
     } else {
         TYPE_NAMES.iter().map(|t| t.0).collect()
     };
-    let key = raw.trim().to_ascii_lowercase();
+    let key = raw.trim();
+    if key.len() > 64 {
+        return None;
+    }
+    let key = key.to_ascii_lowercase();
     spellings
         .into_iter()
-        .map(|s| (edit_distance(&key, &s.to_ascii_lowercase()), s))
-        .filter(|(d, s)| *d > 0 && *d <= 1.max(s.len() / 6))
+        .filter_map(|s| {
+            Some((
+                edit_distance(&key, &s.to_ascii_lowercase(), 1.max(s.len() / 6))?,
+                s,
+            ))
+        })
+        .filter(|(d, _)| *d > 0)
         .min_by_key(|(d, _)| *d)
         .map(|(_, s)| s)
 }

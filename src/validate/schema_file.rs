@@ -101,8 +101,7 @@ pub fn misspelled(value: &str) -> Option<&'static str> {
     std::iter::once("auto")
         .chain(Bundled::ALL.iter().map(|b| b.name()))
         .filter(|name| *name != value)
-        .map(|name| (edit_distance(&lower, name), name))
-        .filter(|(d, name)| *d <= 2.max(name.len() / 4))
+        .filter_map(|name| Some((edit_distance(&lower, name, 2.max(name.len() / 4))?, name)))
         .min_by_key(|(d, _)| *d)
         .map(|(_, name)| name)
 }

@@ -88,14 +88,32 @@ fn peak_memory_stays_within_64_mb_and_8_times_the_payload() {
     std::fs::write(&empties, text).unwrap();
     // validate still parses a payload into a value of up to 72 bytes a node (a violation took
     // 450 bytes more, until only the first ones were looked for): its bound is looser.
-    let cases: [(&[&str], &Path, i32, u64); 4] = [
+    // Payloads whose messageType is one huge unknown value: no suggestion is looked for in it.
+    let unknown = dir.path().join("unknown.ndjson");
+    let mut text = String::new();
+    for c in ['A', 'B', 'C'] {
+        let value: String = std::iter::repeat_n(c, 4_000_000).collect();
+        text.push_str(&format!("{OPEN_PAYLOAD},\"messageType\":\"{value}\"}}\n"));
+    }
+    std::fs::write(&unknown, text).unwrap();
+    let cases: [(&[&str], &Path, i32, u64); 9] = [
         (&["validate"], &violations, 1, 48),
         (&["show", "-f", "json"], &empties, 0, 8),
         (&["show", "-f", "compact"], &empties, 0, 8),
         (&["classify", "--summary"], &empties, 0, 8),
+        (&["validate"], &unknown, 0, 8),
+        (&["show"], &unknown, 0, 8),
+        (&["show", "-f", "table"], &unknown, 0, 8),
+        (&["classify", "--summary"], &unknown, 0, 8),
+        (&["diff", "--schema"], &unknown, 0, 8),
     ];
     for (args, file, code, times) in cases {
-        let size = std::fs::metadata(file).unwrap().len();
+        let size = std::fs::read_to_string(file)
+            .unwrap()
+            .lines()
+            .map(|l| l.len() as u64)
+            .max()
+            .unwrap();
         let run = within_memory(args, &[file], 64_000_000 + times * size);
         assert_eq!(
             run.status.code(),
