@@ -373,12 +373,19 @@ impl Scan {
     fn payload_starts<R: Read>(&self, win: &Window<R>, b: u8) -> bool {
         (self.seeking || self.depth > 0)
             && (b == b'{' || (b == b'[' && !self.in_array))
-            && (win.blank_line() || self.lone_cr)
+            && (win.blank_line() || self.lone_cr_line())
             && win.offset() > self.start_abs
             && (win.offset() - win.line_start() < self.start.column
                 || (self.line_mode && self.compact)
-                || self.lone_cr)
+                || self.lone_cr_line())
             && !self.may_continue()
+    }
+
+    /// Whether the scan is at the start of a line ended by a lone carriage return, in a source
+    /// known to end its lines so (elsewhere a stray one is a blank, and only a candidate).
+    #[inline(always)]
+    fn lone_cr_line(&self) -> bool {
+        self.lone_cr && self.cr_lines
     }
 
     /// Notes a `{` first on its line (or after a lone carriage return) inside the open record.

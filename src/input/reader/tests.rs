@@ -252,6 +252,16 @@ fn lone_carriage_returns_end_lines() {
 }
 
 #[test]
+fn a_stray_carriage_return_inside_a_payload_is_a_blank() {
+    let r = split("{\"a\":[1,\r{\"b\":2}]}\n{\"c\":[\r {}]}\n");
+    let got: Vec<(&str, &str)> = r.iter().map(|x| (x.2.as_str(), x.3.as_str())).collect();
+    assert_eq!(
+        got,
+        [("{\"a\":[1,\r{\"b\":2}]}", OK), ("{\"c\":[\r {}]}", OK)]
+    );
+}
+
+#[test]
 fn pretty_payloads_after_a_cut_after_a_bracket_or_colon_are_kept() {
     let whole = "{\n  \"x\": [\n    {\"a\": 1},\n    {\"b\": 2}\n  ],\n  \"y\": 1\n}";
     for cut in [
