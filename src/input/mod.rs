@@ -11,12 +11,14 @@
 
 pub mod capture;
 pub mod compressed;
+pub mod doc;
 pub mod filter;
 pub mod locate;
 pub mod parse;
 pub mod pipeline;
 pub mod reader;
 pub mod source;
+mod syntax;
 #[cfg(test)]
 pub mod testing;
 pub mod text;

@@ -8,6 +8,7 @@ use std::io;
 use owo_colors::{OwoColorize, Style};
 use serde_json::{Map, Value};
 
+use crate::input::doc::string_end;
 use crate::render::style::is_unsafe;
 
 /// Appends `raw` (valid JSON) to `out` with every blank outside strings removed. Strings, numbers
@@ -208,19 +209,6 @@ fn skip_blanks(raw: &[u8], mut i: usize) -> usize {
         i += 1;
     }
     i
-}
-
-/// Just past the string that starts with the quote at `start`.
-fn string_end(raw: &[u8], start: usize) -> usize {
-    let mut i = start + 1;
-    while let Some(found) = memchr::memchr2(b'"', b'\\', raw.get(i..).unwrap_or_default()) {
-        let at = i + found;
-        if raw[at] == b'"' {
-            return at + 1;
-        }
-        i = at + 2;
-    }
-    raw.len()
 }
 
 fn indent(out: &mut impl io::Write, depth: usize) -> io::Result<()> {

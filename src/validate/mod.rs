@@ -2,6 +2,7 @@
 //! (notes), in one [`Verdict`].
 
 pub mod bundled;
+mod docjson;
 mod first;
 pub mod lint;
 pub mod rules;

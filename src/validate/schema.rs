@@ -20,7 +20,9 @@ use crate::input::parse::Payload;
 use crate::model::event::Event;
 use crate::model::finding::{Diagnostic, Severity, show_value, typed_value};
 use crate::model::origin::Position;
+use crate::validate::docjson::{DocJson, doc_violations};
 use crate::validate::schema_file::{self, compile_error};
+pub use crate::validate::window::Violations;
 use crate::validate::window::{Capped, first_violations, windowable};
 
 pub use crate::validate::bundled::{
@@ -187,19 +189,9 @@ pub struct Compiled {
     /// The schema, when its violations can be found through a window (`window`), and the
     /// validator for that, compiled the first time a payload needs it.
     windowed: Option<(Value, OnceLock<Option<Validator<Capped>>>)>,
-}
-
-/// The violations of a payload that come first in the source, and how many there are.
-#[derive(Debug, Default)]
-pub struct Violations {
-    /// The first ones, as findings.
-    pub shown: Vec<Diagnostic>,
-    /// How many there are in all; or, when `counted` is false, at least.
-    pub total: usize,
-    /// Whether every violation was counted (false when only the first ones were looked for).
-    pub counted: bool,
-    /// Array elements left unchecked once the first violations were found.
-    pub unchecked: usize,
+    /// The schema, and its validator for large payloads read through their bytes (`docjson`),
+    /// compiled the first time such a payload comes.
+    documents: (Value, OnceLock<Option<Validator<DocJson>>>),
 }
 
 impl std::fmt::Debug for Compiled {
@@ -222,6 +214,7 @@ impl Compiled {
                 name: Arc::from(name),
                 validator,
                 windowed: windowable(schema).then(|| (schema.clone(), OnceLock::new())),
+                documents: (schema.clone(), OnceLock::new()),
             }),
             Err(e) => Err(compile_error(name, &e)),
         }
@@ -245,6 +238,27 @@ impl Compiled {
     /// The violations in `payload` that come first in the source, at most `cap` of them, as error
     /// findings positioned at the offending value; and how many violations there are in all.
     pub fn violations(&self, payload: &Payload<'_>, cap: usize) -> Violations {
+        if payload.shallow {
+            let (schema, validator) = &self.documents;
+            let validator = validator.get_or_init(|| {
+                jsonschema::options_for::<DocJson>()
+                    .should_validate_formats(true)
+                    .build(schema)
+                    .ok()
+            });
+            let windowed = self.windowed.is_some();
+            if let Some(v) = validator
+                .as_ref()
+                .and_then(|v| doc_violations(v, payload, cap, windowed))
+            {
+                return v;
+            }
+            // Not readable so after all: the whole value, as for any payload.
+            if let Ok(value) = crate::input::parse::parse_json(payload.raw) {
+                let whole = Payload::whole(payload, value);
+                return self.violations(&whole, cap);
+            }
+        }
         if self.validator.is_valid(&payload.value) {
             return Violations {
                 counted: true,
@@ -402,7 +416,7 @@ fn type_list(kind: &TypeKind) -> String {
     }
 }
 
-fn describe(error: &ValidationError<'_>, position: Position) -> Diagnostic {
+pub(crate) fn describe(error: &ValidationError<'_>, position: Position) -> Diagnostic {
     let instance = error.instance();
     let found = typed_value(instance);
     let path = error.instance_path().as_str().to_string();

@@ -15,7 +15,21 @@ use jsonschema::json::{Array, Json, Node, NodeIdentity, Object};
 use jsonschema::{JsonType, ValidationError, Validator};
 use serde_json::{Map, Number, Value};
 
+use crate::model::finding::Diagnostic;
 use crate::validate::first::{Ranks, first_in_source_order};
+
+/// The violations of a payload that come first in the source, and how many there are.
+#[derive(Debug, Default)]
+pub struct Violations {
+    /// The first ones, as findings.
+    pub shown: Vec<Diagnostic>,
+    /// How many there are in all; or, when `counted` is false, at least.
+    pub total: usize,
+    /// Whether every violation was counted (false when only the first ones were looked for).
+    pub counted: bool,
+    /// Array elements left unchecked once the first violations were found.
+    pub unchecked: usize,
+}
 
 /// The payload as the schema sees it: arrays cut to their first elements.
 pub struct Capped;

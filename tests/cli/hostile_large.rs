@@ -86,8 +86,6 @@ fn peak_memory_stays_within_64_mb_and_8_times_the_payload() {
     text.push_str(&vec!["[]"; 3_000_000].join(","));
     text.push_str("]}");
     std::fs::write(&empties, text).unwrap();
-    // validate still parses a payload into a value of up to 72 bytes a node (a violation took
-    // 450 bytes more, until only the first ones were looked for): its bound is looser.
     // Payloads whose messageType is one huge unknown value: no suggestion is looked for in it.
     let unknown = dir.path().join("unknown.ndjson");
     let mut text = String::new();
@@ -96,8 +94,12 @@ fn peak_memory_stays_within_64_mb_and_8_times_the_payload() {
         text.push_str(&format!("{OPEN_PAYLOAD},\"messageType\":\"{value}\"}}\n"));
     }
     std::fs::write(&unknown, text).unwrap();
-    let cases: [(&[&str], &Path, i32, u64); 9] = [
-        (&["validate"], &violations, 1, 48),
+    // `times`: the bound is 64 MB and this many times the largest payload.
+    let cases: [(&[&str], &Path, i32, u64); 12] = [
+        (&["validate"], &violations, 1, 8),
+        (&["validate"], &empties, 0, 8),
+        (&["show"], &violations, 0, 8),
+        (&["show"], &empties, 0, 8),
         (&["show", "-f", "json"], &empties, 0, 8),
         (&["show", "-f", "compact"], &empties, 0, 8),
         (&["classify", "--summary"], &empties, 0, 8),

@@ -146,6 +146,41 @@ fn json_shows_the_payload_as_it_arrived_however_large() {
 }
 
 #[test]
+fn a_large_payload_gets_its_whole_card() {
+    // Past 1 MiB, the card reads only the members it shows: the count and the JSON stay whole.
+    let attachments: Vec<String> = (0..150_000)
+        .map(|i| format!("https://x.example/{i}.png"))
+        .collect();
+    let payload = serde_json::json!({
+        "type": "OutboundMessage", "messageType": "SMS", "direction": "outbound",
+        "body": "hello", "attachments": attachments,
+    });
+    let text = serde_json::to_string(&payload).unwrap();
+    assert!(text.len() > 1 << 20);
+    let card = hlmsg(&["show", "--color", "never"], Some(text.as_bytes()));
+    assert_eq!(card.code, 0, "{}", card.stderr);
+    let json = hlmsg(
+        &["show", "-f", "json", "--color", "never"],
+        Some(text.as_bytes()),
+    );
+    assert!(card.stdout.ends_with(&format!("{}\n", json.stdout)));
+    assert!(card.stdout.contains("https://x.example/0.png"));
+    let fields = hlmsg(
+        &["show", "--fields", "attachments", "--color", "never"],
+        Some(text.as_bytes()),
+    );
+    // The first attachments are listed, and the rest counted.
+    let listed = fields.stdout.matches("https://x.example/").count();
+    let more = regex::Regex::new(r"… and ([0-9,]+) more")
+        .unwrap()
+        .captures(&fields.stdout)
+        .map(|c| c[1].replace(',', "").parse::<usize>().unwrap())
+        .unwrap_or(0);
+    assert_eq!(listed + more, 150_000, "{listed} listed, {more} more");
+    assert!(listed >= 1000);
+}
+
+#[test]
 fn escape_sequences_in_a_body_come_out_escaped() {
     let payload = r#"{"type":"OutboundMessage","messageType":"SMS","body":"\u001b]0;pwned\u0007 and \u009b31m"}"#;
     for color in ["never", "always"] {

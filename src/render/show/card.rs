@@ -13,7 +13,8 @@ use super::{
 };
 use crate::classify::{Event, classify_view};
 use crate::input::Record;
-use crate::input::parse::{Payload, parse, parse_view};
+use crate::input::doc::{Doc, Kind};
+use crate::input::parse::{Payload, SHALLOW_ABOVE, parse, parse_shallow, parse_view};
 use crate::input::view::View;
 use crate::model::finding::Fault;
 use crate::model::finding::shorten;
@@ -111,11 +112,7 @@ impl Renderer {
         )?;
         if event.is_other() && self.fields.is_none() {
             // Not a message: no message fields to show, only the payload itself.
-            if let Some(map) = subject.map {
-                let mut text = pretty_map(map, JsonStyle { color: p.color() });
-                text.push('\n');
-                out.write_all(text.as_bytes())?;
-            }
+            self.write_json(subject, out)?;
             return writeln!(out);
         }
         let fields: Vec<Field> = match &self.fields {
@@ -142,7 +139,15 @@ impl Renderer {
                         .filter_map(|v| v.as_str())
                         .map(|url| self.url(url))
                         .collect();
-                    (!urls.is_empty()).then(|| urls.join("\n"))
+                    let held = m.get("attachments")?.as_array()?.len();
+                    let more = subject.attachments.unwrap_or(held).saturating_sub(held);
+                    let more = (more > 0).then(|| {
+                        format!(
+                            "\n… and {} more",
+                            crate::model::humanize::count(more as u64)
+                        )
+                    });
+                    (!urls.is_empty()).then(|| urls.join("\n") + more.as_deref().unwrap_or(""))
                 }),
                 _ => None,
             };
@@ -167,13 +172,22 @@ impl Renderer {
                 self.body(&body, out)?;
                 writeln!(out)?;
             }
-            if let Some(map) = subject.map {
-                let mut text = pretty_map(map, JsonStyle { color: p.color() });
-                text.push('\n');
-                out.write_all(text.as_bytes())?;
-            }
+            self.write_json(subject, out)?;
         }
         writeln!(out)
+    }
+
+    /// The payload's pretty JSON under its card: from its bytes, or from its masked value.
+    fn write_json(&self, subject: &Subject<'_>, out: &mut Vec<u8>) -> io::Result<()> {
+        let style = JsonStyle {
+            color: self.painter.color(),
+        };
+        if !self.redact {
+            pretty_raw(subject.record.bytes, style, out)?;
+        } else if let Some(map) = subject.map {
+            out.write_all(pretty_map(map, style).as_bytes())?;
+        }
+        out.write_all(b"\n")
     }
 
     /// The longest value in a card cell: [`CARD_VALUE_CHARS`], or what fits one line of the
@@ -340,6 +354,7 @@ impl Renderer {
             view: &view,
             class: &class,
             map,
+            attachments: None,
             delivery: rec.delivery.as_deref(),
             now: self.now,
             short_dates: true,
@@ -350,15 +365,28 @@ impl Renderer {
     /// A record as a card: the fields, the body as text, and the pretty JSON.
     pub fn card(&self, rec: Record<'_>) -> Result<Vec<u8>, Fault> {
         let mut out = Vec::new();
-        let payload = self.redacted(parse(rec.clone())?);
+        // Unmasked, the JSON comes from the bytes: a large payload's members need not be
+        // parsed whole for the few the card shows.
+        let payload = if self.redact {
+            self.redacted(parse(rec.clone())?)
+        } else {
+            parse_shallow(rec.clone(), SHALLOW_ABOVE)?
+        };
         let map = payload.fields();
         let view = View::from_map(map);
         let class = classify_view(&view);
+        // A shallow payload holds only the first attachments: count them in the bytes.
+        let attachments = payload.shallow.then(|| {
+            let doc = Doc::build(payload.raw)?;
+            let all = doc.root().get("attachments")?;
+            (all.kind() == Kind::Array).then(|| all.len())
+        });
         let subject = Subject {
             record: &rec,
             view: &view,
             class: &class,
             map: Some(map),
+            attachments: attachments.flatten(),
             delivery: payload.delivery.as_deref(),
             now: self.now,
             short_dates: false,

@@ -104,6 +104,8 @@ pub struct Subject<'a> {
     pub view: &'a View<'a>,
     pub class: &'a Classification,
     pub map: Option<&'a Map<String, Value>>,
+    /// How many attachments the payload has, when `map` holds only the first ones.
+    pub attachments: Option<usize>,
     pub delivery: Option<&'a Delivery>,
     pub now: jiff::Timestamp,
     /// Dates in fewer columns ([`date_text_short`]), for a table.
@@ -148,10 +150,13 @@ impl Subject<'_> {
                     Some(t) => self.date(t),
                     None => value_text(v),
                 }),
-                "attachments" => get("attachments").map(|v| match v {
-                    Value::Array(a) => a.len().to_string(),
-                    other => value_text(other),
-                }),
+                "attachments" => match self.attachments {
+                    Some(n) => Some(n.to_string()),
+                    None => get("attachments").map(|v| match v {
+                        Value::Array(a) => a.len().to_string(),
+                        other => value_text(other),
+                    }),
+                },
                 other => {
                     let key = FIELDS.iter().find(|f| f.0 == other).map_or(other, |f| f.2);
                     get(key).map(value_text)
