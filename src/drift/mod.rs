@@ -61,12 +61,11 @@
 mod facts;
 mod report;
 mod shape;
+mod tree;
 mod types;
 mod walk;
 
 use std::collections::HashMap;
-
-use serde_json::Value;
 
 use crate::classify::Channel;
 use crate::input::locate::positions;
@@ -74,6 +73,7 @@ use crate::model::origin::Origin;
 
 pub use report::{GroupReport, Report, Row, Status, Totals, describe_counts};
 pub use shape::{Declared, Shape};
+pub use tree::Tree;
 pub use types::{JsonType, Types};
 use walk::{Group, Limits, Note, Tally, Walk};
 
@@ -159,7 +159,7 @@ impl Drift {
 
     /// Counts one payload, checked against shape `schema` (ignored when out of range), in the
     /// group of `channel` (`None` unless split by channel).
-    pub fn add(&mut self, value: &Value, schema: usize, channel: Option<Channel>) {
+    pub fn add(&mut self, value: impl Tree, schema: usize, channel: Option<Channel>) {
         self.add_located(value, None, schema, channel);
     }
 
@@ -167,7 +167,7 @@ impl Drift {
     /// drift are kept, for the first payloads that show each drift.
     pub fn add_located(
         &mut self,
-        value: &Value,
+        value: impl Tree,
         at: Option<Located<'_>>,
         schema: usize,
         channel: Option<Channel>,
@@ -210,8 +210,8 @@ impl Drift {
             keep: self.keep,
         };
         // A payload is always an object; anything else has no fields to count.
-        if let Value::Object(map) = value {
-            walk.object(map, Some(0));
+        if value.json_type() == JsonType::Object {
+            walk.object(value, Some(0));
         }
         if let Some(at) = at
             && !self.notes.is_empty()

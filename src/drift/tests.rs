@@ -3,7 +3,8 @@
 
 use super::*;
 use crate::model::origin::Origin;
-use serde_json::json;
+use crate::model::origin::Position;
+use serde_json::{Value, json};
 
 fn message_shape() -> Shape {
     let v: Value = serde_json::from_str(crate::validate::schema::MESSAGE_SCHEMA).unwrap();
@@ -343,4 +344,47 @@ fn up_to_keep_payloads_are_placed_one_place_each() {
     let mut d = Drift::new(vec![Shape::from_schema("s", &schema)]).with_examples(5);
     d.add(&json!({"a": "x"}), 0, None);
     assert!(row(&d.report(), "/a").seen_at.is_empty());
+}
+
+#[test]
+fn walked_through_the_bytes_a_payload_counts_the_same() {
+    use crate::input::doc::Doc;
+    use crate::sample::generate::{Generator, Settings};
+    let settings = Settings {
+        seed: 11,
+        count: 800,
+        channels: Vec::new(),
+        invalid_rate: 0.3,
+        events: false,
+    };
+    let mut generator = Generator::new(&settings);
+    let mut text = Vec::new();
+    while !generator.is_done() {
+        generator.next_into(&mut text);
+    }
+    text.extend(br#"{"type":"OutboundMessage","n":[1,1.0,1.5,-0,1e2,12345678901234567890123],"x":{"y":[[],{}]}}"#);
+    let mut parsed = Drift::new(vec![message_shape()]).with_examples(3);
+    let mut read = Drift::new(vec![message_shape()]).with_examples(3);
+    let origin = Origin {
+        source: std::sync::Arc::from("t"),
+        position: Position::new(1, 1),
+        index: 0,
+    };
+    for line in text.split(|b| *b == b'\n').filter(|l| !l.is_empty()) {
+        let Ok(value) = serde_json::from_slice::<Value>(line) else {
+            continue;
+        };
+        let at = || Located {
+            origin: &origin,
+            raw: line,
+        };
+        parsed.add_located(&value, Some(at()), 0, None);
+        let doc = Doc::build(line).unwrap();
+        read.add_located(doc.root(), Some(at()), 0, None);
+    }
+    assert_eq!(
+        format!("{:?}", parsed.report()),
+        format!("{:?}", read.report())
+    );
+    assert!(parsed.payloads() > 800);
 }

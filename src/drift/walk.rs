@@ -9,11 +9,10 @@
 
 use std::collections::HashMap;
 
-use serde_json::{Map, Value};
-
 use crate::model::origin::Origin;
 
 use super::shape::{Shape, escape_key};
+use super::tree::Tree;
 use super::types::{JsonType, bit};
 use super::{GroupKey, MAX_EXTRA_BYTES, MAX_EXTRA_POINTERS};
 
@@ -133,19 +132,19 @@ pub(super) struct Walk<'a> {
 
 impl Walk<'_> {
     /// The members of an object; `node` is the declared place whose properties apply.
-    pub(super) fn object(&mut self, map: &Map<String, Value>, node: Option<usize>) {
-        for (key, value) in map {
+    pub(super) fn object<T: Tree>(&mut self, map: T, node: Option<usize>) {
+        map.each_member(|key, value| {
             let len = self.pointer.len();
             self.pointer.push('/');
             self.pointer.push_str(&escape_key(key));
-            let child = node.and_then(|n| self.shape.places[n].children.get(key.as_str()).copied());
+            let child = node.and_then(|n| self.shape.places[n].children.get(key).copied());
             self.value(value, child);
             self.pointer.truncate(len);
-        }
+        });
         if let Some(n) = node {
             let shape = self.shape;
             for &c in &shape.places[n].required_children {
-                if !map.contains_key(&shape.places[c].name) {
+                if !map.has_member(&shape.places[c].name) {
                     let tally = &mut self.group.declared[c];
                     if tally.lacks(self.stamp) && tally.missing_at.len() < self.keep {
                         self.note(TallyRef::Declared(c), true);
@@ -177,8 +176,8 @@ impl Walk<'_> {
     }
 
     /// A value at `self.pointer`, declared at `node` or not declared.
-    fn value(&mut self, value: &Value, node: Option<usize>) {
-        let t = JsonType::of(value);
+    fn value<T: Tree>(&mut self, value: T, node: Option<usize>) {
+        let t = value.json_type();
         match node {
             Some(n) => {
                 let tally = &mut self.group.declared[n];
@@ -198,19 +197,21 @@ impl Walk<'_> {
             }
             None => (true, Some(None)),
         };
-        match value {
-            Value::Object(map) if walk_object => self.object(map, node),
-            Value::Array(elements) => {
+        match t {
+            JsonType::Object if walk_object => self.object(value, node),
+            JsonType::Array => {
                 if let Some(item) = items {
                     let len = self.pointer.len();
                     self.pointer.push_str("/*");
                     self.arrays.push((len + 1, 0));
-                    for (i, e) in elements.iter().enumerate() {
+                    let mut i = 0;
+                    value.each_element(|e| {
                         if let Some(last) = self.arrays.last_mut() {
                             last.1 = i;
                         }
+                        i += 1;
                         self.value(e, item);
-                    }
+                    });
                     self.arrays.pop();
                     self.pointer.truncate(len);
                 }

@@ -14,7 +14,8 @@ use crate::app::exit::Outcome;
 use crate::app::settings;
 use crate::classify::{Channel, classify};
 use crate::drift::{Drift, Located, MAX_EXAMPLES, Shape};
-use crate::input::parse::parse;
+use crate::input::doc::Doc;
+use crate::input::parse::{SHALLOW_ABOVE, parse_json, parse_shallow};
 use crate::input::{InputError, InputOptions, Record};
 use crate::model::finding::Fault;
 use crate::model::origin::Origin;
@@ -29,7 +30,8 @@ type Counted = Option<CountedPayload>;
 /// A message payload ready to count.
 struct CountedPayload {
     origin: Origin,
-    value: serde_json::Value,
+    /// Its value; `None` for a large payload, walked through its bytes.
+    value: Option<serde_json::Value>,
     /// Its bytes, to find where its fields drift.
     raw: Vec<u8>,
     /// The schema it is counted against, as an index into the shapes.
@@ -59,8 +61,20 @@ impl Consumer<Counted> for Sink<'_> {
             origin: &c.origin,
             raw: &c.raw,
         };
-        self.drift
-            .add_located(&c.value, Some(at), c.schema, c.channel);
+        match &c.value {
+            Some(value) => self.drift.add_located(value, Some(at), c.schema, c.channel),
+            None => match Doc::build(&c.raw) {
+                Some(doc) => self
+                    .drift
+                    .add_located(doc.root(), Some(at), c.schema, c.channel),
+                None => {
+                    // The bytes were checked when the payload was read.
+                    let value = parse_json(&c.raw).unwrap_or_default();
+                    self.drift
+                        .add_located(&value, Some(at), c.schema, c.channel);
+                }
+            },
+        }
         if self.drift.payloads() == 1 {
             self.first = Some(c.origin);
         }
@@ -116,7 +130,7 @@ pub fn run(
     };
     let by_channel = args.by_channel;
     let work = |rec: Record<'_>| -> Result<Counted, Fault> {
-        let p = parse(rec)?;
+        let p = parse_shallow(rec, SHALLOW_ABOVE)?;
         let class = classify(p.fields());
         if class.event.is_other() && !matches!(selection, Selection::File(_)) {
             return Ok(None);
@@ -126,7 +140,7 @@ pub fn run(
         Ok(Some(CountedPayload {
             raw: p.raw.to_vec(),
             origin: p.origin,
-            value: p.value,
+            value: (!p.shallow).then_some(p.value),
             schema,
             channel: by_channel.then_some(class.channel),
         }))
