@@ -159,7 +159,30 @@ pub fn exercise_one(data: &[u8]) {
         if let Err(e) = run.outcome {
             panic!("{:?} failed: {e}", COMMANDS[i]);
         }
+        exercise_documents(rest);
     }
+}
+
+/// Reads every payload of `data` as a large one is read (shallow, through its bytes), whatever
+/// its size, and checks and counts it so: the path fuzzed inputs are too small to take.
+pub fn exercise_documents(data: &[u8]) {
+    use crate::input::doc::Doc;
+    use crate::input::parse::parse_shallow;
+    use crate::validate::Checker;
+    use crate::validate::schema::Selection;
+    static CHECKER: OnceLock<Checker> = OnceLock::new();
+    let checker = CHECKER.get_or_init(|| {
+        Checker::new(&Selection::Auto, false, false).expect("the bundled schemas compile")
+    });
+    crate::input::testing::each_record(data, |rec| {
+        if let Ok(p) = rec.and_then(|r| parse_shallow(r, 0)) {
+            checker.check(&p);
+            if let Some(doc) = Doc::build(p.raw) {
+                let shape = crate::drift::Shape::from_schema("message", &serde_json::json!({}));
+                crate::drift::Drift::new(vec![shape]).add(doc.root(), 0, None);
+            }
+        }
+    });
 }
 
 /// What an in-memory run produced: see [`run_in_memory`].

@@ -19,7 +19,7 @@ pub mod pipeline;
 pub mod reader;
 pub mod source;
 mod syntax;
-#[cfg(test)]
+#[cfg(any(test, fuzzing))]
 pub mod testing;
 pub mod text;
 pub mod view;

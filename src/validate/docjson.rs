@@ -441,6 +441,25 @@ mod tests {
     }
 
     #[test]
+    fn hostile_and_broken_inputs_read_shallow_never_panic() {
+        let root = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+        let checker = Checker::new(&Selection::Auto, false, false).unwrap();
+        let mut read = 0;
+        for dir in ["hostile", "bad", "events"] {
+            for entry in std::fs::read_dir(format!("{root}/{dir}")).unwrap() {
+                let bytes = std::fs::read(entry.unwrap().path()).unwrap();
+                each_record(&bytes, |rec| {
+                    if let Ok(p) = rec.and_then(|r| parse_shallow(r, 0)) {
+                        checker.check(&p);
+                        read += 1;
+                    }
+                });
+            }
+        }
+        assert!(read > 20, "{read}");
+    }
+
+    #[test]
     fn a_large_payload_is_read_shallow_and_checked_through_its_bytes() {
         let base = r#""type":"OutboundMessage","locationId":"l","contactId":"c","conversationId":"v","dateAdded":"2024-05-08T11:57:42Z","direction":"outbound","messageType":"SMS""#;
         let text = format!(
