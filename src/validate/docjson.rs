@@ -3,9 +3,9 @@
 //! [`DocJson`] lets the JSON Schema validator read a [`Doc`] directly (jsonschema's
 //! custom-representation traits), so a payload of millions of small values is checked at a few
 //! bytes a value. Arrays can show only their first elements, as [`crate::validate::window`]
-//! explains; here source order is simply the order of the values' offsets. The value an error
-//! reports is built cut short (enough for a message), and `const`, `enum` and `uniqueItems`
-//! compare whole values.
+//! explains; a failing payload over 64 KiB takes this path for that, whatever its size. Source
+//! order is the order of the values' offsets. The value an error reports is built cut short
+//! (enough for a message), and `const`, `enum` and `uniqueItems` compare whole values.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -437,6 +437,48 @@ mod tests {
         for schema in schemas {
             let compiled = Compiled::new("test", &schema).unwrap();
             both_ways(&text, |p| compiled.violations(p, 20).shown);
+        }
+    }
+
+    #[test]
+    fn the_first_violations_through_a_window_are_the_whole_payloads() {
+        use serde_json::json;
+        let schema = json!({"properties": {
+            "a": {"items": {"type": "string"}, "maxItems": 2},
+            "b": {"items": {"items": {"type": "integer"}}},
+            "z": {"type": "string"}}});
+        let whole = jsonschema::validator_for(&schema).unwrap();
+        let documents = jsonschema::options_for::<DocJson>().build(&schema).unwrap();
+        let ok = |n: usize| -> Vec<Value> { (0..n).map(|i| json!(i.to_string())).collect() };
+        let shapes = [
+            // Every element wrong.
+            json!({"a": (0..5000).collect::<Vec<_>>(), "z": 1}),
+            // Long valid runs, with a few wrong elements far in, and a wrong field after.
+            json!({"a": ([ok(3000), vec![json!(1)], ok(20000), vec![json!(2)]].concat()), "z": 1}),
+            // Nested arrays, and a wrong field before.
+            json!({"z": 1, "b": vec![vec![json!("x"); 70]; 90], "a": ok(10)}),
+        ];
+        for v in shapes {
+            let text = serde_json::to_vec(&v).unwrap();
+            let doc = Doc::build(&text).unwrap();
+            let mut all: Vec<(usize, String)> = Vec::new();
+            let mut offsets = Offsets::new(doc.root());
+            for e in whole.iter_errors(&v) {
+                let path = e.instance_path().as_str().to_string();
+                all.push((offsets.of(&path), path));
+            }
+            all.sort();
+            for cap in [1, 3, 20] {
+                let (first, found, unchecked) = first_violations(&documents, doc.root(), cap, true);
+                let first: Vec<String> = first
+                    .iter()
+                    .map(|(e, _)| e.instance_path().as_str().to_string())
+                    .collect();
+                let exact: Vec<String> = all.iter().take(cap).map(|(_, p)| p.clone()).collect();
+                assert_eq!(first, exact, "cap {cap}: {v}");
+                assert!(found <= all.len());
+                assert_eq!(unchecked == 0, found == all.len(), "cap {cap}");
+            }
         }
     }
 

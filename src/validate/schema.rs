@@ -23,7 +23,12 @@ use crate::model::origin::Position;
 use crate::validate::docjson::{DocJson, doc_violations};
 use crate::validate::schema_file::{self, compile_error};
 pub use crate::validate::window::Violations;
-use crate::validate::window::{Capped, first_violations, windowable};
+use crate::validate::window::windowable;
+
+/// Failing payloads larger than this (in bytes) have their violations found through their
+/// bytes, where long arrays can be cut short: a payload of this size has at most tens of
+/// thousands of violations, each about 450 bytes, when all are built.
+const WINDOW_ABOVE: usize = 64 << 10;
 
 pub use crate::validate::bundled::{
     Bundled, EMAIL_PUBLISHED, EMAIL_SCHEMA, INBOUND_EMAIL_SCHEMA, INBOUND_SCHEMA, Listed,
@@ -186,9 +191,8 @@ pub struct Compiled {
     /// `message`, `email`, or the file's path (shared with every verdict it checks).
     pub name: Arc<str>,
     validator: Validator,
-    /// The schema, when its violations can be found through a window (`window`), and the
-    /// validator for that, compiled the first time a payload needs it.
-    windowed: Option<(Value, OnceLock<Option<Validator<Capped>>>)>,
+    /// Whether its violations can be found through a window (`window`).
+    windowable: bool,
     /// The schema, and its validator for large payloads read through their bytes (`docjson`),
     /// compiled the first time such a payload comes.
     documents: (Value, OnceLock<Option<Validator<DocJson>>>),
@@ -213,7 +217,7 @@ impl Compiled {
             Ok(validator) => Ok(Compiled {
                 name: Arc::from(name),
                 validator,
-                windowed: windowable(schema).then(|| (schema.clone(), OnceLock::new())),
+                windowable: windowable(schema),
                 documents: (schema.clone(), OnceLock::new()),
             }),
             Err(e) => Err(compile_error(name, &e)),
@@ -238,7 +242,19 @@ impl Compiled {
     /// The violations in `payload` that come first in the source, at most `cap` of them, as error
     /// findings positioned at the offending value; and how many violations there are in all.
     pub fn violations(&self, payload: &Payload<'_>, cap: usize) -> Violations {
-        if payload.shallow {
+        if !payload.shallow && self.validator.is_valid(&payload.value) {
+            return Violations {
+                counted: true,
+                ..Violations::default()
+            };
+        }
+        // A large payload's violations are found through its bytes: a shallow one has no whole
+        // value, and a failing one of many values may have millions of violations, which only
+        // the window keeps from being built (a repeated key reads differently there).
+        let window = self.windowable && payload.raw.len() > WINDOW_ABOVE;
+        let through_bytes = payload.shallow
+            || (window && crate::input::locate::duplicate_key(payload.raw).is_none());
+        if through_bytes {
             let (schema, validator) = &self.documents;
             let validator = validator.get_or_init(|| {
                 jsonschema::options_for::<DocJson>()
@@ -246,47 +262,25 @@ impl Compiled {
                     .build(schema)
                     .ok()
             });
-            let windowed = self.windowed.is_some();
             if let Some(v) = validator
                 .as_ref()
-                .and_then(|v| doc_violations(v, payload, cap, windowed))
+                .and_then(|v| doc_violations(v, payload, cap, window))
             {
                 return v;
             }
-            // Not readable so after all: the whole value, as for any payload.
-            if let Ok(value) = crate::input::parse::parse_json(payload.raw) {
-                let whole = Payload::whole(payload, value);
-                return self.violations(&whole, cap);
+            if payload.shallow {
+                // Not readable so after all: the whole value, as for any payload.
+                let value = crate::input::parse::parse_json(payload.raw).unwrap_or_default();
+                return self.violations(&Payload::whole(payload, value), cap);
             }
         }
-        if self.validator.is_valid(&payload.value) {
-            return Violations {
-                counted: true,
-                ..Violations::default()
-            };
-        }
-        let capped = self.windowed.as_ref().and_then(|(schema, validator)| {
-            let validator = validator.get_or_init(|| {
-                jsonschema::options_for::<Capped>()
-                    .should_validate_formats(true)
-                    .build(schema)
-                    .ok()
-            });
-            first_violations(validator.as_ref()?, &payload.value, cap)
-        });
-        let (first, total, unchecked) = match capped {
-            Some((first, total, unchecked)) => (first, total, unchecked),
-            None => {
-                let errors = self.validator.iter_errors(&payload.value);
-                let (first, total) = crate::validate::first::first_in_source_order(
-                    errors,
-                    |e| e.instance_path().as_str().to_string(),
-                    &payload.value,
-                    cap,
-                );
-                (first, total, 0)
-            }
-        };
+        let errors = self.validator.iter_errors(&payload.value);
+        let (first, total) = crate::validate::first::first_in_source_order(
+            errors,
+            |e| e.instance_path().as_str().to_string(),
+            &payload.value,
+            cap,
+        );
         let paths: Vec<String> = first
             .iter()
             .map(|e| e.instance_path().as_str().to_string())
@@ -303,8 +297,8 @@ impl Compiled {
         Violations {
             total: total - (kept - out.len()),
             shown: out,
-            counted: unchecked == 0,
-            unchecked,
+            counted: true,
+            unchecked: 0,
         }
     }
 }
