@@ -407,7 +407,9 @@ mod tests {
         let mut compared = 0;
         each_record(text, |rec| {
             let Ok(rec) = rec else { return };
-            let (Ok(whole), Ok(shallow)) = (parse(rec.clone()), parse_shallow(rec, 0)) else {
+            let (whole, shallow) = (parse(rec.clone()), parse_shallow(rec, 0));
+            assert_eq!(whole.is_ok(), shallow.is_ok());
+            let (Ok(whole), Ok(shallow)) = (whole, shallow) else {
                 return;
             };
             assert!(!whole.shallow);
@@ -491,7 +493,16 @@ mod tests {
             for entry in std::fs::read_dir(format!("{root}/{dir}")).unwrap() {
                 let bytes = std::fs::read(entry.unwrap().path()).unwrap();
                 each_record(&bytes, |rec| {
-                    if let Ok(p) = rec.and_then(|r| parse_shallow(r, 0)) {
+                    let Ok(rec) = rec else { return };
+                    let whole = parse(rec.clone()).map(|_| ()).map_err(|f| f.diagnostic);
+                    let shallow = parse_shallow(rec, 0);
+                    // The same entries are payloads, and the same faults are reported.
+                    let same = shallow
+                        .as_ref()
+                        .map(|_| ())
+                        .map_err(|f| f.diagnostic.clone());
+                    assert_eq!(whole, same, "{}", String::from_utf8_lossy(&bytes));
+                    if let Ok(p) = shallow {
                         checker.check(&p);
                         read += 1;
                     }
