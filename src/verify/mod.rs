@@ -199,7 +199,21 @@ pub struct Verifier {
 impl Verifier {
     /// Verifies one delivery's signature.
     pub fn check(&self, rec: &Record<'_>) -> Checked {
-        let parsed: Option<Value> = serde_json::from_slice(rec.bytes).ok();
+        use crate::input::parse::{SHALLOW_ABOVE, parse_shallow};
+        // Only top-level fields are read, unless the body is re-serialized: a large body's
+        // members need not all be parsed.
+        let whole = self.reserialize
+            && rec
+                .delivery
+                .as_deref()
+                .is_some_and(|d| d.body == BodyBytes::Parsed);
+        let parsed: Option<Value> = if rec.bytes.len() >= SHALLOW_ABOVE && !whole {
+            parse_shallow(rec.clone(), SHALLOW_ABOVE)
+                .ok()
+                .map(|p| p.value)
+        } else {
+            serde_json::from_slice(rec.bytes).ok()
+        };
         let field = |k: &str| parsed.as_ref().and_then(|v| v.get(k));
         let mut checked = Checked {
             origin: rec.origin.clone(),

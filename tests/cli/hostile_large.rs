@@ -95,9 +95,11 @@ fn peak_memory_stays_within_64_mb_and_8_times_the_payload() {
     }
     std::fs::write(&unknown, text).unwrap();
     // `times`: the bound is 64 MB and this many times the largest payload.
-    let cases: [(&[&str], &Path, i32, u64); 14] = [
+    let cases: [(&[&str], &Path, i32, u64); 16] = [
         (&["validate"], &violations, 1, 8),
         (&["validate"], &empties, 0, 8),
+        (&["verify"], &violations, 1, 8),
+        (&["verify"], &empties, 1, 8),
         (&["diff", "--schema"], &violations, 1, 8),
         (&["diff", "--schema"], &empties, 1, 8),
         (&["show"], &violations, 0, 8),
