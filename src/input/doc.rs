@@ -10,6 +10,8 @@ use std::borrow::Cow;
 
 use serde_json::{Map, Number, Value};
 
+use crate::input::locate::value_end;
+
 /// One value: where its text starts, and the entry just past its subtree (for a container, past
 /// its last descendant; an object's children alternate key, value).
 #[derive(Debug, Clone, Copy)]
@@ -133,30 +135,6 @@ pub fn string_end(raw: &[u8], start: usize) -> usize {
     raw.len()
 }
 
-/// Just past the array or object whose opening bracket is at `start`.
-fn container_end(raw: &[u8], start: usize) -> usize {
-    let mut depth = 0usize;
-    let mut i = start;
-    while i < raw.len() {
-        match raw[i] {
-            b'"' => {
-                i = string_end(raw, i);
-                continue;
-            }
-            b'{' | b'[' => depth += 1,
-            b'}' | b']' => {
-                depth = depth.saturating_sub(1);
-                if depth == 0 {
-                    return i + 1;
-                }
-            }
-            _ => {}
-        }
-        i += 1;
-    }
-    raw.len()
-}
-
 /// The length of the number or literal at the start of `raw`.
 fn scalar_len(raw: &[u8]) -> usize {
     raw.iter()
@@ -185,12 +163,7 @@ impl<'d> DocValue<'d> {
     pub fn text(&self) -> &'d [u8] {
         let start = self.offset();
         let raw = self.doc.raw;
-        let end = match self.kind() {
-            Kind::String => string_end(raw, start),
-            Kind::Array | Kind::Object => container_end(raw, start),
-            _ => start + scalar_len(&raw[start..]),
-        };
-        &raw[start..end]
+        &raw[start..value_end(raw, start)]
     }
 
     /// What kind of value it is.

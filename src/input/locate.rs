@@ -52,16 +52,8 @@ fn skip_ws(raw: &[u8], mut i: usize) -> usize {
 }
 
 /// `i` is at an opening quote; returns the offset after the closing quote.
-fn skip_string(raw: &[u8], mut i: usize) -> usize {
-    i += 1;
-    while i < raw.len() {
-        match raw[i] {
-            b'\\' => i += 2,
-            b'"' => return i + 1,
-            _ => i += 1,
-        }
-    }
-    raw.len()
+fn skip_string(raw: &[u8], i: usize) -> usize {
+    crate::input::doc::string_end(raw, i)
 }
 
 /// The offset just past the value that starts at `start` in `raw` (valid JSON).
