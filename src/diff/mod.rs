@@ -24,16 +24,21 @@
 //!
 //! This module never prints: it hands back values that the renderers in `render::diff` show.
 
+pub mod node;
 pub mod pair;
 pub mod patch;
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 use std::fmt;
+use std::io;
 
 use serde_json::{Number, Value};
 
+use crate::input::doc::Kind;
 use crate::input::locate::escape_token;
 use crate::model::json_type::JsonType;
+pub use node::Node;
 
 /// The top-level fields that differ between two deliveries of the same kind of message
 /// (`--ignore-ids`).
@@ -75,10 +80,10 @@ impl Op {
 }
 
 /// One step of a path: an object key or an array index.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Step<'a> {
     /// A member of an object.
-    Key(&'a str),
+    Key(Cow<'a, str>),
     /// An element of an array.
     Index(usize),
 }
@@ -104,9 +109,9 @@ pub struct Difference<'a> {
     /// Where, from the root of the compared values.
     pub path: Vec<Step<'a>>,
     /// The value in LEFT (absent for [`Op::Added`]).
-    pub left: Option<&'a Value>,
+    pub left: Option<Node<'a>>,
     /// The value in RIGHT (absent for [`Op::Removed`]).
-    pub right: Option<&'a Value>,
+    pub right: Option<Node<'a>>,
     /// For an element added to an array: how many elements added before it, at lower indices
     /// of the same array, were ignored. A patch adds this element at `index - skipped`, so that
     /// it stays valid when an ignored element is left out.
@@ -122,7 +127,7 @@ impl Difference<'_> {
     /// Whether the two sides hold values of different JSON types.
     pub fn type_changed(&self) -> bool {
         match (self.left, self.right) {
-            (Some(l), Some(r)) => json_type(l) != json_type(r),
+            (Some(l), Some(r)) => l.type_name() != r.type_name(),
             _ => false,
         }
     }
@@ -150,7 +155,7 @@ struct Token {
 impl Token {
     fn matches(&self, step: &Step<'_>) -> bool {
         match step {
-            Step::Key(k) => *k == self.text,
+            Step::Key(k) => **k == self.text,
             Step::Index(i) => self.index == Some(*i),
         }
     }
@@ -207,7 +212,7 @@ impl Ignore {
     /// checked on the way down).
     pub fn ignores(&self, path: &[Step<'_>]) -> bool {
         if let Some(Step::Key(k)) = path.last()
-            && self.keys.contains(*k)
+            && self.keys.contains(k.as_ref())
         {
             return true;
         }
@@ -301,41 +306,95 @@ pub const MAX_DIFFERENCES: usize = 1000;
 /// object: changed and removed keys in LEFT's order, then added keys in RIGHT's order. Within
 /// an array: changed elements, then added or removed elements, by ascending index.
 pub fn diff<'a>(left: &'a Value, right: &'a Value, ignore: &Ignore) -> Vec<Difference<'a>> {
-    diff_capped(left, right, ignore, usize::MAX).0
+    diff_capped(left.into(), right.into(), ignore, usize::MAX).0
 }
 
 /// The first `cap` differences of [`diff`], and how many there are in all: past the cap the
 /// walk only counts, so the memory a comparison takes does not grow with its differences.
 pub fn diff_capped<'a>(
-    left: &'a Value,
-    right: &'a Value,
+    left: Node<'a>,
+    right: Node<'a>,
     ignore: &Ignore,
     cap: usize,
 ) -> (Vec<Difference<'a>>, u64) {
-    let mut walk = Walk {
-        ignore,
-        path: Vec::new(),
-        out: Vec::new(),
-        cap,
-        total: 0,
-    };
+    let mut walk = Walk::new(ignore, cap, usize::MAX, None);
     walk.value(left, right);
     (walk.out, walk.total)
 }
 
-struct Walk<'i, 'a> {
+/// How many differences [`diff_each`] hands over at a time.
+pub const BATCH: usize = 256;
+
+/// The differences of [`diff`], handed to `each` in batches of [`BATCH`] as the walk finds
+/// them, the first `cap` only; returns how many there are in all. Nothing but the current
+/// batch is held, whatever the number of differences; the first error of `each` stops the walk.
+pub fn diff_each<'a>(
+    left: Node<'a>,
+    right: Node<'a>,
+    ignore: &Ignore,
+    cap: usize,
+    each: &mut dyn FnMut(&[Difference<'a>]) -> io::Result<()>,
+) -> io::Result<u64> {
+    let mut walk = Walk::new(ignore, cap, BATCH, Some(each));
+    walk.value(left, right);
+    walk.flush();
+    match walk.failed.take() {
+        Some(e) => Err(e),
+        None => Ok(walk.total),
+    }
+}
+
+type Each<'e, 'a> = &'e mut dyn FnMut(&[Difference<'a>]) -> io::Result<()>;
+
+struct Walk<'i, 'e, 'a> {
     ignore: &'i Ignore,
     path: Vec<Step<'a>>,
     out: Vec<Difference<'a>>,
+    /// The differences kept or handed over so far.
+    shown: usize,
     cap: usize,
     total: u64,
+    batch: usize,
+    each: Option<Each<'e, 'a>>,
+    failed: Option<io::Error>,
 }
 
-impl<'a> Walk<'_, 'a> {
-    fn push(&mut self, op: Op, left: Option<&'a Value>, right: Option<&'a Value>, skipped: usize) {
+impl<'i, 'e, 'a> Walk<'i, 'e, 'a> {
+    fn new(ignore: &'i Ignore, cap: usize, batch: usize, each: Option<Each<'e, 'a>>) -> Self {
+        Walk {
+            ignore,
+            path: Vec::new(),
+            out: Vec::new(),
+            shown: 0,
+            cap,
+            total: 0,
+            batch,
+            each,
+            failed: None,
+        }
+    }
+
+    /// Hands the batch over, if anything takes it.
+    fn flush(&mut self) {
+        if let Some(each) = self.each.as_mut()
+            && !self.out.is_empty()
+            && self.failed.is_none()
+        {
+            if let Err(e) = each(&self.out) {
+                self.failed = Some(e);
+            }
+            self.out.clear();
+        }
+    }
+
+    fn push(&mut self, op: Op, left: Option<Node<'a>>, right: Option<Node<'a>>, skipped: usize) {
         self.total += 1;
-        if self.out.len() >= self.cap {
+        if self.shown >= self.cap || self.failed.is_some() {
             return;
+        }
+        self.shown += 1;
+        if self.out.len() >= self.batch {
+            self.flush();
         }
         self.out.push(Difference {
             op,
@@ -347,21 +406,22 @@ impl<'a> Walk<'_, 'a> {
     }
 
     /// Compares two values at the current path (which is not ignored).
-    fn value(&mut self, left: &'a Value, right: &'a Value) {
-        match (left, right) {
-            (Value::Object(l), Value::Object(r)) => {
-                for (k, lv) in l {
+    fn value(&mut self, left: Node<'a>, right: Node<'a>) {
+        match (left.kind(), right.kind()) {
+            (Kind::Object, Kind::Object) => {
+                let (l, r) = (left.lookup(), right.lookup());
+                for (k, lv) in left.members() {
                     self.path.push(Step::Key(k));
                     if !self.ignore.ignores(&self.path) {
-                        match r.get(k) {
+                        match r.get(self.key()) {
                             Some(rv) => self.value(lv, rv),
                             None => self.push(Op::Removed, Some(lv), None, 0),
                         }
                     }
                     self.path.pop();
                 }
-                for (k, rv) in r {
-                    if l.contains_key(k) {
+                for (k, rv) in right.members() {
+                    if l.contains(&k) {
                         continue;
                     }
                     self.path.push(Step::Key(k));
@@ -371,13 +431,18 @@ impl<'a> Walk<'_, 'a> {
                     self.path.pop();
                 }
             }
-            (Value::Array(l), Value::Array(r)) => {
+            (Kind::Array, Kind::Array) => {
+                let (mut l, mut r) = (left.elements(), right.elements());
                 let mut skipped = 0;
-                for i in 0..l.len().max(r.len()) {
+                for i in 0.. {
+                    let (lv, rv) = (l.next(), r.next());
+                    if lv.is_none() && rv.is_none() {
+                        break;
+                    }
                     self.path.push(Step::Index(i));
                     let ignored = self.ignore.ignores(&self.path);
-                    match (l.get(i), r.get(i)) {
-                        _ if ignored && i >= l.len() => skipped += 1,
+                    match (lv, rv) {
+                        (None, _) if ignored => skipped += 1,
                         _ if ignored => {}
                         (Some(lv), Some(rv)) => self.value(lv, rv),
                         (Some(lv), None) => self.push(Op::Removed, Some(lv), None, 0),
@@ -387,8 +452,16 @@ impl<'a> Walk<'_, 'a> {
                     self.path.pop();
                 }
             }
-            _ if values_equal(left, right) => {}
+            _ if left.scalar_equals(right) => {}
             _ => self.push(Op::Changed, Some(left), Some(right), 0),
+        }
+    }
+
+    /// The key of the member the walk stands on.
+    fn key(&self) -> &str {
+        match self.path.last() {
+            Some(Step::Key(k)) => k,
+            _ => "",
         }
     }
 }
@@ -397,22 +470,19 @@ impl fmt::Display for Difference<'_> {
     /// `~ /pointer: left → right`, `+ /pointer: right`, `- /pointer: left`, with the values
     /// shortened and a change of type said as such. Not escaped for a terminal.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        use crate::model::finding::show_value;
         let at = self.pointer();
         match (self.op, self.left, self.right) {
             (Op::Changed, Some(l), Some(r)) if self.type_changed() => write!(
                 f,
                 "~ {at}: {} ({}) → {} ({})",
-                show_value(l),
-                json_type(l),
-                show_value(r),
-                json_type(r)
+                l.show(),
+                l.type_name(),
+                r.show(),
+                r.type_name()
             ),
-            (Op::Changed, Some(l), Some(r)) => {
-                write!(f, "~ {at}: {} → {}", show_value(l), show_value(r))
-            }
-            (_, None, Some(r)) => write!(f, "+ {at}: {}", show_value(r)),
-            (_, Some(l), _) => write!(f, "- {at}: {}", show_value(l)),
+            (Op::Changed, Some(l), Some(r)) => write!(f, "~ {at}: {} → {}", l.show(), r.show()),
+            (_, None, Some(r)) => write!(f, "+ {at}: {}", r.show()),
+            (_, Some(l), _) => write!(f, "- {at}: {}", l.show()),
             (_, None, None) => write!(f, "? {at}"),
         }
     }

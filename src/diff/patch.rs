@@ -9,10 +9,8 @@
 //! * when an element added to an array is ignored, the elements added after it are added one
 //!   index lower, since the ignored one is never inserted.
 
+use super::{Difference, Node, Op, Step, pointer};
 use serde::Serialize;
-use serde_json::Value;
-
-use super::{Difference, Op, Step, pointer};
 
 /// One RFC 6902 operation.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -23,7 +21,7 @@ pub enum Operation<'a> {
         /// Where.
         path: String,
         /// What.
-        value: &'a Value,
+        value: Node<'a>,
     },
     /// Removes a member or an element.
     Remove {
@@ -35,7 +33,7 @@ pub enum Operation<'a> {
         /// Where.
         path: String,
         /// The new value.
-        value: &'a Value,
+        value: Node<'a>,
     },
 }
 
@@ -43,29 +41,41 @@ pub enum Operation<'a> {
 /// that function returns them).
 pub fn patch<'a>(differences: &[Difference<'a>]) -> Vec<Operation<'a>> {
     let mut ops = Vec::with_capacity(differences.len());
-    let mut i = 0;
-    while i < differences.len() {
-        let d = &differences[i];
-        match (d.op, d.left, d.right) {
-            (Op::Removed, _, _) if is_element(d) => {
-                // A run of removals from one array: highest index first.
-                let parent = &d.path[..d.path.len() - 1];
-                let mut end = i + 1;
-                while end < differences.len()
-                    && differences[end].op == Op::Removed
-                    && is_element(&differences[end])
-                    && differences[end].path[..differences[end].path.len() - 1] == *parent
-                {
-                    end += 1;
+    let mut patcher = Patcher::default();
+    for d in differences {
+        patcher.push(d, &mut |op| ops.push(op));
+    }
+    patcher.finish(&mut |op| ops.push(op));
+    ops
+}
+
+/// Turns differences into operations as they come (in the order [`super::diff`] gives them):
+/// only a run of elements removed from one array waits, as their indices, to be removed from
+/// the highest down.
+#[derive(Debug, Default)]
+pub struct Patcher {
+    /// The array's pointer and the indices removed from it so far.
+    removals: Option<(String, Vec<usize>)>,
+}
+
+impl Patcher {
+    /// The operations of one more difference (none while a run of removals goes on).
+    pub fn push<'a>(&mut self, d: &Difference<'a>, emit: &mut dyn FnMut(Operation<'a>)) {
+        if let (Op::Removed, Some((Step::Index(at), parent))) = (d.op, d.path.split_last()) {
+            let parent = pointer(parent);
+            match &mut self.removals {
+                Some((run, indices)) if *run == parent => indices.push(*at),
+                _ => {
+                    self.finish(emit);
+                    self.removals = Some((parent, vec![*at]));
                 }
-                for r in differences[i..end].iter().rev() {
-                    ops.push(Operation::Remove { path: r.pointer() });
-                }
-                i = end;
-                continue;
             }
-            (Op::Removed, _, _) => ops.push(Operation::Remove { path: d.pointer() }),
-            (Op::Added, _, Some(value)) => {
+            return;
+        }
+        self.finish(emit);
+        match (d.op, d.right) {
+            (Op::Removed, _) => emit(Operation::Remove { path: d.pointer() }),
+            (Op::Added, Some(value)) => {
                 let path = match d.path.split_last() {
                     Some((Step::Index(at), parent)) if d.skipped > 0 => {
                         let mut steps = parent.to_vec();
@@ -74,20 +84,25 @@ pub fn patch<'a>(differences: &[Difference<'a>]) -> Vec<Operation<'a>> {
                     }
                     _ => d.pointer(),
                 };
-                ops.push(Operation::Add { path, value });
+                emit(Operation::Add { path, value });
             }
-            (Op::Changed, _, Some(value)) => ops.push(Operation::Replace {
+            (Op::Changed, Some(value)) => emit(Operation::Replace {
                 path: d.pointer(),
                 value,
             }),
             // A difference always carries the values its operation needs.
-            (_, _, None) => {}
+            (_, None) => {}
         }
-        i += 1;
     }
-    ops
-}
 
-fn is_element(d: &Difference<'_>) -> bool {
-    matches!(d.path.last(), Some(Step::Index(_)))
+    /// The operations still waiting: the removals of the last run, highest index first.
+    pub fn finish<'a>(&mut self, emit: &mut dyn FnMut(Operation<'a>)) {
+        if let Some((parent, indices)) = self.removals.take() {
+            for at in indices.into_iter().rev() {
+                emit(Operation::Remove {
+                    path: format!("{parent}/{at}"),
+                });
+            }
+        }
+    }
 }

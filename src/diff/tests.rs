@@ -12,7 +12,10 @@ mod apply_patch;
 /// (op, pointer, left, right) of each difference, for comparisons.
 fn summary<'a>(d: &[Difference<'a>]) -> Vec<(Op, String, Option<&'a Value>, Option<&'a Value>)> {
     d.iter()
-        .map(|d| (d.op, d.pointer(), d.left, d.right))
+        .map(|d| {
+            let value = |n: Option<Node<'a>>| n.map(|n| n.as_value().expect("a parsed value"));
+            (d.op, d.pointer(), value(d.left), value(d.right))
+        })
         .collect()
 }
 
@@ -399,7 +402,7 @@ proptest! {
         let all = diff(&a, &b, &Ignore::new());
         let kept: Vec<_> = all
             .iter()
-            .filter(|d| !d.path.contains(&Step::Key("k")))
+            .filter(|d| !d.path.contains(&Step::Key("k".into())))
             .cloned()
             .collect();
         prop_assert_eq!(summary(&diff(&a, &b, &ignoring(&["k"]))), summary(&kept));
@@ -446,5 +449,41 @@ proptest! {
         let forward = diff(&a, &b, &Ignore::new());
         let backward = diff(&b, &a, &Ignore::new());
         prop_assert_eq!(forward.len(), backward.len());
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    /// A large payload is compared through its bytes: every pairing of parsed and read
+    /// through the bytes gives the same lines and the same patch as two parsed values.
+    #[test]
+    fn values_read_through_their_bytes_differ_as_parsed_ones(
+        (a, b) in related_pair(),
+        pretty in any::<bool>(),
+        ignore in prop::option::of(key()),
+    ) {
+        use crate::input::doc::Doc;
+        let text = |v: &Value| match pretty {
+            true => serde_json::to_string_pretty(v).unwrap(),
+            false => v.to_string(),
+        };
+        let (ta, tb) = (text(&a), text(&b));
+        let (da, db) = (Doc::build(ta.as_bytes()).unwrap(), Doc::build(tb.as_bytes()).unwrap());
+        let mut ig = Ignore::new();
+        if let Some(k) = ignore.filter(|k| !k.is_empty()) {
+            ig.add_key(&k);
+        }
+        let shown = |l: Node<'_>, r: Node<'_>| {
+            let (d, total) = diff_capped(l, r, &ig, 7);
+            let lines: Vec<String> = d.iter().map(ToString::to_string).collect();
+            let patch = serde_json::to_value(patch(&diff_capped(l, r, &ig, usize::MAX).0)).unwrap();
+            (lines, total, patch)
+        };
+        let want = shown((&a).into(), (&b).into());
+        let (na, nb) = (Node::Doc(da.root()), Node::Doc(db.root()));
+        prop_assert_eq!(&shown(na, nb), &want);
+        prop_assert_eq!(&shown(na, (&b).into()), &want);
+        prop_assert_eq!(&shown((&a).into(), nb), &want);
     }
 }

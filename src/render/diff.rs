@@ -4,11 +4,10 @@ use std::io::{self, Write};
 use std::time::{Duration, Instant};
 
 use serde::Serialize;
-use serde_json::Value;
 
 use crate::diff::pair::Key;
-use crate::diff::patch::patch;
-use crate::diff::{Difference, Op};
+use crate::diff::patch::Patcher;
+use crate::diff::{Difference, Ignore, Node, Op, diff_each};
 use crate::model::origin::Origin;
 use crate::render::inline;
 use crate::render::jsonl::{ErrorJson, OriginJson, SafeFormatter, write_line};
@@ -95,7 +94,36 @@ impl DiffSummary {
 
 /// Receives the results of `diff`, in order.
 pub trait DiffReport {
-    /// The differences of two single payloads (`pair` is `None`), or of a changed pair.
+    /// Compares two payloads (two single payloads when `pair` is `None`) and reports their
+    /// differences as they are found; returns how many there are in all.
+    fn compare(
+        &mut self,
+        pair: Option<&Pair<'_>>,
+        left: Node<'_>,
+        right: Node<'_>,
+        ignore: &Ignore,
+    ) -> io::Result<u64> {
+        let mut begun = false;
+        let cap = self.cap();
+        let total = diff_each(left, right, ignore, cap, &mut |batch| {
+            if !begun {
+                begun = true;
+                self.begin(pair)?;
+            }
+            self.differences(pair, batch)
+        })?;
+        let rest = total.saturating_sub(cap as u64);
+        if rest > 0 {
+            self.not_shown(pair, rest)?;
+        }
+        Ok(total)
+    }
+    /// The first difference of a pair is coming.
+    fn begin(&mut self, _pair: Option<&Pair<'_>>) -> io::Result<()> {
+        Ok(())
+    }
+    /// Differences of two single payloads (`pair` is `None`), or of a changed pair, in batches
+    /// after [`DiffReport::begin`].
     fn differences(&mut self, pair: Option<&Pair<'_>>, diffs: &[Difference<'_>]) -> io::Result<()>;
     /// How many differences of one pair are reported; the rest are counted with
     /// [`DiffReport::not_shown`].
@@ -160,7 +188,7 @@ impl<W: Write> HumanDiff<W> {
     /// One difference, at `indent`.
     fn difference(&mut self, indent: &str, d: &Difference<'_>) -> io::Result<()> {
         let strings = match (d.op, d.left, d.right) {
-            (Op::Changed, Some(Value::String(l)), Some(Value::String(r))) => Some((l, r)),
+            (Op::Changed, Some(l), Some(r)) => l.as_str().zip(r.as_str()),
             _ => None,
         };
         let inline = strings
@@ -176,9 +204,9 @@ impl<W: Write> HumanDiff<W> {
         };
         let started = Instant::now();
         let (what, body) = if old.contains('\n') || new.contains('\n') {
-            ("lines changed", inline::lines(old, new, marks))
+            ("lines changed", inline::lines(&old, &new, marks))
         } else {
-            ("words changed", vec![inline::words(old, new, marks)])
+            ("words changed", vec![inline::words(&old, &new, marks)])
         };
         self.spent += started.elapsed();
         let header = format!("~ {}: {what}", d.pointer());
@@ -196,16 +224,19 @@ impl<W: Write> HumanDiff<W> {
 }
 
 impl<W: Write> DiffReport for HumanDiff<W> {
-    fn differences(&mut self, pair: Option<&Pair<'_>>, diffs: &[Difference<'_>]) -> io::Result<()> {
-        let indent = match pair {
+    fn begin(&mut self, pair: Option<&Pair<'_>>) -> io::Result<()> {
+        match pair {
             Some(p) => {
                 let header = format!("{}: {} → {}", p.key, p.left, p.right);
                 let header = self.painter.paint(&header, styles::location());
-                self.line(&header)?;
-                "  "
+                self.line(&header)
             }
-            None => "",
-        };
+            None => Ok(()),
+        }
+    }
+
+    fn differences(&mut self, pair: Option<&Pair<'_>>, diffs: &[Difference<'_>]) -> io::Result<()> {
+        let indent = if pair.is_some() { "  " } else { "" };
         for d in diffs {
             self.difference(indent, d)?;
         }
@@ -259,9 +290,9 @@ struct DifferenceLine<'a> {
     op: Op,
     pointer: String,
     #[serde(skip_serializing_if = "Option::is_none")]
-    left: Option<&'a serde_json::Value>,
+    left: Option<crate::diff::Node<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    right: Option<&'a serde_json::Value>,
+    right: Option<crate::diff::Node<'a>>,
     #[serde(flatten)]
     pair: Option<PairJson<'a>>,
 }
@@ -360,15 +391,51 @@ impl<W: Write> DiffReport for JsonDiff<W> {
     }
 }
 
-/// `--format json-patch`: one JSON array, one operation per line.
+/// `--format json-patch`: one JSON array, one operation per line, written as the differences
+/// are found.
 pub struct PatchDiff<W> {
     out: W,
+    patcher: Patcher,
+    /// Operations written so far.
+    written: u64,
+    /// The first error of a write, reported at the next call.
+    failed: Option<io::Error>,
 }
 
 impl<W: Write> PatchDiff<W> {
     /// Writes to `out`.
     pub fn new(out: W) -> Self {
-        PatchDiff { out }
+        PatchDiff {
+            out,
+            patcher: Patcher::default(),
+            written: 0,
+            failed: None,
+        }
+    }
+
+    fn write(&mut self, op: &crate::diff::patch::Operation<'_>) -> io::Result<()> {
+        let open: &[u8] = if self.written == 0 {
+            b"[\n  "
+        } else {
+            b",\n  "
+        };
+        self.out.write_all(open)?;
+        let mut ser = serde_json::Serializer::with_formatter(&mut self.out, SafeFormatter);
+        op.serialize(&mut ser).map_err(io::Error::from)?;
+        self.written += 1;
+        Ok(())
+    }
+
+    fn emit(&mut self, op: &crate::diff::patch::Operation<'_>) {
+        if self.failed.is_none()
+            && let Err(e) = self.write(op)
+        {
+            self.failed = Some(e);
+        }
+    }
+
+    fn failure(&mut self) -> io::Result<()> {
+        self.failed.take().map_or(Ok(()), Err)
     }
 }
 
@@ -378,19 +445,12 @@ impl<W: Write> DiffReport for PatchDiff<W> {
         _pair: Option<&Pair<'_>>,
         diffs: &[Difference<'_>],
     ) -> io::Result<()> {
-        let ops = patch(diffs);
-        if ops.is_empty() {
-            return self.out.write_all(b"[]\n");
+        let mut patcher = std::mem::take(&mut self.patcher);
+        for d in diffs {
+            patcher.push(d, &mut |op| self.emit(&op));
         }
-        self.out.write_all(b"[\n")?;
-        for (i, op) in ops.iter().enumerate() {
-            self.out.write_all(b"  ")?;
-            let mut ser = serde_json::Serializer::with_formatter(&mut self.out, SafeFormatter);
-            op.serialize(&mut ser).map_err(io::Error::from)?;
-            let end: &[u8] = if i + 1 < ops.len() { b",\n" } else { b"\n" };
-            self.out.write_all(end)?;
-        }
-        self.out.write_all(b"]\n")
+        self.patcher = patcher;
+        self.failure()
     }
 
     fn cap(&self) -> usize {
@@ -404,7 +464,11 @@ impl<W: Write> DiffReport for PatchDiff<W> {
     }
 
     fn finish(&mut self, _: &DiffSummary) -> io::Result<()> {
-        Ok(())
+        let mut patcher = std::mem::take(&mut self.patcher);
+        patcher.finish(&mut |op| self.emit(&op));
+        self.failure()?;
+        let close: &[u8] = if self.written == 0 { b"[]\n" } else { b"\n]\n" };
+        self.out.write_all(close)
     }
 }
 
@@ -487,20 +551,25 @@ mod tests {
     fn capture_header_and_only_lines() {
         let l = json!({"status": "delivered"});
         let r = json!({"status": "failed"});
-        let d = diff(&l, &r, &Ignore::new());
         let key = Key::MessageId("m1".into());
         let (lo, ro) = (origin("a.ndjson", 3), origin("b.ndjson", 9));
         let mut out = Vec::new();
         let mut h = HumanDiff::new(&mut out, Painter::new(false), false);
-        h.differences(
-            Some(&Pair {
-                key: &key,
-                left: &lo,
-                right: &ro,
-            }),
-            &d,
-        )
-        .unwrap();
+        let pair = Pair {
+            key: &key,
+            left: &lo,
+            right: &ro,
+        };
+        let total = h
+            .compare(Some(&pair), (&l).into(), (&r).into(), &Ignore::new())
+            .unwrap();
+        assert_eq!(total, 1);
+        // An equal pair says nothing, not even its header.
+        assert_eq!(
+            h.compare(Some(&pair), (&l).into(), (&l).into(), &Ignore::new())
+                .unwrap(),
+            0
+        );
         h.only_in(Side::Left, &Key::Position(2), &lo).unwrap();
         assert_eq!(
             String::from_utf8(out).unwrap(),
@@ -513,16 +582,42 @@ mod tests {
     fn patch_is_an_array_with_one_operation_per_line() {
         let l = json!({"a": 1, "b": "\u{9b}"});
         let r = json!({"a": 2});
-        let d = diff(&l, &r, &Ignore::new());
-        let mut out = Vec::new();
-        PatchDiff::new(&mut out).differences(None, &d).unwrap();
-        let text = String::from_utf8(out).unwrap();
+        let text = patch_text(&l, &r);
         assert_eq!(
             text,
             "[\n  {\"op\":\"replace\",\"path\":\"/a\",\"value\":2},\n  {\"op\":\"remove\",\"path\":\"/b\"}\n]\n"
         );
+        assert_eq!(patch_text(&l, &l), "[]\n");
+    }
+
+    fn patch_text(l: &serde_json::Value, r: &serde_json::Value) -> String {
         let mut out = Vec::new();
-        PatchDiff::new(&mut out).differences(None, &[]).unwrap();
-        assert_eq!(out, b"[]\n");
+        let mut p = PatchDiff::new(&mut out);
+        p.compare(None, l.into(), r.into(), &Ignore::new()).unwrap();
+        p.finish(&DiffSummary::default()).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn a_patch_written_as_found_is_the_patch_of_all_differences() {
+        // Runs of removals longer than a batch, between other operations, stay highest first.
+        let n = crate::diff::BATCH * 3 + 7;
+        let l = json!({"a": vec![0; n], "b": 1, "c": vec![1; n], "d": [1, 2]});
+        let r = json!({"a": [5], "b": 2, "c": vec![2; n + 3], "d": [1]});
+        let whole = crate::diff::patch::patch(&diff(&l, &r, &Ignore::new()));
+        let parsed: Vec<serde_json::Value> = serde_json::from_str(&patch_text(&l, &r)).unwrap();
+        assert_eq!(parsed.len(), whole.len());
+        assert_eq!(
+            parsed,
+            serde_json::to_value(&whole)
+                .unwrap()
+                .as_array()
+                .unwrap()
+                .clone()
+        );
+        assert_eq!(
+            parsed[1],
+            json!({"op": "remove", "path": format!("/a/{}", n - 1)})
+        );
     }
 }

@@ -131,6 +131,46 @@ fn peak_memory_stays_within_64_mb_and_8_times_the_payload() {
     }
 }
 
+/// Two large payloads are compared through their bytes, and the differences are written as they
+/// are found: a million differences fit within the same bound, in every format.
+#[test]
+fn diff_of_two_large_payloads_stays_within_the_bound() {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, element: &str| {
+        let path = dir.path().join(name);
+        let mut text = String::from(OPEN_PAYLOAD);
+        text.push_str(",\"attachments\":[");
+        text.push_str(&vec![element; 500_000].join(","));
+        text.push_str("]}\n");
+        std::fs::write(&path, &text).unwrap();
+        (path, text.len() as u64)
+    };
+    let (empties, _) = write("empties.json", "[]");
+    let (ones, size) = write("ones.json", "[1]");
+    let limit = 64_000_000 + 8 * size;
+    for format in ["human", "json", "json-patch"] {
+        let run = within_memory(&["diff", "--format", format], &[&empties, &ones], limit);
+        let stdout = String::from_utf8_lossy(&run.stdout);
+        assert_eq!(
+            run.status.code(),
+            Some(1),
+            "{format}: {}",
+            String::from_utf8_lossy(&run.stderr)
+        );
+        match format {
+            "json-patch" => {
+                let ops: Vec<serde_json::Value> = serde_json::from_str(&stdout).unwrap();
+                assert_eq!(ops.len(), 500_000);
+                assert_eq!(ops[499_999]["path"], "/attachments/499999/0");
+            }
+            "json" => assert!(stdout.ends_with("{\"kind\":\"summary\",\"differences\":500000}\n")),
+            _ => assert!(stdout.ends_with("\n500000 differences\n"), "{stdout:.300}"),
+        }
+    }
+    let run = within_memory(&["diff"], &[&ones, &ones], limit);
+    assert_eq!(run.status.code(), Some(0));
+}
+
 #[test]
 fn validate_is_linear_in_the_number_of_violations() {
     validate_many_violations(40_000, Duration::from_secs(15));

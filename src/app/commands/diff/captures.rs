@@ -5,6 +5,9 @@
 //! Whether two single payloads or two captures are compared is known only while reading: when
 //! the kept side holds exactly one entry, the first entry of the streamed side waits until the
 //! next one shows whether there is a second.
+//!
+//! A payload of [`SHALLOW_ABOVE`] bytes or more is compared through its bytes ([`Doc`]), never
+//! parsed into a `Value` of millions of values, unless it is redacted first.
 
 use std::io;
 
@@ -12,8 +15,9 @@ use serde_json::Value;
 
 use crate::app::driver::Consumer;
 use crate::diff::pair::{self, Index};
-use crate::diff::{Ignore, diff_capped};
-use crate::input::parse::parse;
+use crate::diff::{Ignore, Node};
+use crate::input::doc::Doc;
+use crate::input::parse::{SHALLOW_ABOVE, parse, parse_shallow};
 use crate::input::{InputError, Record};
 use crate::model::finding::Fault;
 use crate::model::origin::Origin;
@@ -25,6 +29,8 @@ use crate::render::jsonl::ErrorJson;
 pub struct Kept {
     origin: Origin,
     raw: Box<[u8]>,
+    /// Read through its bytes when compared: large, and holding no key twice.
+    shallow: bool,
 }
 
 /// A kept payload as the workers read it: its messageId too.
@@ -35,23 +41,93 @@ pub struct KeptEntry {
 
 /// Reads a payload of the kept side (on a worker thread).
 pub fn read_kept(rec: Record<'_>) -> Result<KeptEntry, Fault> {
-    let p = parse(rec)?;
+    let p = parse_shallow(rec, SHALLOW_ABOVE)?;
     Ok(KeptEntry {
         id: pair::message_id(&p.value).map(str::to_string),
         kept: Kept {
             origin: p.origin,
             raw: p.raw.into(),
+            shallow: p.shallow,
         },
     })
 }
 
+/// A payload of the streamed side: parsed, or (when large) its bytes.
+pub struct Streamed {
+    origin: Origin,
+    id: Option<String>,
+    body: Body,
+}
+
+/// What a streamed payload keeps until it is compared.
+enum Body {
+    Value(Value),
+    /// A large payload holding no key twice, compared through its bytes.
+    Raw(Box<[u8]>),
+}
+
 /// Reads a payload of the streamed side (on a worker thread), redacted when asked.
-pub fn read_streamed(rec: Record<'_>, redact: bool) -> Result<(Origin, Value), Fault> {
-    let mut p = parse(rec)?;
+pub fn read_streamed(rec: Record<'_>, redact: bool) -> Result<Streamed, Fault> {
     if redact {
+        let mut p = parse(rec)?;
         crate::redact::redact(&mut p.value);
+        let id = pair::message_id(&p.value).map(str::to_string);
+        return Ok(Streamed {
+            origin: p.origin,
+            id,
+            body: Body::Value(p.value),
+        });
     }
-    Ok((p.origin, p.value))
+    let p = parse_shallow(rec, SHALLOW_ABOVE)?;
+    let id = pair::message_id(&p.value).map(str::to_string);
+    let body = match p.shallow {
+        true => Body::Raw(p.raw.into()),
+        false => Body::Value(p.value),
+    };
+    Ok(Streamed {
+        origin: p.origin,
+        id,
+        body,
+    })
+}
+
+/// One side of a comparison, as the walk reads it.
+enum Held<'a> {
+    Owned(Value),
+    Borrowed(&'a Value),
+    Doc(Doc<'a>),
+}
+
+impl<'a> Held<'a> {
+    /// A kept payload: through its bytes when large, else parsed again, redacted when asked.
+    fn kept(kept: &'a Kept, redact: bool) -> Result<Held<'a>, serde_json::Error> {
+        if kept.shallow
+            && !redact
+            && let Some(doc) = Doc::build(&kept.raw)
+        {
+            return Ok(Held::Doc(doc));
+        }
+        parse_kept(&kept.raw, redact).map(Held::Owned)
+    }
+
+    /// A streamed payload.
+    fn streamed(body: &'a Body) -> Result<Held<'a>, serde_json::Error> {
+        match body {
+            Body::Value(v) => Ok(Held::Borrowed(v)),
+            Body::Raw(raw) => match Doc::build(raw) {
+                Some(doc) => Ok(Held::Doc(doc)),
+                None => crate::input::parse::parse_json(raw).map(Held::Owned),
+            },
+        }
+    }
+
+    fn node(&self) -> Node<'_> {
+        match self {
+            Held::Owned(v) => Node::Value(v),
+            Held::Borrowed(v) => Node::Value(v),
+            Held::Doc(d) => Node::Doc(d.root()),
+        }
+    }
 }
 
 /// Shared by both passes: where results and problems go. Messages for standard error wait in
@@ -106,7 +182,7 @@ impl Consumer<KeptEntry> for KeepSink<'_, '_> {
 
 /// The first entry of the streamed side, while it is not known whether a second follows.
 pub enum First {
-    Payload(Origin, Value),
+    Payload(Streamed),
     Fault,
 }
 
@@ -170,14 +246,17 @@ impl StreamSink<'_, '_> {
     }
 
     /// Pairs, compares and reports one payload of the streamed side.
-    fn compare(&mut self, origin: &Origin, value: &Value) -> io::Result<()> {
-        let (key, partner) = self.index.take(pair::message_id(value));
+    fn compare(&mut self, streamed: &Streamed) -> io::Result<()> {
+        let origin = &streamed.origin;
+        let (key, partner) = self.index.take(streamed.id.as_deref());
         let Some(kept) = partner else {
             self.summary.add_only(self.kept.other());
             return self.out.report.only_in(self.kept.other(), &key, origin);
         };
-        let kept_value: Value = match parse_kept(&kept.raw, self.redact) {
-            Ok(v) => v,
+        let held =
+            Held::kept(kept, self.redact).and_then(|k| Ok((k, Held::streamed(&streamed.body)?)));
+        let (kept_held, streamed_held) = match held {
+            Ok(both) => both,
             Err(e) => {
                 // The bytes were parsed once already; this cannot happen, but never panic.
                 self.out.trouble = true;
@@ -185,27 +264,27 @@ impl StreamSink<'_, '_> {
                 return Ok(());
             }
         };
+        let (k, s) = (kept_held.node(), streamed_held.node());
         let (left, right, left_origin, right_origin) = match self.kept {
-            Side::Left => (&kept_value, value, &kept.origin, origin),
-            Side::Right => (value, &kept_value, origin, &kept.origin),
+            Side::Left => (k, s, &kept.origin, origin),
+            Side::Right => (s, k, origin, &kept.origin),
         };
-        let (diffs, total) = diff_capped(left, right, self.ignore, self.out.report.cap());
-        if total == 0 {
-            self.summary.same += 1;
-            return Ok(());
-        }
-        self.summary.changed += 1;
-        self.summary.differences += total;
         let pair = Pair {
             key: &key,
             left: left_origin,
             right: right_origin,
         };
-        self.out.report.differences(Some(&pair), &diffs)?;
-        match total - diffs.len() as u64 {
-            0 => Ok(()),
-            rest => self.out.report.not_shown(Some(&pair), rest),
+        let total = self
+            .out
+            .report
+            .compare(Some(&pair), left, right, self.ignore)?;
+        if total == 0 {
+            self.summary.same += 1;
+        } else {
+            self.summary.changed += 1;
+            self.summary.differences += total;
         }
+        Ok(())
     }
 
     /// The end of the streamed side: the summary, and whether the comparison is complete.
@@ -217,29 +296,27 @@ impl StreamSink<'_, '_> {
             } => {
                 // One payload on each side.
                 let kept = self.index.unmatched().next().map(|(_, k)| k);
-                let (First::Payload(_, value), Some(kept)) = (first, kept) else {
+                let (First::Payload(streamed), Some(kept)) = (first, kept) else {
                     // A side is not a payload: nothing to compare.
                     return Ok((self.summary, false));
                 };
-                let kept_value: Value = match parse_kept(&kept.raw, self.redact) {
-                    Ok(v) => v,
+                let held = Held::kept(kept, self.redact)
+                    .and_then(|k| Ok((k, Held::streamed(&streamed.body)?)));
+                let (kept_held, streamed_held) = match held {
+                    Ok(both) => both,
                     Err(e) => {
                         self.out.trouble = true;
                         self.out.errors.push(format!("{}: {e}", kept.origin));
                         return Ok((self.summary, false));
                     }
                 };
+                let (k, s) = (kept_held.node(), streamed_held.node());
                 let (left, right) = match self.kept {
-                    Side::Left => (&kept_value, &value),
-                    Side::Right => (&value, &kept_value),
+                    Side::Left => (k, s),
+                    Side::Right => (s, k),
                 };
-                let (diffs, total) = diff_capped(left, right, self.ignore, self.out.report.cap());
-                self.summary.differences = total;
-                self.out.report.differences(None, &diffs)?;
-                let rest = total - diffs.len() as u64;
-                if rest > 0 {
-                    self.out.report.not_shown(None, rest)?;
-                }
+                self.summary.differences =
+                    self.out.report.compare(None, left, right, self.ignore)?;
             }
             Mode::Undecided { first: None } => {
                 // The streamed side holds nothing: a capture with one side empty.
@@ -279,12 +356,12 @@ impl DiffSummary {
 }
 
 impl StreamSink<'_, '_> {
-    fn entry(&mut self, entry: Option<(Origin, Value)>) -> io::Result<()> {
+    fn entry(&mut self, entry: Option<Streamed>) -> io::Result<()> {
         match &mut self.mode {
             Mode::Refused => return Err(io::Error::other(Refused)),
             Mode::Undecided { first } if first.is_none() => {
                 *first = Some(match entry {
-                    Some((origin, value)) => First::Payload(origin, value),
+                    Some(streamed) => First::Payload(streamed),
                     None => First::Fault,
                 });
                 return Ok(());
@@ -295,22 +372,22 @@ impl StreamSink<'_, '_> {
                 if !self.start_capture(&format!("{side} holds more than one payload"))? {
                     return Err(io::Error::other(Refused));
                 }
-                if let Some(First::Payload(origin, value)) = first {
-                    self.compare(&origin, &value)?;
+                if let Some(First::Payload(streamed)) = first {
+                    self.compare(&streamed)?;
                 }
             }
             Mode::Capture => {}
         }
         match entry {
-            Some((origin, value)) => self.compare(&origin, &value),
+            Some(streamed) => self.compare(&streamed),
             None => Ok(()),
         }
     }
 }
 
-impl Consumer<(Origin, Value)> for StreamSink<'_, '_> {
-    fn done(&mut self, (origin, value): (Origin, Value)) -> io::Result<()> {
-        self.entry(Some((origin, value)))
+impl Consumer<Streamed> for StreamSink<'_, '_> {
+    fn done(&mut self, streamed: Streamed) -> io::Result<()> {
+        self.entry(Some(streamed))
     }
 
     fn fault(&mut self, f: &Fault) -> io::Result<bool> {
