@@ -17,8 +17,14 @@
 use std::sync::OnceLock;
 
 use regex::Regex;
+use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 use serde_json::Value;
 use sha2::{Digest, Sha256};
+
+use crate::input::Record;
+use crate::input::doc::{Doc, DocValue, Kind};
+use crate::input::parse::{SHALLOW_ABOVE, parse_shallow};
+use crate::model::finding::Fault;
 
 /// Fields whose every value is an address.
 pub const ADDRESS_FIELDS: &[&str] = &["from", "to", "cc", "bcc", "ccList", "bccList"];
@@ -125,21 +131,106 @@ fn map_strings(v: &mut Value, f: &dyn Fn(&str) -> String) {
     }
 }
 
+/// How a top-level member's strings and numbers are masked, if it is masked at all.
+fn mask_of(key: &str) -> Option<fn(&str) -> String> {
+    if ADDRESS_FIELDS.contains(&key) {
+        Some(mask_address)
+    } else if BODY_FIELDS.contains(&key) {
+        Some(mask_body)
+    } else if TEXT_FIELDS.contains(&key) {
+        Some(mask_text)
+    } else if key == "attachments" {
+        Some(mask_url)
+    } else {
+        None
+    }
+}
+
 /// Redacts a payload in place. See the module documentation.
 pub fn redact(value: &mut Value) {
     let Value::Object(map) = value else {
         return;
     };
     for (key, v) in map.iter_mut() {
-        let key = key.as_str();
-        if ADDRESS_FIELDS.contains(&key) {
-            map_strings(v, &mask_address);
-        } else if BODY_FIELDS.contains(&key) {
-            map_strings(v, &mask_body);
-        } else if TEXT_FIELDS.contains(&key) {
-            map_strings(v, &mask_text);
-        } else if key == "attachments" {
-            map_strings(v, &mask_url);
+        if let Some(mask) = mask_of(key) {
+            map_strings(v, &mask);
+        }
+    }
+}
+
+/// What [`redact`] makes of a payload read through its bytes (a large one), as JSON text: the
+/// masked members are written masked, every other member's text is copied as it came, so that
+/// no tree of values is built. The document must hold no key twice (as a payload read shallow
+/// does); `None` when it is not an object.
+pub fn redact_doc(doc: &Doc<'_>) -> Option<Vec<u8>> {
+    let root = doc.root();
+    if root.kind() != Kind::Object {
+        return None;
+    }
+    let mut out = Vec::with_capacity(doc.raw().len());
+    out.push(b'{');
+    for (i, (key, value)) in root.members().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        serde_json::to_writer(&mut out, key.as_ref()).ok()?;
+        out.push(b':');
+        match mask_of(&key) {
+            Some(mask) => serde_json::to_writer(&mut out, &Masked { value, mask }).ok()?,
+            None => out.extend_from_slice(value.text()),
+        }
+    }
+    out.push(b'}');
+    Some(out)
+}
+
+/// A record of [`SHALLOW_ABOVE`] bytes or more, masked through its bytes ([`redact_doc`]) after
+/// the checks [`parse_shallow`] makes: the masked text, to be read as an unmasked record would
+/// be. `None` when the record is smaller or cannot be read so (a key repeats): its parsed
+/// value is masked then.
+pub fn redact_large(rec: &Record<'_>) -> Option<Result<Vec<u8>, Fault>> {
+    if rec.bytes.len() < SHALLOW_ABOVE {
+        return None;
+    }
+    match parse_shallow(rec.clone(), SHALLOW_ABOVE) {
+        Err(f) => Some(Err(f)),
+        Ok(p) if p.shallow => Doc::build(p.raw).and_then(|d| redact_doc(&d)).map(Ok),
+        Ok(_) => None,
+    }
+}
+
+/// A value of a masked member, serialized with its strings and numbers masked as
+/// [`map_strings`] masks them.
+struct Masked<'d> {
+    value: DocValue<'d>,
+    mask: fn(&str) -> String,
+}
+
+impl Serialize for Masked<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mask = self.mask;
+        match self.value.kind() {
+            Kind::Null => s.serialize_unit(),
+            Kind::Bool => s.serialize_bool(self.value.as_bool().unwrap_or_default()),
+            Kind::String => s.serialize_str(&mask(&self.value.as_str().unwrap_or_default())),
+            Kind::Number => {
+                let n = self.value.as_number().map(|n| n.to_string());
+                s.serialize_str(&mask(&n.unwrap_or_default()))
+            }
+            Kind::Array => {
+                let mut seq = s.serialize_seq(None)?;
+                for value in self.value.elements() {
+                    seq.serialize_element(&Masked { value, mask })?;
+                }
+                seq.end()
+            }
+            Kind::Object => {
+                let mut map = s.serialize_map(None)?;
+                for (k, value) in self.value.members() {
+                    map.serialize_entry(&k, &Masked { value, mask })?;
+                }
+                map.end()
+            }
         }
     }
 }
@@ -246,6 +337,59 @@ mod tests {
                 .unwrap()
                 .starts_with("<attachment:")
         );
+    }
+
+    #[test]
+    fn a_payload_masked_through_its_bytes_is_the_masked_value() {
+        let texts = [
+            r#"{"to":{"name":"Jordan","n":[15555550123,1.50,true,null]},"body":"a\u00e9 b",
+               "x":{"keep": [1.50, "jordan@example.org"]},"subject":"Re: jordan@example.org",
+               "attachments":["https://cdn.example.com/p/r.pdf",{"url":"u"},7],"k\u00e9y":1}"#,
+            r#"{}"#,
+            r#"{"cc":[],"bcc":{},"plainText":""}"#,
+        ];
+        for text in texts {
+            let doc = Doc::build(text.as_bytes()).unwrap();
+            let masked: Value = serde_json::from_slice(&redact_doc(&doc).unwrap()).unwrap();
+            let mut want: Value = serde_json::from_str(text).unwrap();
+            redact(&mut want);
+            assert_eq!(masked, want, "{text}");
+            assert_eq!(masked.to_string(), want.to_string(), "member order: {text}");
+        }
+        assert!(redact_doc(&Doc::build(b"[1]").unwrap()).is_none());
+    }
+
+    #[test]
+    fn generated_payloads_mask_the_same_through_their_bytes() {
+        use crate::sample::generate::{Generator, Settings};
+        let settings = Settings {
+            seed: 11,
+            count: 800,
+            channels: Vec::new(),
+            invalid_rate: 0.3,
+            events: true,
+        };
+        let mut text = Vec::new();
+        let mut generator = Generator::new(&settings);
+        while !generator.is_done() {
+            generator.next_into(&mut text);
+        }
+        let mut compared = 0;
+        crate::input::testing::each_record(&text, |rec| {
+            let Ok(p) = rec.and_then(crate::input::parse::parse) else {
+                return;
+            };
+            if crate::input::locate::duplicate_key(p.raw).is_some() {
+                return;
+            }
+            let doc = Doc::build(p.raw).unwrap();
+            let masked: Value = serde_json::from_slice(&redact_doc(&doc).unwrap()).unwrap();
+            let mut want = p.value.clone();
+            redact(&mut want);
+            assert_eq!(masked.to_string(), want.to_string());
+            compared += 1;
+        });
+        assert!(compared > 700, "{compared}");
     }
 
     #[test]

@@ -253,6 +253,45 @@ mod tests {
         assert_eq!(nested[2].lookup().get("b").unwrap().as_str().unwrap(), "xA");
     }
 
+    /// A value read through its bytes is written as `serde_json` writes the parsed value:
+    /// `verify --reserialize` relies on it for large bodies.
+    #[test]
+    fn a_value_read_through_its_bytes_serializes_as_the_parsed_value() {
+        use crate::sample::generate::{Generator, Settings};
+        let settings = Settings {
+            seed: 5,
+            count: 600,
+            channels: Vec::new(),
+            invalid_rate: 0.3,
+            events: true,
+        };
+        let mut text = Vec::new();
+        let mut generator = Generator::new(&settings);
+        while !generator.is_done() {
+            generator.next_into(&mut text);
+        }
+        text.extend_from_slice(
+            br#"{"a":1.50,"b":1e2,"c":-0,"d":"\u00e9\/\n","e":[12345678901234567890123,-1E-2],"f":{}}"#,
+        );
+        let mut compared = 0;
+        crate::input::testing::each_record(&text, |rec| {
+            let Ok(p) = rec.and_then(crate::input::parse::parse) else {
+                return;
+            };
+            if crate::input::locate::duplicate_key(p.raw).is_some() {
+                return;
+            }
+            let doc = Doc::build(p.raw).unwrap();
+            let through_bytes = serde_json::to_vec(&Node::Doc(doc.root())).unwrap();
+            assert_eq!(
+                String::from_utf8(through_bytes).unwrap(),
+                serde_json::to_string(&p.value).unwrap()
+            );
+            compared += 1;
+        });
+        assert!(compared > 500, "{compared}");
+    }
+
     #[test]
     fn a_long_value_read_through_its_bytes_is_shown_cut() {
         let text = format!("[{}]", vec!["[]"; 10_000].join(","));

@@ -200,14 +200,9 @@ impl Verifier {
     /// Verifies one delivery's signature.
     pub fn check(&self, rec: &Record<'_>) -> Checked {
         use crate::input::parse::{SHALLOW_ABOVE, parse_shallow};
-        // Only top-level fields are read, unless the body is re-serialized: a large body's
-        // members need not all be parsed.
-        let whole = self.reserialize
-            && rec
-                .delivery
-                .as_deref()
-                .is_some_and(|d| d.body == BodyBytes::Parsed);
-        let parsed: Option<Value> = if rec.bytes.len() >= SHALLOW_ABOVE && !whole {
+        // Only top-level fields are read: a large body's members need not all be parsed (it is
+        // re-serialized through its bytes).
+        let parsed: Option<Value> = if rec.bytes.len() >= SHALLOW_ABOVE {
             parse_shallow(rec.clone(), SHALLOW_ABOVE)
                 .ok()
                 .map(|p| p.value)
@@ -291,7 +286,13 @@ impl Verifier {
             if let Some(key) = crate::input::locate::duplicate_key(rec.bytes) {
                 return Err(Failure::DuplicateKey(key));
             }
-            reserialized = serde_json::to_vec(value).map_err(|_| Failure::NotJson)?;
+            reserialized = if rec.bytes.len() >= crate::input::parse::SHALLOW_ABOVE {
+                // The value holds only the top-level members: the bytes give the rest.
+                reserialize_large(rec.bytes)
+            } else {
+                serde_json::to_vec(value).ok()
+            }
+            .ok_or(Failure::NotJson)?;
             checked.reserialized = true;
             &reserialized
         } else {
@@ -303,6 +304,17 @@ impl Verifier {
         })?;
         checked.scheme = Some(sig.scheme);
         Ok(())
+    }
+}
+
+/// HighLevel's compact form of a large body, as `serde_json` writes its parsed value, made
+/// through its bytes: the same text (a key never repeats here), without a tree of its values.
+fn reserialize_large(raw: &[u8]) -> Option<Vec<u8>> {
+    use crate::diff::Node;
+    use crate::input::doc::Doc;
+    match Doc::build(raw) {
+        Some(doc) => serde_json::to_vec(&Node::Doc(doc.root())).ok(),
+        None => serde_json::to_vec(&crate::input::parse::parse_json(raw).ok()?).ok(),
     }
 }
 

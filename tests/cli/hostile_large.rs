@@ -94,8 +94,13 @@ fn peak_memory_stays_within_64_mb_and_8_times_the_payload() {
         text.push_str(&format!("{OPEN_PAYLOAD},\"messageType\":\"{value}\"}}\n"));
     }
     std::fs::write(&unknown, text).unwrap();
+    // The large payload as the parsed body of an envelope, for re-serialization.
+    let envelope = dir.path().join("envelope.json");
+    let body = std::fs::read_to_string(&empties).unwrap();
+    let text = format!(r#"{{"headers":{{"x-ghl-signature":"AAAA"}},"body":{body}}}"#);
+    std::fs::write(&envelope, text).unwrap();
     // `times`: the bound is 64 MB and this many times the largest payload.
-    let cases: [(&[&str], &Path, i32, u64); 16] = [
+    let cases: [(&[&str], &Path, i32, u64); 20] = [
         (&["validate"], &violations, 1, 8),
         (&["validate"], &empties, 0, 8),
         (&["verify"], &violations, 1, 8),
@@ -112,6 +117,10 @@ fn peak_memory_stays_within_64_mb_and_8_times_the_payload() {
         (&["show", "-f", "table"], &unknown, 0, 8),
         (&["classify", "--summary"], &unknown, 0, 8),
         (&["diff", "--schema"], &unknown, 0, 8),
+        (&["show", "--redact"], &empties, 0, 8),
+        (&["show", "-f", "compact", "--redact"], &empties, 0, 8),
+        (&["classify", "--only", "sms", "--redact"], &empties, 0, 8),
+        (&["verify", "--reserialize"], &envelope, 1, 8),
     ];
     for (args, file, code, times) in cases {
         let size = std::fs::read_to_string(file)

@@ -575,6 +575,34 @@ fn a_parsed_body_with_a_repeated_key_never_verifies_after_reserializing() {
     );
 }
 
+/// A large parsed body is re-serialized through its bytes: the same compact form, number
+/// spellings and escapes normalized as for a small one.
+#[test]
+fn a_large_parsed_body_reserializes_to_the_signed_form() {
+    let k = keys();
+    let key = k.ed_pem.to_str().unwrap();
+    let urls: Vec<String> = (0..40_000)
+        .map(|i| format!(r"https://cdn.example.com/f/\u00e9{i}\/x.pdf"))
+        .collect();
+    let body = format!(
+        r#"{{"type":"OutboundMessage","messageType":"Email","n":1.50,"e":1E2,"attachments":["{}"],"meta":{{"k":[-0,"\u0041"]}}}}"#,
+        urls.join("\",\"")
+    );
+    assert!(body.len() > 1 << 20);
+    let signed = serde_json::to_string(&serde_json::from_str::<Value>(&body).unwrap()).unwrap();
+    let envelope = format!(
+        r#"{{"headers":{{"x-ghl-signature":"{}"}},"body":{body}}}"#,
+        k.ed_sig(&signed)
+    );
+    let f = k.write("large.json", &envelope);
+    let r = run(&["--public-key", key, "--reserialize"], &[&f]);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    assert_eq!(single_line(&r), "verified (ed25519, re-serialized body)");
+    // One character changed anywhere in the body fails.
+    let f = k.write("changed.json", &envelope.replacen("1.50", "1.51", 1));
+    assert_eq!(run(&["--public-key", key, "--reserialize"], &[&f]).code, 1);
+}
+
 #[test]
 fn a_signature_header_given_twice_never_verifies() {
     let k = keys();

@@ -18,6 +18,16 @@ use crate::render::jsontext::compact_into;
 /// its unmasked bytes and never a silent blank.
 pub fn one_line(raw: &[u8], redact: bool) -> Result<Vec<u8>, String> {
     let mut line = Vec::with_capacity(raw.len() + 1);
+    if redact && raw.len() >= crate::input::parse::SHALLOW_ABOVE {
+        // A large payload is masked through its bytes, when it can be.
+        if let Some(doc) = crate::input::doc::Doc::build(raw)
+            && crate::input::locate::duplicate_key(raw).is_none()
+            && let Some(masked) = crate::redact::redact_doc(&doc)
+        {
+            drop(doc);
+            return one_line(&masked, false);
+        }
+    }
     if redact {
         let mut value =
             parse_json(raw).map_err(|e| format!("the payload cannot be redacted: {e}"))?;

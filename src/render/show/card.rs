@@ -271,8 +271,29 @@ impl Renderer {
         p
     }
 
+    /// A large record masked through its bytes (`--redact`), and a renderer that shows it as
+    /// it is: no tree of its values is built. `None` for anything else.
+    fn masked_large(&self, rec: &Record<'_>) -> Option<Result<(Renderer, Vec<u8>), Fault>> {
+        if !self.redact {
+            return None;
+        }
+        let masked = crate::redact::redact_large(rec)?;
+        let plain = Renderer {
+            redact: false,
+            ..self.clone()
+        };
+        Some(masked.map(|bytes| (plain, bytes)))
+    }
+
     /// A record as one compact JSON line.
     pub fn compact(&self, rec: Record<'_>) -> Result<Vec<u8>, Fault> {
+        if let Some(masked) = self.masked_large(&rec) {
+            let (plain, bytes) = masked?;
+            return plain.compact(Record {
+                bytes: &bytes,
+                ..rec
+            });
+        }
         let mut out = Vec::new();
         if self.redact || needs_escaping(rec.bytes) {
             // Re-serialize: to mask personal data, or so that characters unsafe on a
@@ -290,6 +311,13 @@ impl Renderer {
 
     /// A record as pretty JSON.
     pub fn json(&self, rec: Record<'_>) -> Result<Vec<u8>, Fault> {
+        if let Some(masked) = self.masked_large(&rec) {
+            let (plain, bytes) = masked?;
+            return plain.json(Record {
+                bytes: &bytes,
+                ..rec
+            });
+        }
         let style = JsonStyle {
             color: self.painter.color(),
         };
@@ -314,6 +342,9 @@ impl Renderer {
     /// its bytes kept. `None` when the record is small, or masked, and [`Renderer::json`] is
     /// for it.
     pub fn json_later(&self, rec: &Record<'_>) -> Option<Result<Vec<u8>, Fault>> {
+        if let Some(masked) = self.masked_large(rec) {
+            return Some(masked.map(|(_, bytes)| bytes));
+        }
         if self.redact || rec.bytes.len() < STREAMED_JSON {
             return None;
         }
@@ -331,6 +362,13 @@ impl Renderer {
 
     /// A record as the cells of a table row.
     pub fn row(&self, rec: Record<'_>) -> Result<Vec<String>, Fault> {
+        if let Some(masked) = self.masked_large(&rec) {
+            let (plain, bytes) = masked?;
+            return plain.row(Record {
+                bytes: &bytes,
+                ..rec
+            });
+        }
         // The borrowed view serves the default columns; redaction and other fields
         // need the whole payload.
         let need_map = self.redact
@@ -364,6 +402,13 @@ impl Renderer {
 
     /// A record as a card: the fields, the body as text, and the pretty JSON.
     pub fn card(&self, rec: Record<'_>) -> Result<Vec<u8>, Fault> {
+        if let Some(masked) = self.masked_large(&rec) {
+            let (plain, bytes) = masked?;
+            return plain.card(Record {
+                bytes: &bytes,
+                ..rec
+            });
+        }
         let mut out = Vec::new();
         // Unmasked, the JSON comes from the bytes: a large payload's members need not be
         // parsed whole for the few the card shows.

@@ -7,7 +7,7 @@
 //! next one shows whether there is a second.
 //!
 //! A payload of [`SHALLOW_ABOVE`] bytes or more is compared through its bytes ([`Doc`]), never
-//! parsed into a `Value` of millions of values, unless it is redacted first.
+//! parsed into a `Value` of millions of values; with `--redact`, through its masked text.
 
 use std::io;
 
@@ -31,6 +31,8 @@ pub struct Kept {
     raw: Box<[u8]>,
     /// Read through its bytes when compared: large, and holding no key twice.
     shallow: bool,
+    /// Masked already (`--redact` on a large payload).
+    masked: bool,
 }
 
 /// A kept payload as the workers read it: its messageId too.
@@ -40,7 +42,19 @@ pub struct KeptEntry {
 }
 
 /// Reads a payload of the kept side (on a worker thread).
-pub fn read_kept(rec: Record<'_>) -> Result<KeptEntry, Fault> {
+pub fn read_kept(rec: Record<'_>, redact: bool) -> Result<KeptEntry, Fault> {
+    if redact && let Some(masked) = crate::redact::redact_large(&rec) {
+        let raw = masked?;
+        return Ok(KeptEntry {
+            id: message_id_of(&raw),
+            kept: Kept {
+                origin: rec.origin,
+                raw: raw.into(),
+                shallow: true,
+                masked: true,
+            },
+        });
+    }
     let p = parse_shallow(rec, SHALLOW_ABOVE)?;
     Ok(KeptEntry {
         id: pair::message_id(&p.value).map(str::to_string),
@@ -48,8 +62,16 @@ pub fn read_kept(rec: Record<'_>) -> Result<KeptEntry, Fault> {
             origin: p.origin,
             raw: p.raw.into(),
             shallow: p.shallow,
+            masked: false,
         },
     })
+}
+
+/// The messageId of a payload's JSON text (a large one, read through its bytes).
+fn message_id_of(raw: &[u8]) -> Option<String> {
+    let doc = Doc::build(raw)?;
+    let id = doc.root().get("messageId")?.as_str()?;
+    Some(id.into_owned())
 }
 
 /// A payload of the streamed side: parsed, or (when large) its bytes.
@@ -68,6 +90,14 @@ enum Body {
 
 /// Reads a payload of the streamed side (on a worker thread), redacted when asked.
 pub fn read_streamed(rec: Record<'_>, redact: bool) -> Result<Streamed, Fault> {
+    if redact && let Some(masked) = crate::redact::redact_large(&rec) {
+        let raw = masked?;
+        return Ok(Streamed {
+            origin: rec.origin,
+            id: message_id_of(&raw),
+            body: Body::Raw(raw.into()),
+        });
+    }
     if redact {
         let mut p = parse(rec)?;
         crate::redact::redact(&mut p.value);
@@ -101,6 +131,7 @@ enum Held<'a> {
 impl<'a> Held<'a> {
     /// A kept payload: through its bytes when large, else parsed again, redacted when asked.
     fn kept(kept: &'a Kept, redact: bool) -> Result<Held<'a>, serde_json::Error> {
+        let redact = redact && !kept.masked;
         if kept.shallow
             && !redact
             && let Some(doc) = Doc::build(&kept.raw)

@@ -316,7 +316,12 @@ pub fn run(args: &DiffArgs, io: &mut Io<'_>) -> anyhow::Result<Outcome> {
         index: Index::new(args.by_position),
         entries: 0,
     };
-    driver.read(Sources::from(kept_sources), read_kept, &mut keep)?;
+    let redact = args.redact.redact;
+    driver.read(
+        Sources::from(kept_sources),
+        |rec| read_kept(rec, redact),
+        &mut keep,
+    )?;
     let KeepSink { index, entries, .. } = keep;
 
     let mut stream = StreamSink {
@@ -336,7 +341,6 @@ pub fn run(args: &DiffArgs, io: &mut Io<'_>) -> anyhow::Result<Outcome> {
         stream.start_capture(&format!("{} holds {entries} payloads", kept.name()))?
     };
     if started {
-        let redact = args.redact.redact;
         match driver.read(
             Sources::from(streamed_sources),
             |rec| read_streamed(rec, redact),
