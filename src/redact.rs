@@ -361,19 +361,7 @@ mod tests {
 
     #[test]
     fn generated_payloads_mask_the_same_through_their_bytes() {
-        use crate::sample::generate::{Generator, Settings};
-        let settings = Settings {
-            seed: 11,
-            count: 800,
-            channels: Vec::new(),
-            invalid_rate: 0.3,
-            events: true,
-        };
-        let mut text = Vec::new();
-        let mut generator = Generator::new(&settings);
-        while !generator.is_done() {
-            generator.next_into(&mut text);
-        }
+        let text = crate::input::testing::generated(11, 800);
         let mut compared = 0;
         crate::input::testing::each_record(&text, |rec| {
             let Ok(p) = rec.and_then(crate::input::parse::parse) else {

@@ -257,19 +257,7 @@ mod tests {
     /// `verify --reserialize` relies on it for large bodies.
     #[test]
     fn a_value_read_through_its_bytes_serializes_as_the_parsed_value() {
-        use crate::sample::generate::{Generator, Settings};
-        let settings = Settings {
-            seed: 5,
-            count: 600,
-            channels: Vec::new(),
-            invalid_rate: 0.3,
-            events: true,
-        };
-        let mut text = Vec::new();
-        let mut generator = Generator::new(&settings);
-        while !generator.is_done() {
-            generator.next_into(&mut text);
-        }
+        let mut text = crate::input::testing::generated(5, 600);
         text.extend_from_slice(
             br#"{"a":1.50,"b":1e2,"c":-0,"d":"\u00e9\/\n","e":[12345678901234567890123,-1E-2],"f":{}}"#,
         );

@@ -360,25 +360,13 @@ mod tests {
     use super::*;
     use crate::input::parse::{parse, parse_shallow};
     use crate::input::testing::each_record;
-    use crate::sample::generate::{Generator, Settings};
     use crate::validate::Checker;
     use crate::validate::schema::{Compiled, Selection};
 
     /// Payloads of every kind: generated (a third broken, every event), the samples, and
     /// crafted ones (long arrays, escapes, numbers, repeated keys).
     fn corpus() -> Vec<u8> {
-        let mut text = Vec::new();
-        let settings = Settings {
-            seed: 7,
-            count: 1500,
-            channels: Vec::new(),
-            invalid_rate: 0.3,
-            events: true,
-        };
-        let mut generator = Generator::new(&settings);
-        while !generator.is_done() {
-            generator.next_into(&mut text);
-        }
+        let mut text = crate::input::testing::generated(7, 1500);
         let samples = concat!(env!("CARGO_MANIFEST_DIR"), "/samples");
         for entry in std::fs::read_dir(samples).unwrap() {
             text.extend(std::fs::read(entry.unwrap().path()).unwrap());
