@@ -361,7 +361,7 @@ mod tests {
 
     #[test]
     fn generated_payloads_mask_the_same_through_their_bytes() {
-        let text = crate::input::testing::generated(11, 800);
+        let text = crate::sample::generate::corpus(11, 800);
         let mut compared = 0;
         crate::input::testing::each_record(&text, |rec| {
             let Ok(p) = rec.and_then(crate::input::parse::parse) else {

@@ -257,7 +257,7 @@ mod tests {
     /// `verify --reserialize` relies on it for large bodies.
     #[test]
     fn a_value_read_through_its_bytes_serializes_as_the_parsed_value() {
-        let mut text = crate::input::testing::generated(5, 600);
+        let mut text = crate::sample::generate::corpus(5, 600);
         text.extend_from_slice(
             br#"{"a":1.50,"b":1e2,"c":-0,"d":"\u00e9\/\n","e":[12345678901234567890123,-1E-2],"f":{}}"#,
         );

@@ -41,21 +41,3 @@ pub fn first_payload<T>(text: &[u8], f: impl FnOnce(&Payload<'_>) -> T) -> T {
         f(&parse(rec).expect("the first entry is a payload"))
     })
 }
-
-/// NDJSON of `count` generated payloads of every event, a third of them broken, from `seed`.
-pub fn generated(seed: u64, count: u64) -> Vec<u8> {
-    use crate::sample::generate::{Generator, Settings};
-    let settings = Settings {
-        seed,
-        count,
-        channels: Vec::new(),
-        invalid_rate: 0.3,
-        events: true,
-    };
-    let mut text = Vec::new();
-    let mut generator = Generator::new(&settings);
-    while !generator.is_done() {
-        generator.next_into(&mut text);
-    }
-    text
-}

@@ -84,10 +84,44 @@ fn cut(text: &str, max: usize, keep_end: bool) -> String {
 /// `text` (one paragraph, no line breaks) wrapped on word boundaries into lines of at most
 /// `width` columns, each starting with `indent` spaces. A word longer than a line is broken.
 pub fn wrap(text: &str, width: usize, indent: usize) -> Vec<String> {
-    textwrap::wrap(text, options(width, indent, indent))
-        .into_iter()
-        .map(Cow::into_owned)
-        .collect()
+    let mut lines = Vec::new();
+    wrap_each(text, width, indent, indent, &mut |line| {
+        lines.push(line.to_string())
+    });
+    lines
+}
+
+/// Text longer than this is wrapped piece by piece, each cut at a space: wrapping a line of
+/// megabytes then never holds a record of each of its words at once (about 56 bytes a word).
+const PIECE: usize = 16 << 10;
+
+/// Calls `f` on each line of `text` wrapped as [`options`] says; a long text piece by piece
+/// ([`PIECE`]), a piece starting a new line.
+fn wrap_each(text: &str, width: usize, first: usize, rest: usize, f: &mut dyn FnMut(&str)) {
+    let mut start = 0;
+    let mut indent = first;
+    loop {
+        let end = if text.len() - start <= PIECE {
+            text.len()
+        } else {
+            let mut cut = start + PIECE;
+            while !text.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            match text[start..cut].rfind(' ') {
+                Some(i) if i > 0 => start + i,
+                _ => cut,
+            }
+        };
+        for line in textwrap::wrap(&text[start..end], options(width, indent, rest)) {
+            f(&line);
+        }
+        if end >= text.len() {
+            return;
+        }
+        indent = rest;
+        start = end + usize::from(text.as_bytes()[end] == b' ');
+    }
 }
 
 /// One line made to fit `width` columns: as it is when it fits; otherwise wrapped on spaces
@@ -97,11 +131,23 @@ pub fn fold(line: &str, width: usize) -> Vec<Cow<'_, str>> {
     if columns(line) <= width {
         return vec![Cow::Borrowed(line)];
     }
+    let mut parts = Vec::new();
+    fold_each(line, width, &mut |part| {
+        parts.push(Cow::Owned(part.to_string()))
+    });
+    parts
+}
+
+/// Calls `f` on each line of [`fold`].
+fn fold_each(line: &str, width: usize, f: &mut dyn FnMut(&str)) {
+    if columns(line) <= width {
+        return f(line);
+    }
     let body = line.trim_start_matches(' ');
     // Deep indentation must leave room for text.
     let indent = (line.len() - body.len()).min(width / 2);
     let rest = (indent + 2).min(width / 2);
-    textwrap::wrap(body, options(width, indent, rest))
+    wrap_each(body, width, indent, rest, f);
 }
 
 /// Every line of `text` made to fit `width` columns ([`fold`]); `text` as it is with no width.
@@ -117,12 +163,14 @@ pub fn fit(text: &str, width: Option<usize>) -> Cow<'_, str> {
         if i > 0 {
             out.push('\n');
         }
-        for (j, part) in fold(line, width).iter().enumerate() {
-            if j > 0 {
+        let mut first = true;
+        fold_each(line, width, &mut |part| {
+            if !first {
                 out.push('\n');
             }
+            first = false;
             out.push_str(part);
-        }
+        });
     }
     Cow::Owned(out)
 }
@@ -169,6 +217,29 @@ mod tests {
         assert!(folded[0].starts_with("    \"body\""));
         assert!(folded[1].starts_with("      "));
         assert_eq!(columns(&format!("{red}abc{reset}")), 3);
+    }
+
+    #[test]
+    fn a_long_line_is_wrapped_piece_by_piece_losing_no_word() {
+        let words: Vec<String> = (0..20_000).map(|i| format!("w{i}é")).collect();
+        let mut text = words.join(" ");
+        text.push(' ');
+        text.push_str(&"x".repeat(3 * PIECE));
+        let lines = wrap(&text, 30, 2);
+        assert!(
+            lines
+                .iter()
+                .all(|l| columns(l) <= 30 && l.starts_with("  "))
+        );
+        let joined: Vec<&str> = lines.iter().flat_map(|l| l.split_whitespace()).collect();
+        assert_eq!(joined[..words.len()], words[..]);
+        assert_eq!(joined[words.len()..].concat(), "x".repeat(3 * PIECE));
+        let indented = format!("    {text}");
+        let folded = fit(&indented, Some(40));
+        assert!(folded.lines().all(|l| columns(l) <= 40));
+        assert!(folded.lines().skip(1).all(|l| l.starts_with("      ")));
+        let again: Vec<&str> = folded.split_whitespace().collect();
+        assert_eq!(again[..words.len()], words[..]);
     }
 
     #[test]

@@ -366,7 +366,7 @@ mod tests {
     /// Payloads of every kind: generated (a third broken, every event), the samples, and
     /// crafted ones (long arrays, escapes, numbers, repeated keys).
     fn corpus() -> Vec<u8> {
-        let mut text = crate::input::testing::generated(7, 1500);
+        let mut text = crate::sample::generate::corpus(7, 1500);
         let samples = concat!(env!("CARGO_MANIFEST_DIR"), "/samples");
         for entry in std::fs::read_dir(samples).unwrap() {
             text.extend(std::fs::read(entry.unwrap().path()).unwrap());

@@ -99,8 +99,13 @@ fn peak_memory_stays_within_64_mb_and_8_times_the_payload() {
     let body = std::fs::read_to_string(&empties).unwrap();
     let text = format!(r#"{{"headers":{{"x-ghl-signature":"AAAA"}},"body":{body}}}"#);
     std::fs::write(&envelope, text).unwrap();
+    // A body of 6 MB of words, wrapped to a narrow terminal.
+    let body = dir.path().join("body.json");
+    let words = "lorem ipsum dolor sit amet ".repeat(222_223);
+    let text = format!("{OPEN_PAYLOAD},\"body\":\"{}\"}}", words.trim_end());
+    std::fs::write(&body, text).unwrap();
     // `times`: the bound is 64 MB and this many times the largest payload.
-    let cases: [(&[&str], &Path, i32, u64); 20] = [
+    let cases: [(&[&str], &Path, i32, u64); 21] = [
         (&["validate"], &violations, 1, 8),
         (&["validate"], &empties, 0, 8),
         (&["verify"], &violations, 1, 8),
@@ -121,6 +126,7 @@ fn peak_memory_stays_within_64_mb_and_8_times_the_payload() {
         (&["show", "-f", "compact", "--redact"], &empties, 0, 8),
         (&["classify", "--only", "sms", "--redact"], &empties, 0, 8),
         (&["verify", "--reserialize"], &envelope, 1, 8),
+        (&["show", "--width", "60", "--full"], &body, 0, 8),
     ];
     for (args, file, code, times) in cases {
         let size = std::fs::read_to_string(file)

@@ -262,5 +262,23 @@ impl Generator {
     }
 }
 
+/// NDJSON of `count` generated payloads of every event, a third of them broken, from `seed`.
+#[cfg(test)]
+pub(crate) fn corpus(seed: u64, count: u64) -> Vec<u8> {
+    let settings = Settings {
+        seed,
+        count,
+        channels: Vec::new(),
+        invalid_rate: 0.3,
+        events: true,
+    };
+    let mut text = Vec::new();
+    let mut generator = Generator::new(&settings);
+    while !generator.is_done() {
+        generator.next_into(&mut text);
+    }
+    text
+}
+
 #[cfg(test)]
 mod tests;
