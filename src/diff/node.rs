@@ -3,7 +3,9 @@
 //! millions of `serde_json::Value`s. Either side may be either kind.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::hash::{BuildHasher, RandomState};
+
+use hashbrown::HashTable;
 
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 use serde_json::{Map, Number, Value};
@@ -136,7 +138,7 @@ impl<'a> Node<'a> {
         match self {
             Node::Value(Value::Object(map)) => Lookup::Map(map),
             Node::Doc(d) if d.kind() == Kind::Object && d.len() > FEW_MEMBERS => {
-                Lookup::Hashed(d.members().collect())
+                Lookup::Hashed(Members::new(d))
             }
             Node::Doc(d) => Lookup::Few(d),
             Node::Value(_) => Lookup::Empty,
@@ -177,8 +179,45 @@ pub enum Lookup<'a> {
     Map(&'a Map<String, Value>),
     /// An object of few members, read in place.
     Few(DocValue<'a>),
-    /// An object of many members (a payload's object holds no key twice).
-    Hashed(HashMap<Cow<'a, str>, DocValue<'a>>),
+    /// An object of many members.
+    Hashed(Members<'a>),
+}
+
+/// The members of an object read through its bytes, by key: a hash table of the keys' entry
+/// indices (4 bytes a member), the keys read from the bytes when compared.
+pub struct Members<'a> {
+    object: DocValue<'a>,
+    keys: HashTable<u32>,
+    state: RandomState,
+}
+
+impl<'a> Members<'a> {
+    fn new(object: DocValue<'a>) -> Self {
+        let state = RandomState::new();
+        let mut keys = HashTable::new();
+        let key_of = |i: u32| object.at(i).as_str().unwrap_or_default();
+        for (k, v) in object.members() {
+            // A key's entry is just before its value's.
+            let at = v.index() - 1;
+            keys.insert_unique(state.hash_one(k.as_ref()), at, |&i| {
+                state.hash_one(key_of(i).as_ref())
+            });
+        }
+        Members {
+            object,
+            keys,
+            state,
+        }
+    }
+
+    /// The value of the member `key` (a payload read through its bytes holds no key twice).
+    fn get(&self, key: &str) -> Option<DocValue<'a>> {
+        let hash = self.state.hash_one(key);
+        let at = self.keys.find(hash, |&i| {
+            self.object.at(i).as_str().as_deref() == Some(key)
+        })?;
+        Some(self.object.at(at + 1))
+    }
 }
 
 impl<'a> Lookup<'a> {
@@ -188,7 +227,7 @@ impl<'a> Lookup<'a> {
             Lookup::Empty => None,
             Lookup::Map(map) => map.get(key).map(Node::Value),
             Lookup::Few(d) => d.get(key).map(Node::Doc),
-            Lookup::Hashed(map) => map.get(key).copied().map(Node::Doc),
+            Lookup::Hashed(members) => members.get(key).map(Node::Doc),
         }
     }
 

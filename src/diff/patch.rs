@@ -50,12 +50,12 @@ pub fn patch<'a>(differences: &[Difference<'a>]) -> Vec<Operation<'a>> {
 }
 
 /// Turns differences into operations as they come (in the order [`super::diff`] gives them):
-/// only a run of elements removed from one array waits, as their indices, to be removed from
-/// the highest down.
+/// only a run of elements removed from one array waits, as ranges of indices (one unless an
+/// index in it is ignored), to be removed from the highest down.
 #[derive(Debug, Default)]
 pub struct Patcher {
-    /// The array's pointer and the indices removed from it so far.
-    removals: Option<(String, Vec<usize>)>,
+    /// The array's pointer and the ranges of indices removed from it so far.
+    removals: Option<(String, Vec<(usize, usize)>)>,
 }
 
 impl Patcher {
@@ -64,10 +64,13 @@ impl Patcher {
         if let (Op::Removed, Some((Step::Index(at), parent))) = (d.op, d.path.split_last()) {
             let parent = pointer(parent);
             match &mut self.removals {
-                Some((run, indices)) if *run == parent => indices.push(*at),
+                Some((run, ranges)) if *run == parent => match ranges.last_mut() {
+                    Some((_, last)) if *last + 1 == *at => *last = *at,
+                    _ => ranges.push((*at, *at)),
+                },
                 _ => {
                     self.finish(emit);
-                    self.removals = Some((parent, vec![*at]));
+                    self.removals = Some((parent, vec![(*at, *at)]));
                 }
             }
             return;
@@ -97,11 +100,13 @@ impl Patcher {
 
     /// The operations still waiting: the removals of the last run, highest index first.
     pub fn finish<'a>(&mut self, emit: &mut dyn FnMut(Operation<'a>)) {
-        if let Some((parent, indices)) = self.removals.take() {
-            for at in indices.into_iter().rev() {
-                emit(Operation::Remove {
-                    path: format!("{parent}/{at}"),
-                });
+        if let Some((parent, ranges)) = self.removals.take() {
+            for (first, last) in ranges.into_iter().rev() {
+                for at in (first..=last).rev() {
+                    emit(Operation::Remove {
+                        path: format!("{parent}/{at}"),
+                    });
+                }
             }
         }
     }

@@ -304,6 +304,14 @@ impl<'d> DocValue<'d> {
         self.at
     }
 
+    /// Another value of the same document, by its [`DocValue::index`].
+    pub fn at(&self, index: u32) -> DocValue<'d> {
+        DocValue {
+            doc: self.doc,
+            at: index,
+        }
+    }
+
     /// The document the value belongs to.
     pub fn doc(&self) -> &'d Doc<'d> {
         self.doc

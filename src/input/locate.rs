@@ -7,6 +7,7 @@
 //! stack.
 
 use crate::model::origin::Position;
+use std::borrow::Cow;
 
 /// Splits an RFC 6901 pointer into its unescaped reference tokens (`~1` is `/`, `~0` is `~`).
 /// The empty pointer (the whole document) has no tokens.
@@ -376,8 +377,21 @@ pub fn has_lone_surrogate(raw: &[u8]) -> bool {
 /// The first key that appears twice in one object, at any depth of the JSON text in `raw`, if
 /// any (the parser keeps only the last value of such a key).
 pub fn duplicate_key(raw: &[u8]) -> Option<String> {
-    // One entry per open container: the keys of an object so far, `None` for an array.
-    let mut open: Vec<Option<std::collections::HashSet<String>>> = Vec::new();
+    use std::hash::BuildHasher;
+    // One entry per open container: where the keys of an object so far start (their text is
+    // read again when two hash alike: 8 bytes a key), `None` for an array.
+    let mut open: Vec<Option<hashbrown::HashTable<usize>>> = Vec::new();
+    let state = std::hash::RandomState::new();
+    let name_at = |at: usize| {
+        let key = raw
+            .get(at + 1..skip_string(raw, at).saturating_sub(1))
+            .unwrap_or_default();
+        if key.contains(&b'\\') {
+            Cow::Owned(decode_key(key).unwrap_or_else(|| String::from_utf8_lossy(key).into_owned()))
+        } else {
+            String::from_utf8_lossy(key)
+        }
+    };
     let mut expect_key = false;
     let mut i = 0;
     while i < raw.len() {
@@ -398,15 +412,12 @@ pub fn duplicate_key(raw: &[u8]) -> Option<String> {
             b'"' => {
                 let end = skip_string(raw, i);
                 if expect_key && let Some(Some(keys)) = open.last_mut() {
-                    let key = raw.get(i + 1..end.saturating_sub(1)).unwrap_or_default();
-                    let name = if key.contains(&b'\\') {
-                        decode_key(key).unwrap_or_else(|| String::from_utf8_lossy(key).into_owned())
-                    } else {
-                        String::from_utf8_lossy(key).into_owned()
-                    };
-                    if !keys.insert(name.clone()) {
-                        return Some(name);
+                    let name = name_at(i);
+                    let hash = state.hash_one(name.as_ref());
+                    if keys.find(hash, |&at| name_at(at) == name).is_some() {
+                        return Some(name.into_owned());
                     }
+                    keys.insert_unique(hash, i, |&at| state.hash_one(name_at(at).as_ref()));
                 }
                 expect_key = false;
                 i = end;
