@@ -1,17 +1,24 @@
-//! The floor of this design: read NDJSON line by line, parse each line into a `serde_json::Value`
-//! and run the compiled schema's `is_valid`, on one thread, nothing else (no positions, no
-//! findings, no output per payload). `benches/run` times it beside `hlmsg validate` to show how
-//! close the tool comes to the practical limit.
+//! The floors of this design, on one thread, with nothing else (no positions, no findings, no
+//! output per payload). `benches/run` times them beside `hlmsg validate` to show how close the
+//! tool comes to the practical limits:
 //!
-//! Usage: floor SCHEMA.json CORPUS.ndjson   (prints `N valid, N invalid`, then the 1-based line
-//! numbers of the invalid payloads, one per line, when `--list` comes last)
+//! - `floor SCHEMA.json CORPUS.ndjson [--list]`: read NDJSON line by line, parse each line into a
+//!   `serde_json::Value` and run the compiled schema's `is_valid`. Prints `N valid, N invalid`,
+//!   then, with `--list`, the 1-based line numbers of the invalid payloads, one per line.
+//! - `floor --syntax CORPUS.ndjson`: the limit of any validator that reads every byte: split the
+//!   input into lines with `memchr` in 1 MiB blocks and check each line's syntax only (serde_json
+//!   into `IgnoredAny`, which builds nothing). Prints `N lines, N not JSON`.
 
-use std::io::{BufRead, BufReader, Write};
+use std::io::{BufRead, BufReader, Read, Write};
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
+    if args.len() == 3 && args[1] == "--syntax" {
+        syntax(&args[2]);
+        return;
+    }
     if args.len() < 3 {
-        eprintln!("usage: floor SCHEMA.json CORPUS.ndjson [--list]");
+        eprintln!("usage: floor SCHEMA.json CORPUS.ndjson [--list] | floor --syntax CORPUS.ndjson");
         std::process::exit(2);
     }
     let schema: serde_json::Value =
@@ -50,4 +57,42 @@ fn main() {
             let _ = writeln!(out, "{n}");
         }
     }
+}
+
+/// The syntax-only floor: lines split with `memchr` in 1 MiB blocks, each parsed into
+/// `IgnoredAny`.
+fn syntax(path: &str) {
+    const BLOCK: usize = 1 << 20;
+    let mut file = std::fs::File::open(path).expect("open the corpus");
+    let mut buf: Vec<u8> = Vec::with_capacity(2 * BLOCK);
+    let (mut lines, mut bad) = (0u64, 0u64);
+    let mut check = |line: &[u8]| {
+        if line.iter().all(u8::is_ascii_whitespace) {
+            return;
+        }
+        lines += 1;
+        let mut de = serde_json::Deserializer::from_slice(line);
+        let ok = serde::de::Deserialize::deserialize(&mut de)
+            .map(|_: serde::de::IgnoredAny| ())
+            .and_then(|()| de.end())
+            .is_ok();
+        bad += u64::from(!ok);
+    };
+    loop {
+        let kept = buf.len();
+        buf.resize(kept + BLOCK, 0);
+        let n = file.read(&mut buf[kept..]).expect("read");
+        buf.truncate(kept + n);
+        if n == 0 {
+            check(&buf);
+            break;
+        }
+        let mut start = 0;
+        for end in memchr::memchr_iter(b'\n', &buf) {
+            check(&buf[start..end]);
+            start = end + 1;
+        }
+        buf.drain(..start);
+    }
+    let _ = writeln!(std::io::stdout().lock(), "{lines} lines, {bad} not JSON");
 }
