@@ -173,7 +173,7 @@ fn keeps(events: Option<&EventFilter>, conditions: &[Condition], rec: &Record<'_
         return true;
     }
     if let Some(filter) = events {
-        match View::parse(rec.bytes) {
+        match View::skim(rec.bytes) {
             Ok(view) if !filter.keeps(&event_of(&view)) => return !filter::is_text(rec.bytes),
             Ok(_) => {}
             Err(_) => return true,

@@ -367,15 +367,19 @@ pub fn parse_shallow(record: Record<'_>, above: usize) -> Result<Payload<'_>, Fa
 /// skipping everything else. A record that is not a valid JSON object gets the same fault as from
 /// [`parse`].
 pub fn parse_view<'a>(record: &Record<'a>) -> Result<View<'a>, Fault> {
-    let valid_utf8 = std::str::from_utf8(record.bytes).is_ok();
-    // Numbers the view skips must still be in range, and escapes whole: one rule for every
-    // reading of a payload.
-    if record.status == RecordStatus::Complete
-        && valid_utf8
-        && let Ok(view) = View::parse(record.bytes)
-        && !has_out_of_range_number(record.bytes)
-        && !has_lone_surrogate(record.bytes)
-    {
+    // The view decodes every string and number it skips, so it accepts what `parse` accepts:
+    // one rule for every reading of a payload. Past the parser's recursion limit, the view
+    // skims and the same rules are checked on the bytes.
+    let view = match record.status {
+        RecordStatus::Complete if record.deep => View::skim(record.bytes).ok().filter(|_| {
+            std::str::from_utf8(record.bytes).is_ok()
+                && !has_out_of_range_number(record.bytes)
+                && !has_lone_surrogate(record.bytes)
+        }),
+        RecordStatus::Complete => View::parse(record.bytes).ok(),
+        _ => None,
+    };
+    if let Some(view) = view {
         return Ok(view);
     }
     // The slow path explains what is wrong.

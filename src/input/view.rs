@@ -86,24 +86,43 @@ impl<'a> View<'a> {
         v
     }
 
-    /// Parses the view from a payload's bytes (which must hold one JSON object).
+    /// Parses the view from a payload's bytes, which must hold one JSON object that parses
+    /// into a `serde_json::Value`: the values it skips are still decoded ([`Skip`]), so invalid
+    /// UTF-8, a lone surrogate or an out-of-range number anywhere fails it. A payload nested
+    /// deeper than the parser's recursion limit (128) fails too; see [`View::skim`].
     pub fn parse(bytes: &'a [u8]) -> Result<Self, serde_json::Error> {
+        Self::read::<true>(bytes)
+    }
+
+    /// Parses the view from a payload's bytes, skipping the values it does not read without
+    /// decoding them (so at any depth): the syntax is checked, but not the UTF-8 of the
+    /// strings skipped, their escapes or the range of the numbers skipped.
+    pub fn skim(bytes: &'a [u8]) -> Result<Self, serde_json::Error> {
+        Self::read::<false>(bytes)
+    }
+
+    fn read<const CHECKED: bool>(bytes: &'a [u8]) -> Result<Self, serde_json::Error> {
         let mut de = serde_json::Deserializer::from_slice(bytes);
-        let view = View::deserialize(&mut de)?;
+        let view = (&mut de).deserialize_map(ViewVisitor::<CHECKED>)?;
         de.end()?;
         Ok(view)
     }
 }
 
-impl<'de> Deserialize<'de> for View<'de> {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_map(ViewVisitor)
+/// Reads the fields of a view; the others are skipped, decoded or not (`CHECKED`).
+struct ViewVisitor<const CHECKED: bool>;
+
+/// Skips the next value of `map`, decoding it when `CHECKED`.
+fn skip_value<'de, A: MapAccess<'de>, const CHECKED: bool>(map: &mut A) -> Result<(), A::Error> {
+    if CHECKED {
+        map.next_value::<Skip>()?;
+    } else {
+        map.next_value::<IgnoredAny>()?;
     }
+    Ok(())
 }
 
-struct ViewVisitor;
-
-impl<'de> Visitor<'de> for ViewVisitor {
+impl<'de, const CHECKED: bool> Visitor<'de> for ViewVisitor<CHECKED> {
     type Value = View<'de>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -128,11 +147,11 @@ impl<'de> Visitor<'de> for ViewVisitor {
                     | "messageTypeId"
             ) || presence_bit(key).is_some();
             if !read {
-                map.next_value::<IgnoredAny>()?;
+                skip_value::<A, CHECKED>(&mut map)?;
                 continue;
             }
             // A repeated key overwrites: the last one wins, as in a parsed map.
-            let any = map.next_value::<Any<'de>>()?;
+            let any = map.next_value::<Any<'de, CHECKED>>()?;
             v.set_present(key, !any.null);
             match key {
                 "messageType" => v.message_type = any.string,
@@ -187,6 +206,51 @@ fn presence_bit(field: &str) -> Option<usize> {
     })
 }
 
+/// A value read and dropped. Unlike serde's `IgnoredAny`, which skips over strings and
+/// numbers, every string is decoded (so it must be UTF-8 with whole escapes, no lone surrogate)
+/// and every number converted (so it must be in range): a view accepts exactly the payloads that
+/// parse into a `serde_json::Value`, in one pass.
+pub(crate) struct Skip;
+
+impl<'de> Deserialize<'de> for Skip {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Skip;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("any JSON value")
+            }
+            fn visit_bool<E: de::Error>(self, _: bool) -> Result<Skip, E> {
+                Ok(Skip)
+            }
+            fn visit_i64<E: de::Error>(self, _: i64) -> Result<Skip, E> {
+                Ok(Skip)
+            }
+            fn visit_u64<E: de::Error>(self, _: u64) -> Result<Skip, E> {
+                Ok(Skip)
+            }
+            fn visit_f64<E: de::Error>(self, _: f64) -> Result<Skip, E> {
+                Ok(Skip)
+            }
+            fn visit_str<E: de::Error>(self, _: &str) -> Result<Skip, E> {
+                Ok(Skip)
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<Skip, E> {
+                Ok(Skip)
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Skip, A::Error> {
+                while seq.next_element::<Skip>()?.is_some() {}
+                Ok(Skip)
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Skip, A::Error> {
+                while map.next_entry::<Skip, Skip>()?.is_some() {}
+                Ok(Skip)
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
 /// A string that borrows from the input when it can.
 pub(crate) struct Str<'de>(pub(crate) Cow<'de, str>);
 
@@ -212,80 +276,89 @@ impl<'de> Deserialize<'de> for Str<'de> {
     }
 }
 
-/// Any value: its string or number if it is one, whether it is null; anything else is skipped.
+/// Any value: its string or number if it is one, whether it is null; anything else is skipped
+/// (decoded when `CHECKED`).
 #[derive(Default)]
-struct Any<'de> {
+struct Any<'de, const CHECKED: bool> {
     string: Option<Cow<'de, str>>,
     number: Option<f64>,
     integer: Option<i64>,
     null: bool,
 }
 
-impl<'de> Deserialize<'de> for Any<'de> {
+impl<'de, const CHECKED: bool> Deserialize<'de> for Any<'de, CHECKED> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = Any<'de>;
+        struct V<const CHECKED: bool>;
+        impl<'de, const CHECKED: bool> Visitor<'de> for V<CHECKED> {
+            type Value = Any<'de, CHECKED>;
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 f.write_str("any JSON value")
             }
-            fn visit_borrowed_str<E: de::Error>(self, s: &'de str) -> Result<Any<'de>, E> {
+            fn visit_borrowed_str<E: de::Error>(self, s: &'de str) -> Result<Self::Value, E> {
                 Ok(Any {
                     string: Some(Cow::Borrowed(s)),
                     ..Any::default()
                 })
             }
-            fn visit_str<E: de::Error>(self, s: &str) -> Result<Any<'de>, E> {
+            fn visit_str<E: de::Error>(self, s: &str) -> Result<Self::Value, E> {
                 Ok(Any {
                     string: Some(Cow::Owned(s.to_string())),
                     ..Any::default()
                 })
             }
-            fn visit_string<E: de::Error>(self, s: String) -> Result<Any<'de>, E> {
+            fn visit_string<E: de::Error>(self, s: String) -> Result<Self::Value, E> {
                 Ok(Any {
                     string: Some(Cow::Owned(s)),
                     ..Any::default()
                 })
             }
-            fn visit_u64<E: de::Error>(self, n: u64) -> Result<Any<'de>, E> {
+            fn visit_u64<E: de::Error>(self, n: u64) -> Result<Self::Value, E> {
                 Ok(Any {
                     number: Some(n as f64),
                     integer: i64::try_from(n).ok(),
                     ..Any::default()
                 })
             }
-            fn visit_i64<E: de::Error>(self, n: i64) -> Result<Any<'de>, E> {
+            fn visit_i64<E: de::Error>(self, n: i64) -> Result<Self::Value, E> {
                 Ok(Any {
                     number: Some(n as f64),
                     integer: Some(n),
                     ..Any::default()
                 })
             }
-            fn visit_f64<E: de::Error>(self, n: f64) -> Result<Any<'de>, E> {
+            fn visit_f64<E: de::Error>(self, n: f64) -> Result<Self::Value, E> {
                 Ok(Any {
                     number: Some(n),
                     ..Any::default()
                 })
             }
-            fn visit_bool<E: de::Error>(self, _: bool) -> Result<Any<'de>, E> {
+            fn visit_bool<E: de::Error>(self, _: bool) -> Result<Self::Value, E> {
                 Ok(Any::default())
             }
-            fn visit_unit<E: de::Error>(self) -> Result<Any<'de>, E> {
+            fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
                 Ok(Any {
                     null: true,
                     ..Any::default()
                 })
             }
-            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Any<'de>, A::Error> {
-                while seq.next_element::<IgnoredAny>()?.is_some() {}
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+                if CHECKED {
+                    while seq.next_element::<Skip>()?.is_some() {}
+                } else {
+                    while seq.next_element::<IgnoredAny>()?.is_some() {}
+                }
                 Ok(Any::default())
             }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Any<'de>, A::Error> {
-                while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+                if CHECKED {
+                    while map.next_entry::<Skip, Skip>()?.is_some() {}
+                } else {
+                    while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+                }
                 Ok(Any::default())
             }
         }
-        d.deserialize_any(V)
+        d.deserialize_any(V::<CHECKED>)
     }
 }
 
@@ -333,6 +406,39 @@ mod tests {
         assert!(v.has("cc"));
         assert!(!v.has("callStatus"));
         assert!(!v.has("notAField"));
+    }
+
+    #[test]
+    fn a_view_accepts_what_a_value_accepts() {
+        let texts: [&[u8]; 14] = [
+            br#"{"a":"\ud800"}"#,
+            br#"{"a":["x","\udc00y"]}"#,
+            br#"{"messageType":"\ud83d\ude00"}"#,
+            br#"{"a":1e400}"#,
+            br#"{"a":{"b":-1e400}}"#,
+            br#"{"a":1e308,"b":-0.0,"c":18446744073709551616}"#,
+            b"{\"a\":\"\xff\"}",
+            b"{\"\xc3\":1}",
+            br#"{"a":[1,2,{"b":"\u00e9"}],"c":null,"d":true}"#,
+            br#"{"a":"\x"}"#,
+            br#"{"a":"\u12"}"#,
+            b"{\"a\":\"\0\"}",
+            br#"{"a":01}"#,
+            br#"{"a":1.}"#,
+        ];
+        for t in texts {
+            let value = serde_json::from_slice::<Value>(t);
+            let view = View::parse(t);
+            assert_eq!(
+                value.is_ok(),
+                view.is_ok(),
+                "{}: value {value:?}, view {view:?}",
+                String::from_utf8_lossy(t)
+            );
+        }
+        let huge = format!("{{\"a\":{}}}", "9".repeat(400));
+        assert!(View::parse(huge.as_bytes()).is_err());
+        assert!(serde_json::from_str::<Value>(&huge).is_err());
     }
 
     #[test]

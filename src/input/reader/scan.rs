@@ -9,6 +9,12 @@ use super::record::RecordStatus;
 use super::window::Window;
 use crate::model::origin::Position;
 
+mod lane;
+
+use lane::bytewise;
+#[cfg(test)]
+pub(super) use lane::{BYTEWISE, string_stop};
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Kind {
     /// An object or array.
@@ -318,6 +324,14 @@ impl Scan {
     /// lines skipped). Returns whether the record ended.
     #[inline(always)]
     fn nested<R: Read>(&mut self, win: &mut Window<R>) -> bool {
+        if !self.seeking
+            && !self.lone_cr
+            && !win.blank_line()
+            && !bytewise()
+            && let Some(end) = self.within_line(win)
+        {
+            return end;
+        }
         let b = win.peek();
         if self.payload_starts(win, b) {
             // A payload starts here: the open record was truncated.

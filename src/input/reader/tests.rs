@@ -407,3 +407,74 @@ fn nul_bytes_fail_their_line_alone_however_the_bytes_arrive() {
         );
     }
 }
+
+/// Everything the reader decides about each item of `input` (read in pieces of `chunk`
+/// bytes), with the scan's fast lane on or off.
+fn scanned(input: &[u8], chunk: usize, bytewise: bool) -> Vec<String> {
+    scan::BYTEWISE.with(|b| b.set(bytewise));
+    let mut r = Reader::new(Arc::from("t"), Chunked(input, chunk)).with_max_payload(200);
+    let mut out = Vec::new();
+    while let Some(item) = r.next().unwrap() {
+        out.push(match item {
+            Item::Record(rec) => format!(
+                "{:?} {:?} {:?} members {:?} deep {}",
+                rec.origin.position,
+                String::from_utf8_lossy(rec.bytes),
+                rec.status,
+                rec.members,
+                rec.deep
+            ),
+            Item::Fault(f) => format!("{:?} {}", f.origin.position, f.message),
+        });
+    }
+    scan::BYTEWISE.with(|b| b.set(false));
+    out
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+
+    /// The fast lane for the middle of a line reaches the same records, positions, statuses,
+    /// member counts and depths as the byte-by-byte scan, however the bytes arrive.
+    #[test]
+    fn the_fast_lane_decides_as_the_byte_by_byte_scan(
+        parts in proptest::collection::vec(proptest::sample::select(vec![
+            "{", "}", "[", "]", "\"", "\\", ":", ",", " ", "\t", "\n", "\r", "\r\n", "a",
+            "1", "true", "\"key\":", "\"a string longer than the short run\"", "\\\"",
+            "\\\n", "{\"a\":1}", "{\"a\":{\"b\":[1,\"x\"]}}\n", "  {", "\n{", "\u{e9}",
+        ]), 0..48),
+        chunk in proptest::prop_oneof![
+            proptest::strategy::Just(usize::MAX),
+            1usize..6,
+            proptest::strategy::Just(64usize),
+        ],
+    ) {
+        let input = parts.concat();
+        let fast = scanned(input.as_bytes(), chunk, false);
+        let slow = scanned(input.as_bytes(), chunk, true);
+        proptest::prop_assert_eq!(fast, slow, "input {:?}", input);
+    }
+}
+
+proptest::proptest! {
+    /// The word-at-a-time search finds what a byte-by-byte search finds.
+    #[test]
+    fn the_string_search_finds_the_first_stop(
+        hay in proptest::collection::vec(proptest::prop_oneof![
+            proptest::strategy::Just(b'"'),
+            proptest::strategy::Just(b'\\'),
+            proptest::strategy::Just(b'\n'),
+            proptest::strategy::Just(b'\r'),
+            proptest::num::u8::ANY,
+            b'a'..=b'z',
+        ], 0..80),
+        from in 0usize..90,
+        cr in proptest::bool::ANY,
+    ) {
+        let line_end = if cr { b'\r' } else { b'\n' };
+        let want = (from.min(hay.len())..hay.len())
+            .find(|&i| matches!(hay[i], b'"' | b'\\') || hay[i] == line_end)
+            .unwrap_or(hay.len());
+        proptest::prop_assert_eq!(scan::string_stop(&hay, from, line_end), want);
+    }
+}
