@@ -7,7 +7,7 @@
 //! fetched: the validator is built without network or file resolution, so a `$ref` that points
 //! outside the schema is a compile error.
 
-use std::collections::BTreeSet;
+use rustc_hash::FxHashSet;
 use std::path::PathBuf;
 use std::sync::{Arc, OnceLock};
 
@@ -323,14 +323,16 @@ pub struct SchemaSet {
     selection: Selection,
     bundled: Vec<(Bundled, Arc<Compiled>)>,
     file: Option<Arc<Compiled>>,
-    known: BTreeSet<String>,
+    /// Top-level field names the schemas declare, hashed with FxHash: every member of every
+    /// payload asks.
+    known: FxHashSet<String>,
 }
 
 impl SchemaSet {
     /// Loads and compiles what `selection` needs. `published` picks HighLevel's published schemas
     /// instead of the refined ones, where HighLevel publishes them.
     pub fn load(selection: &Selection, published: bool) -> Result<Self, SchemaError> {
-        let mut known = BTreeSet::new();
+        let mut known = FxHashSet::default();
         let mut bundled = Vec::new();
         for b in selection.bundled() {
             bundled.push((b, compiled_bundled(b, published)?));
