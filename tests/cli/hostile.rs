@@ -348,6 +348,36 @@ fn a_fifo_is_read() {
 }
 
 #[test]
+fn nesting_at_the_default_limit_is_read_by_every_subcommand() {
+    // 128 levels (the object and 127 arrays) is within the default --max-depth of 128, which
+    // the parser's own recursion limit stops one short of; 129 is past it for all alike.
+    let dir = tempfile::tempdir().unwrap();
+    for (levels, code) in [(128, 0), (129, 1)] {
+        let f = dir.path().join(format!("deep-{levels}.json"));
+        let inner = format!("{}{}", "[".repeat(levels - 1), "]".repeat(levels - 1));
+        let text = payload().replace("\"hi\"", &format!("\"hi\",\"deep\":{inner}"));
+        std::fs::write(&f, text).unwrap();
+        let p = f.to_string_lossy().into_owned();
+        for cmd in ["classify", "show"] {
+            let r = run(&[cmd], std::slice::from_ref(&p));
+            assert_eq!(r.code, code, "{cmd} {levels}: {}{}", r.stdout, r.stderr);
+        }
+        let r = run(&["validate", "-f", "json"], std::slice::from_ref(&p));
+        assert_eq!(
+            r.stdout.contains("too-deep"),
+            code == 1,
+            "{levels}: {}",
+            r.stdout
+        );
+        assert!(
+            !r.stdout.contains("\"rule\":\"json\""),
+            "{levels}: {}",
+            r.stdout
+        );
+    }
+}
+
+#[test]
 fn deeper_nesting_with_a_raised_limit() {
     let dir = tempfile::tempdir().unwrap();
     let f = dir.path().join("deep.json");

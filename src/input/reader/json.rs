@@ -12,7 +12,7 @@ use super::record::{Entries, Item, Record, RecordStatus, StreamFault};
 use super::resync;
 use super::scan::{Kind, Scan};
 use super::window::Window;
-use super::{DEFAULT_MAX_DEPTH, Limits};
+use super::{Limits, PARSER_DEPTH};
 use crate::model::origin::Position;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -203,7 +203,7 @@ impl JsonFraming {
             bytes,
             status,
             delivery: None,
-            deep: scan.deepest > DEFAULT_MAX_DEPTH,
+            deep: scan.deepest > PARSER_DEPTH,
             members: (scan.first == b'{').then_some(scan.members),
         }))
     }

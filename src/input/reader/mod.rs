@@ -60,6 +60,9 @@ use window::Window;
 
 /// Default limit on the nesting depth of one payload.
 pub const DEFAULT_MAX_DEPTH: u64 = 128;
+/// The deepest nesting serde_json reads with its recursion limit on (it refuses a 128th
+/// level): a record nested deeper is parsed with the limit off, within `--max-depth`.
+pub const PARSER_DEPTH: u64 = 127;
 /// The highest `--max-depth` accepted: deeper values would strain the stack of the recursive
 /// steps that follow parsing (schema checks, diffs, printing).
 pub const MAX_MAX_DEPTH: u64 = 1000;

@@ -44,8 +44,8 @@ pub struct Record<'a> {
     pub status: RecordStatus,
     /// Headers and the like, when the record is the body of a captured delivery.
     pub delivery: Option<Box<Delivery>>,
-    /// Whether the value nests deeper than the parser's usual limit (128), so that parsing it
-    /// needs the unbounded parser (it is within `--max-depth`).
+    /// Whether the value nests deeper than the parser's usual limit ([`super::PARSER_DEPTH`]
+    /// levels), so that parsing it needs the unbounded parser (it is within `--max-depth`).
     pub deep: bool,
     /// How many members the top-level object has, counting repeated keys, when the reader
     /// scanned it (a parsed object with fewer keys had duplicates).
@@ -66,7 +66,7 @@ impl Record<'_> {
             if depth > limit {
                 self.status = RecordStatus::TooDeep { limit };
             }
-            self.deep = depth > super::DEFAULT_MAX_DEPTH;
+            self.deep = depth > super::PARSER_DEPTH;
         }
         self
     }
