@@ -6,6 +6,9 @@
 //! carries besides its body ([`Delivery`]) and unwraps envelopes. Either way the payload's origin
 //! still points into the original file: at the body's first byte.
 
+use std::sync::LazyLock;
+
+use memchr::memmem::Finder;
 use std::borrow::Cow;
 
 use serde_json::{Map, Value};
@@ -125,9 +128,10 @@ pub fn unwrap_envelope<'a>(
     }
     let bytes = record.bytes;
     let first = bytes.iter().find(|b| !b.is_ascii_whitespace());
-    let found = first == Some(&b'{')
-        && memchr::memmem::find(bytes, b"\"headers\"").is_some()
-        && memchr::memmem::find(bytes, b"\"body\"").is_some();
+    // Built once: a searcher is costly to set up, and every record asks.
+    static HEADERS: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(b"\"headers\""));
+    static BODY: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(b"\"body\""));
+    let found = first == Some(&b'{') && HEADERS.find(bytes).is_some() && BODY.find(bytes).is_some();
     let parts = if found {
         match (locate(bytes, "/headers"), locate(bytes, "/body")) {
             (Some(h), Some(b)) if bytes[h] == b'{' && matches!(bytes[b], b'{' | b'"') => {

@@ -19,6 +19,7 @@ pub mod pipeline;
 pub mod reader;
 pub mod source;
 mod syntax;
+pub mod tape;
 #[cfg(any(test, fuzzing))]
 pub mod testing;
 pub mod text;

@@ -58,11 +58,20 @@ impl<'a> View<'a> {
 
     /// Reads the view from a parsed payload.
     pub fn from_map(map: &'a Map<String, Value>) -> Self {
+        View::from_members(map.iter())
+    }
+
+    /// Reads the view from the members of a payload's object, in order (a repeated key's last
+    /// value counts), however they are held.
+    pub fn from_members<K: AsRef<str>, M: Member<'a>>(
+        members: impl Iterator<Item = (K, M)>,
+    ) -> Self {
         // One pass over the members, matching names, rather than a hashed lookup per field.
         let mut v = View::default();
-        for (key, value) in map {
-            let s = || value.as_str().map(Cow::Borrowed);
-            match key.as_str() {
+        for (key, value) in members {
+            let key = key.as_ref();
+            let s = || value.text().map(Cow::Borrowed);
+            match key {
                 "messageType" => v.message_type = s(),
                 "messageTypeString" => v.type_string = s(),
                 "callStatus" => v.call_status = s(),
@@ -75,13 +84,13 @@ impl<'a> View<'a> {
                 "type" => v.event_type = s(),
                 _ => {}
             }
-            match key.as_str() {
-                "callDuration" => v.call_duration = value.as_f64(),
-                "messageTypeId" => v.type_id = value.as_i64(),
-                "messageType" => v.has_message_type = !value.is_null(),
+            match key {
+                "callDuration" => v.call_duration = value.float(),
+                "messageTypeId" => v.type_id = value.integer(),
+                "messageType" => v.has_message_type = !value.null(),
                 _ => {}
             }
-            v.set_present(key, !value.is_null());
+            v.set_present(key, !value.null());
         }
         v
     }
@@ -106,6 +115,48 @@ impl<'a> View<'a> {
         let view = (&mut de).deserialize_map(ViewVisitor::<CHECKED>)?;
         de.end()?;
         Ok(view)
+    }
+}
+
+/// A member's value as [`View::from_members`] reads it.
+pub trait Member<'a> {
+    /// The string, when it is one.
+    fn text(&self) -> Option<&'a str>;
+    /// The number as a float, when it is one.
+    fn float(&self) -> Option<f64>;
+    /// The number as an `i64`, when it is an integer that fits.
+    fn integer(&self) -> Option<i64>;
+    /// Whether it is null.
+    fn null(&self) -> bool;
+}
+
+impl<'a> Member<'a> for &'a Value {
+    fn text(&self) -> Option<&'a str> {
+        self.as_str()
+    }
+    fn float(&self) -> Option<f64> {
+        self.as_f64()
+    }
+    fn integer(&self) -> Option<i64> {
+        self.as_i64()
+    }
+    fn null(&self) -> bool {
+        self.is_null()
+    }
+}
+
+impl<'a> Member<'a> for crate::input::tape::At<'a> {
+    fn text(&self) -> Option<&'a str> {
+        self.as_str()
+    }
+    fn float(&self) -> Option<f64> {
+        self.as_number().and_then(serde_json::Number::as_f64)
+    }
+    fn integer(&self) -> Option<i64> {
+        self.as_number().and_then(serde_json::Number::as_i64)
+    }
+    fn null(&self) -> bool {
+        matches!(self.node(), crate::input::tape::Node::Null)
     }
 }
 

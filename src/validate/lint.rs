@@ -7,8 +7,8 @@ use crate::classify::{
     CALL_STATUSES, CallOutcome, Channel, Classification, Conflict, DecidedBy, Event,
 };
 use crate::input::locate::escape_token;
-use crate::input::parse::Payload;
 use crate::model::finding::{Diagnostic, show_value};
+use crate::validate::fields::Fields;
 
 pub use crate::validate::rules::*;
 
@@ -48,11 +48,10 @@ fn near_miss(field: &str, raw: &str) -> Option<&'static str> {
 /// Runs every rule on a payload. `knows_field` says whether the schemas in use describe a
 /// top-level field.
 pub fn lint(
-    payload: &Payload<'_>,
+    payload: &impl Fields,
     class: &Classification,
     knows_field: impl Fn(&str) -> bool,
 ) -> Vec<Diagnostic> {
-    let fields = payload.fields();
     let mut out = Vec::new();
     let mut warn = |rule: &Rule, field: &str, message: String| {
         let pointer = format!("/{}", escape_token(field));
@@ -72,7 +71,7 @@ pub fn lint(
         _ => None,
     };
     if let Some((want, rule)) = expected_direction
-        && let Some(Value::String(d)) = fields.get("direction")
+        && let Some(d) = payload.text("direction")
         && d != want
     {
         warn(
@@ -81,7 +80,7 @@ pub fn lint(
             format!(
                 "expected \"{want}\" for an {}, found {}",
                 class.event,
-                show_value(&Value::String(d.clone()))
+                show_value(&Value::String(d.to_string()))
             ),
         );
     }
@@ -119,7 +118,7 @@ pub fn lint(
         warn(rule, conflict.field(), conflict.message(&class.channel));
     }
 
-    if let Some(Value::String(status)) = fields.get("callStatus")
+    if let Some(status) = payload.text("callStatus")
         && CallOutcome::from_call_status(status).is_none()
     {
         warn(
@@ -128,15 +127,14 @@ pub fn lint(
             format!(
                 "expected one of HighLevel's call statuses ({}), found {}",
                 CALL_STATUSES.join(", "),
-                show_value(&Value::String(status.clone()))
+                show_value(&Value::String(status.to_string()))
             ),
         );
     }
 
     if class.channel == Channel::Email {
-        let has_subject = fields
-            .get("subject")
-            .and_then(Value::as_str)
+        let has_subject = payload
+            .text("subject")
             .is_some_and(|s| !s.trim().is_empty());
         if !has_subject {
             warn(
@@ -166,7 +164,7 @@ pub fn lint(
         ));
     }
 
-    for key in fields.keys() {
+    for key in payload.names() {
         if !knows_field(key) {
             let pointer = format!("/{}", escape_token(key));
             let position = payload.position_of(&pointer);
@@ -177,7 +175,7 @@ pub fn lint(
                 position,
                 format!(
                     "field {} is not described by the schemas in use (new in HighLevel's deliveries?)",
-                    show_value(&Value::String(key.clone()))
+                    show_value(&Value::String(key.to_string()))
                 ),
             ));
         }

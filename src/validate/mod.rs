@@ -2,27 +2,40 @@
 //! (notes), in one [`Verdict`].
 
 pub mod bundled;
+mod describe;
 mod docjson;
+pub mod fields;
 mod first;
 pub mod lint;
+#[cfg(test)]
+mod quick_tests;
 pub mod rules;
 pub mod schema;
 pub mod schema_file;
 pub mod stats;
+mod tapejson;
 mod window;
 
 use std::sync::Arc;
 
-use crate::classify::classify;
-use crate::input::parse::Payload;
+use crate::classify::{Classification, classify, classify_view};
+use crate::input::parse::{Payload, SHALLOW_ABOVE, parse_shallow};
+use crate::input::tape::{Node, Tape};
+use crate::input::view::View;
+use crate::input::{Record, RecordStatus};
 use crate::model::event::{Event, MESSAGE_EVENTS, suggestion};
 use crate::model::finding::Fault;
 use crate::model::finding::{Diagnostic, Severity, show_value, typed_value};
 use crate::model::origin::Origin;
+use crate::validate::fields::{Fields, TapeFields};
 use crate::validate::lint::{
     DIRECTION_NOT_INBOUND, OTHER_EVENT, SCHEMA_EVENT_MISMATCH, UNKNOWN_EVENT, lint,
 };
-use crate::validate::schema::{Bundled, SchemaError, SchemaSet, Selection};
+use crate::validate::schema::{Bundled, Compiled, SchemaError, SchemaSet, Selection, Violations};
+
+/// The largest payload (in bytes) the quick path reads; larger ones take the full path, which
+/// reads them through their bytes where that bounds memory.
+const QUICK_UP_TO: usize = 64 << 10;
 
 /// The most findings shown for one payload (errors first); the rest are counted in a note.
 pub const MAX_FINDINGS: usize = 1000;
@@ -151,7 +164,54 @@ impl Checker {
         })
     }
 
-    /// The verdict on one payload.
+    /// The verdict on one record of the input, or the fault that makes it no payload.
+    ///
+    /// A payload that passes its schema is judged on the quick path: parsed once onto a
+    /// [`Tape`], classified from it and checked through it, with no `serde_json::Value`
+    /// built. Anything else (a payload that fails, repeats a key, names no known event, is large
+    /// or nested deep, or is no JSON object) takes the full path, which describes and positions
+    /// every finding; both give the same verdict.
+    pub fn check_record(&self, record: Record<'_>) -> Result<Verdict, Fault> {
+        if let Some(verdict) = self.quick(&record) {
+            return Ok(verdict);
+        }
+        Ok(self.check(&parse_shallow(record, SHALLOW_ABOVE)?))
+    }
+
+    /// The verdict of the quick path, when it can give one.
+    pub fn quick(&self, record: &Record<'_>) -> Option<Verdict> {
+        if record.status != RecordStatus::Complete
+            || record.deep
+            || record.bytes.len() > QUICK_UP_TO
+        {
+            return None;
+        }
+        let tape = Tape::parse(record.bytes).ok()?;
+        let root = tape.root();
+        if !matches!(root.node(), Node::Object { .. }) || tape.has_repeated_key() {
+            return None;
+        }
+        let fields = TapeFields::new(&record.origin, record.bytes, root);
+        let class = classify_view(&View::from_members(root.members()));
+        if matches!(class.event, Event::Unknown(_)) {
+            return None;
+        }
+        let event = class.event.clone();
+        if event.is_other() && !self.schemas.is_file() {
+            return Some(skipped(&fields, event));
+        }
+        let (schema, bundled) = self.schemas.choose(&event, class.is_email());
+        if !schema.passes(root) {
+            return None;
+        }
+        let passed = Violations {
+            counted: true,
+            ..Violations::default()
+        };
+        Some(self.conclude(&fields, class, (schema, bundled), passed))
+    }
+
+    /// The verdict on one payload, on the full path.
     pub fn check(&self, payload: &Payload<'_>) -> Verdict {
         let class = classify(payload.fields());
         let event = class.event.clone();
@@ -161,6 +221,19 @@ impl Checker {
         let (schema, bundled) = self.schemas.choose(&event, class.is_email());
         // Past the cap, schema violations are only counted: not described, not positioned.
         let violations = schema.violations(payload, MAX_FINDINGS);
+        self.conclude(payload, class, (schema, bundled), violations)
+    }
+
+    /// The verdict from a payload's schema violations: the rules' findings added, ordered and
+    /// capped.
+    fn conclude(
+        &self,
+        payload: &impl Fields,
+        class: Classification,
+        (schema, bundled): (&Compiled, Option<Bundled>),
+        violations: Violations,
+    ) -> Verdict {
+        let event = class.event.clone();
         let (mut diagnostics, counted) = (violations.shown, violations.counted);
         let unchecked = violations.unchecked;
         let unshown = violations.total - diagnostics.len();
@@ -192,7 +265,7 @@ impl Checker {
                 Severity::Note,
                 "more-findings",
                 None,
-                payload.origin.position,
+                payload.origin().position,
                 if counted {
                     format!("{hidden} more findings in this payload are not shown")
                 } else {
@@ -206,7 +279,7 @@ impl Checker {
             ));
         }
         Verdict {
-            origin: payload.origin.clone(),
+            origin: payload.origin().clone(),
             event: Some(event),
             schema: Some(schema.name.clone()),
             skipped: false,
@@ -216,7 +289,7 @@ impl Checker {
 }
 
 /// The verdict on a payload of another HighLevel event: skipped, with a note that says so.
-fn skipped(payload: &Payload<'_>, event: Event) -> Verdict {
+fn skipped(payload: &impl Fields, event: Event) -> Verdict {
     let message = format!(
         "{event} is another HighLevel event, not a message: skipped, not checked against the \
          message schemas"
@@ -224,7 +297,7 @@ fn skipped(payload: &Payload<'_>, event: Event) -> Verdict {
     let pointer = "/type".to_string();
     let position = payload.position_of(&pointer);
     Verdict {
-        origin: payload.origin.clone(),
+        origin: payload.origin().clone(),
         event: Some(event),
         schema: None,
         skipped: true,
@@ -241,14 +314,14 @@ fn skipped(payload: &Payload<'_>, event: Event) -> Verdict {
 /// The payload-level finding about the event, reported before all others: a `type` that names
 /// no HighLevel event, or a message checked against a bundled schema of another event.
 fn event_finding(
-    payload: &Payload<'_>,
+    payload: &impl Fields,
     event: &Event,
     schema: Option<Bundled>,
 ) -> Option<Diagnostic> {
     let events = MESSAGE_EVENTS.join(", ");
     match event {
         Event::Unknown(raw) => {
-            let (pointer, message) = match payload.fields().get("type") {
+            let (pointer, message) = match payload.field("type").as_deref() {
                 None => (
                     "/type".to_string(),
                     format!(
@@ -290,8 +363,7 @@ fn event_finding(
             if !event.is_message() || wants == *event {
                 return None;
             }
-            let fields = payload.fields();
-            let (pointer, found) = match fields.get("direction") {
+            let (pointer, found) = match payload.field("direction").as_deref() {
                 Some(d) if *event != Event::Provider => {
                     ("/direction", format!("direction {}", show_value(d)))
                 }
@@ -299,7 +371,12 @@ fn event_finding(
                     "/type",
                     format!(
                         "type {}",
-                        show_value(fields.get("type").unwrap_or(&serde_json::Value::Null))
+                        show_value(
+                            payload
+                                .field("type")
+                                .as_deref()
+                                .unwrap_or(&serde_json::Value::Null)
+                        )
                     ),
                 ),
             };

@@ -11,17 +11,17 @@ use rustc_hash::FxHashSet;
 use std::path::PathBuf;
 use std::sync::{Arc, OnceLock};
 
-use jsonschema::error::{TypeKind, ValidationErrorKind};
 use jsonschema::{ValidationError, Validator};
 use serde_json::Value;
 
-use crate::input::locate::escape_token;
 use crate::input::parse::Payload;
+use crate::input::tape::Tape;
 use crate::model::event::Event;
-use crate::model::finding::{Diagnostic, Severity, show_value, typed_value};
-use crate::model::origin::Position;
+use crate::model::finding::Diagnostic;
+pub(crate) use crate::validate::describe::describe;
 use crate::validate::docjson::{DocJson, doc_violations};
 use crate::validate::schema_file::{self, compile_error};
+use crate::validate::tapejson::TapeJson;
 pub use crate::validate::window::Violations;
 use crate::validate::window::windowable;
 
@@ -190,7 +190,11 @@ pub enum SchemaError {
 pub struct Compiled {
     /// `message`, `email`, or the file's path (shared with every verdict it checks).
     pub name: Arc<str>,
-    validator: Validator,
+    /// The validator of parsed values, which describes violations: compiled the first time a
+    /// payload needs it when the tape's validator compiled (most runs see few failures).
+    validator: OnceLock<Result<Validator, String>>,
+    /// The same schema's validator for payloads read onto a tape (the quick path's verdict).
+    quick: Option<Validator<TapeJson>>,
     /// Whether its violations can be found through a window (`window`).
     windowable: bool,
     /// The schema, and its validator for large payloads read through their bytes (`docjson`),
@@ -210,18 +214,25 @@ impl Compiled {
     /// Compiles a schema document, checking formats (`date-time` and the rest).
     pub fn new(name: impl Into<String>, schema: &Value) -> Result<Self, SchemaError> {
         let name = name.into();
-        match jsonschema::options()
+        let quick = jsonschema::options_for::<TapeJson>()
             .should_validate_formats(true)
             .build(schema)
-        {
-            Ok(validator) => Ok(Compiled {
-                name: Arc::from(name),
-                validator,
-                windowable: windowable(schema),
-                documents: (schema.clone(), OnceLock::new()),
-            }),
-            Err(e) => Err(compile_error(name, &e)),
+            .ok();
+        let validator = OnceLock::new();
+        if quick.is_none() {
+            // The errors of a schema that does not compile are told by the usual validator.
+            match Compiled::compile(schema) {
+                Ok(v) => _ = validator.set(Ok(v)),
+                Err(e) => return Err(compile_error(name, &e)),
+            }
         }
+        Ok(Compiled {
+            name: Arc::from(name),
+            validator,
+            quick,
+            windowable: windowable(schema),
+            documents: (schema.clone(), OnceLock::new()),
+        })
     }
 
     /// Compiles a schema from JSON text.
@@ -234,15 +245,54 @@ impl Compiled {
         Compiled::new(name, &value)
     }
 
-    /// Whether the payload satisfies the schema (fast path, no messages).
+    fn compile(schema: &Value) -> Result<Validator, ValidationError<'static>> {
+        jsonschema::options()
+            .should_validate_formats(true)
+            .build(schema)
+    }
+
+    /// The validator of parsed values, compiled on first use.
+    fn validator(&self) -> Result<&Validator, &str> {
+        self.validator
+            .get_or_init(|| Compiled::compile(&self.documents.0).map_err(|e| e.to_string()))
+            .as_ref()
+            .map_err(String::as_str)
+    }
+
+    /// Whether the payload satisfies the schema (no messages).
     pub fn is_valid(&self, value: &Value) -> bool {
-        self.validator.is_valid(value)
+        self.validator().is_ok_and(|v| v.is_valid(value))
+    }
+
+    /// Whether the payload read onto a tape satisfies the schema: the quick path's verdict
+    /// (false when the schema has no validator for tapes).
+    pub fn passes(&self, root: crate::input::tape::At<'_>) -> bool {
+        self.quick.as_ref().is_some_and(|v| v.is_valid(root))
     }
 
     /// The violations in `payload` that come first in the source, at most `cap` of them, as error
     /// findings positioned at the offending value; and how many violations there are in all.
     pub fn violations(&self, payload: &Payload<'_>, cap: usize) -> Violations {
-        if !payload.shallow && self.validator.is_valid(&payload.value) {
+        // The tape's validator judges and lists violations wherever the tape reads as the value
+        // does (no repeated key, within the parser's depth), so most runs compile no other; the
+        // value's validator, compiled on first need, judges the rest.
+        let tape = match (&self.quick, payload.shallow) {
+            (Some(_), false) => Tape::parse(payload.raw)
+                .ok()
+                .filter(|t| !t.has_repeated_key()),
+            _ => None,
+        };
+        let quick = self.quick.as_ref().zip(tape.as_ref());
+        let value_validator = || self.validator();
+        let passes = match quick {
+            Some((v, tape)) => v.is_valid(tape.root()),
+            None if payload.shallow => false,
+            None => match value_validator() {
+                Ok(v) => v.is_valid(&payload.value),
+                Err(e) => return Violations::unchecked_by(&self.name, e, payload.origin.position),
+            },
+        };
+        if passes {
             return Violations {
                 counted: true,
                 ..Violations::default()
@@ -274,7 +324,13 @@ impl Compiled {
                 return self.violations(&Payload::whole(payload, value), cap);
             }
         }
-        let errors = self.validator.iter_errors(&payload.value);
+        let errors = match quick {
+            Some((v, tape)) => v.iter_errors(tape.root()),
+            None => match value_validator() {
+                Ok(v) => v.iter_errors(&payload.value),
+                Err(e) => return Violations::unchecked_by(&self.name, e, payload.origin.position),
+            },
+        };
         let (first, total) = crate::validate::first::first_in_source_order(
             errors,
             |e| e.instance_path().as_str().to_string(),
@@ -398,97 +454,6 @@ pub fn property_names(schema: &Value) -> impl Iterator<Item = String> + '_ {
         .and_then(Value::as_object)
         .into_iter()
         .flat_map(|p| p.keys().cloned())
-}
-
-fn type_list(kind: &TypeKind) -> String {
-    let names: Vec<&str> = match kind {
-        TypeKind::Single(t) => vec![t.as_str()],
-        TypeKind::Multiple(set) => set.iter().map(|t| t.as_str()).collect(),
-    };
-    match names.as_slice() {
-        [] => "nothing".to_string(),
-        [one] => (*one).to_string(),
-        [init @ .., last] => format!("{} or {last}", init.join(", ")),
-    }
-}
-
-pub(crate) fn describe(error: &ValidationError<'_>, position: Position) -> Diagnostic {
-    let instance = error.instance();
-    let found = typed_value(instance);
-    let path = error.instance_path().as_str().to_string();
-    let mut pointer = path.clone();
-    let message = match error.kind() {
-        ValidationErrorKind::Type { kind } => {
-            format!("expected {}, found {found}", type_list(kind))
-        }
-        ValidationErrorKind::Required { property } => {
-            let name = property
-                .as_str()
-                .map_or_else(|| property.to_string(), str::to_string);
-            pointer = format!("{path}/{}", escape_token(&name));
-            format!("missing required property \"{name}\"")
-        }
-        ValidationErrorKind::Constant { expected_value } => {
-            format!("expected {}, found {found}", show_value(expected_value))
-        }
-        ValidationErrorKind::Enum { options } => {
-            format!("expected one of {}, found {found}", show_value(options))
-        }
-        ValidationErrorKind::Format { format } if format == "date-time" => format!(
-            "expected an RFC 3339 date-time such as \"2024-05-08T11:57:42.250Z\", found {found}"
-        ),
-        ValidationErrorKind::Format { format } => {
-            format!("expected a valid {format}, found {found}")
-        }
-        ValidationErrorKind::Minimum { limit } => {
-            format!("expected a number >= {limit}, found {found}")
-        }
-        ValidationErrorKind::ExclusiveMinimum { limit } => {
-            format!("expected a number > {limit}, found {found}")
-        }
-        ValidationErrorKind::Maximum { limit } => {
-            format!("expected a number <= {limit}, found {found}")
-        }
-        ValidationErrorKind::ExclusiveMaximum { limit } => {
-            format!("expected a number < {limit}, found {found}")
-        }
-        ValidationErrorKind::MinLength { limit: 1 } => {
-            format!("expected a non-empty string, found {found}")
-        }
-        ValidationErrorKind::MinLength { limit } => {
-            format!("expected at least {limit} characters, found {found}")
-        }
-        ValidationErrorKind::MaxLength { limit } => {
-            format!("expected at most {limit} characters, found {found}")
-        }
-        ValidationErrorKind::MinItems { limit } => {
-            format!("expected at least {limit} items, found {found}")
-        }
-        ValidationErrorKind::MaxItems { limit } => {
-            format!("expected at most {limit} items, found {found}")
-        }
-        ValidationErrorKind::Pattern { pattern } => {
-            format!("expected a string matching /{pattern}/, found {found}")
-        }
-        ValidationErrorKind::AdditionalProperties { unexpected }
-        | ValidationErrorKind::UnevaluatedProperties { unexpected } => {
-            let names: Vec<String> = unexpected.iter().map(|u| format!("\"{u}\"")).collect();
-            format!(
-                "unexpected properties (not allowed here): {}",
-                names.join(", ")
-            )
-        }
-        ValidationErrorKind::FalseSchema => format!("no value is allowed here, found {found}"),
-        _ => format!("{}, found {found}", error.masked()),
-    };
-    // A missing property has no position of its own: the position is the object's that lacks it.
-    Diagnostic::new(
-        Severity::Error,
-        error.kind().keyword().to_string(),
-        Some(pointer),
-        position,
-        message,
-    )
 }
 
 #[cfg(test)]

@@ -11,7 +11,8 @@
 
 use serde_json::Value;
 
-use crate::model::finding::Diagnostic;
+use crate::model::finding::{Diagnostic, Severity};
+use crate::model::origin::Position;
 
 /// The violations of a payload that come first in the source, and how many there are.
 #[derive(Debug, Default)]
@@ -24,6 +25,25 @@ pub struct Violations {
     pub counted: bool,
     /// Array elements left unchecked once the first violations were found.
     pub unchecked: usize,
+}
+
+impl Violations {
+    /// The one finding of a payload whose schema could not be applied: `schema` failed to
+    /// compile for this check (`error`), so it fails visibly rather than pass unchecked.
+    pub fn unchecked_by(schema: &str, error: &str, at: Position) -> Violations {
+        Violations {
+            shown: vec![Diagnostic::new(
+                Severity::Error,
+                "schema",
+                None,
+                at,
+                format!("the schema {schema:?} could not be applied: {error}"),
+            )],
+            total: 1,
+            counted: true,
+            unchecked: 0,
+        }
+    }
 }
 
 /// Keywords whose violations depend on more than the value they are located at (a branch that

@@ -10,7 +10,6 @@ use crate::app::driver::{Consumer, Driver, Io};
 use crate::app::exit::{self, Outcome};
 use crate::app::settings;
 use crate::input::InputOptions;
-use crate::input::parse::{SHALLOW_ABOVE, parse_shallow};
 use crate::model::finding::Fault;
 use crate::render::validate::ValidateReport;
 use crate::render::validate::github::GithubReport;
@@ -201,7 +200,7 @@ pub fn run(args: &ValidateArgs, io: &mut Io<'_>) -> anyhow::Result<Outcome> {
     };
     let read = driver.read_paths(
         &args.input.paths,
-        |rec| Ok(checker.check(&parse_shallow(rec, SHALLOW_ABOVE)?)),
+        |rec| checker.check_record(rec),
         &mut report,
     );
     match read {
