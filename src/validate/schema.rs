@@ -275,9 +275,11 @@ impl Compiled {
     pub fn violations(&self, payload: &Payload<'_>, cap: usize) -> Violations {
         // The tape's validator judges and lists violations wherever the tape reads as the value
         // does (no repeated key, within the parser's depth), so most runs compile no other; the
-        // value's validator, compiled on first need, judges the rest.
-        let tape = match (&self.quick, payload.shallow) {
-            (Some(_), false) => Tape::parse(payload.raw)
+        // value's validator, compiled on first need, judges the rest. A large payload gets no
+        // tape beside its value: a tape takes up to 16 bytes per byte of dense JSON.
+        let small = !payload.shallow && payload.raw.len() <= WINDOW_ABOVE;
+        let tape = match (&self.quick, small) {
+            (Some(_), true) => Tape::parse(payload.raw)
                 .ok()
                 .filter(|t| !t.has_repeated_key()),
             _ => None,
