@@ -18,7 +18,7 @@
 use std::io::{self, Read};
 use std::ops::Range;
 use std::sync::Arc;
-use std::sync::mpsc::{SyncSender, sync_channel};
+use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 
 use rayon::prelude::*;
 
@@ -43,6 +43,9 @@ const BATCHES_IN_FLIGHT: usize = 2;
 /// Bytes of batches sent and not yet checked, past which the reader waits (a batch goes out
 /// alone whatever its size): large payloads are not queued up several at a time.
 const BYTES_IN_FLIGHT: usize = 4 << 20;
+/// The room a batch's buffer is made with: a batch closes past [`BATCH_BYTES`], so a buffer of
+/// this size holds it without growing unless its last record is large.
+const BATCH_ROOM: usize = BATCH_BYTES + (64 << 10);
 
 /// The bytes of the batches sent to the workers and not yet done with.
 #[derive(Default)]
@@ -130,6 +133,10 @@ struct Batcher<'f> {
     tx: SyncSender<Batch>,
     current: Batch,
     in_flight: &'f InFlight,
+    /// Buffers of batches that were done with, to be filled again: a run reuses the same few
+    /// buffers instead of asking the allocator for a quarter of a megabyte per batch, which
+    /// keeps the resident set flat (freed large blocks are not always given back).
+    spare: Receiver<Vec<u8>>,
 }
 
 impl Batcher<'_> {
@@ -137,7 +144,17 @@ impl Batcher<'_> {
         if self.current.items.is_empty() {
             return Ok(());
         }
-        let batch = std::mem::take(&mut self.current);
+        let bytes = self
+            .spare
+            .try_recv()
+            .unwrap_or_else(|_| Vec::with_capacity(BATCH_ROOM));
+        let batch = std::mem::replace(
+            &mut self.current,
+            Batch {
+                bytes,
+                ..Batch::default()
+            },
+        );
         let stopped = || io::Error::other("the consumer stopped");
         if !self.in_flight.take(batch.bytes.len()) {
             return Err(stopped());
@@ -378,12 +395,17 @@ where
     let in_flight = InFlight::default();
     std::thread::scope(|scope| {
         let (tx, rx) = sync_channel::<Batch>(BATCHES_IN_FLIGHT);
+        let (spare_tx, spare) = sync_channel::<Vec<u8>>(BATCHES_IN_FLIGHT + 2);
         let in_flight = &in_flight;
         let reader = scope.spawn(move || {
             let mut batcher = Batcher {
                 tx,
-                current: Batch::default(),
+                current: Batch {
+                    bytes: Vec::with_capacity(BATCH_ROOM),
+                    ..Batch::default()
+                },
                 in_flight,
+                spare,
             };
             let trouble = read_serial(sources, opts, &mut batcher)?;
             batcher.send()?;
@@ -417,7 +439,14 @@ where
                     break;
                 }
             }
-            drop(batch.bytes);
+            // The buffer goes back to the reader, unless a large payload made it grow.
+            let mut bytes = batch.bytes;
+            if bytes.capacity() <= 2 * BATCH_ROOM {
+                bytes.clear();
+                let _ = spare_tx.try_send(bytes);
+            } else {
+                drop(bytes);
+            }
             in_flight.give(size);
             if stopped.is_some() {
                 break;
