@@ -211,7 +211,8 @@ impl std::fmt::Debug for Compiled {
 }
 
 impl Compiled {
-    /// Compiles a schema document, checking formats (`date-time` and the rest).
+    /// Compiles a schema document, checking formats (`date-time` and the rest). The document
+    /// is first checked against its draft's meta-schema.
     pub fn new(name: impl Into<String>, schema: &Value) -> Result<Self, SchemaError> {
         let name = name.into();
         let quick = jsonschema::options_for::<TapeJson>()
@@ -371,8 +372,25 @@ fn compiled_bundled(b: Bundled, published: bool) -> Result<Arc<Compiled>, Schema
     if let Some(c) = slot.get() {
         return Ok(c.clone());
     }
-    let compiled = Arc::new(Compiled::from_text(b.name(), b.text(published))?);
+    let compiled = Arc::new(Compiled::new(b.name(), bundled_document(b, published)?)?);
     Ok(slot.get_or_init(|| compiled).clone())
+}
+
+/// A bundled schema's document, parsed on first use and then shared: compiling it and listing
+/// its fields read the same parse.
+fn bundled_document(b: Bundled, published: bool) -> Result<&'static Value, SchemaError> {
+    static CACHE: [OnceLock<Value>; 2 * Bundled::ALL.len()] =
+        [const { OnceLock::new() }; 2 * Bundled::ALL.len()];
+    let published = published && b.has_published();
+    let slot = &CACHE[(b as usize) * 2 + usize::from(published)];
+    if let Some(v) = slot.get() {
+        return Ok(v);
+    }
+    let value: Value = serde_json::from_str(b.text(published)).map_err(|e| SchemaError::Json {
+        name: b.name().to_string(),
+        message: e.to_string(),
+    })?;
+    Ok(slot.get_or_init(|| value))
 }
 
 /// The schemas of one run, compiled once, and the fields they know.
@@ -405,8 +423,8 @@ impl SchemaSet {
         };
         if file.is_none() {
             for b in Bundled::ALL {
-                if let Ok(v) = serde_json::from_str::<Value>(b.text(published)) {
-                    known.extend(property_names(&v));
+                if let Ok(v) = bundled_document(b, published) {
+                    known.extend(property_names(v));
                 }
             }
         }
