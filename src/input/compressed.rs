@@ -109,6 +109,9 @@ fn lower_first(s: &str) -> String {
     }
 }
 
+/// The least room for the head: more than the longest magic number.
+const MAGIC_ROOM: usize = 16;
+
 /// Whether `head` may still grow into a magic number (so more bytes must be looked at).
 fn may_be_magic(head: &[u8]) -> bool {
     let gzip: &[u8] = &[0x1f, 0x8b];
@@ -119,9 +122,14 @@ fn may_be_magic(head: &[u8]) -> bool {
 }
 
 /// The first bytes of `input`: one read (a small file whole), then more only while they could
-/// still be the start of a magic number, so that a live stream is never held back waiting.
-fn head(input: &mut dyn Read) -> io::Result<Vec<u8>> {
-    let mut head = vec![0u8; 8 * 1024];
+/// still be the start of a magic number, so that a live stream is never held back waiting. A
+/// source of a known `size` gets a buffer of that size (and one byte to see its end), not more.
+fn head(input: &mut dyn Read, size: Option<u64>) -> io::Result<Vec<u8>> {
+    const MOST: usize = 8 * 1024;
+    let room = size.map_or(MOST, |n| {
+        usize::try_from(n).unwrap_or(MOST).saturating_add(1)
+    });
+    let mut head = vec![0u8; room.clamp(MAGIC_ROOM, MOST)];
     let mut n = 0;
     loop {
         match input.read(&mut head[n..]) {
@@ -142,8 +150,12 @@ fn head(input: &mut dyn Read) -> io::Result<Vec<u8>> {
 
 /// `input` decompressed when it starts with the magic number of gzip or zstd, else as it is
 /// (nothing is lost: the bytes looked at stay in the returned reader). Also gives the codec.
-pub fn decompressing(mut input: Box<dyn Read>) -> io::Result<(Box<dyn Read>, Option<Codec>)> {
-    let head = head(&mut input)?;
+/// `size` is the source's size when it is known (a regular file).
+pub fn decompressing(
+    mut input: Box<dyn Read>,
+    size: Option<u64>,
+) -> io::Result<(Box<dyn Read>, Option<Codec>)> {
+    let head = head(&mut input, size)?;
     let codec = Codec::detect(&head);
     let whole = io::Cursor::new(head).chain(input);
     let Some(codec) = codec else {
@@ -195,7 +207,7 @@ mod tests {
     }
 
     fn read_all(bytes: Vec<u8>) -> (io::Result<Vec<u8>>, Option<Codec>) {
-        let (mut r, codec) = decompressing(Box::new(io::Cursor::new(bytes))).unwrap();
+        let (mut r, codec) = decompressing(Box::new(io::Cursor::new(bytes)), None).unwrap();
         let mut out = Vec::new();
         (r.read_to_end(&mut out).map(|_| out), codec)
     }

@@ -296,7 +296,7 @@ fn read_serial(sources: Sources, opts: &InputOptions, sink: &mut dyn Sink) -> io
             None => input,
         };
         // Progress counts the bytes of the source; the reader sees them decompressed.
-        let (input, size, compressed) = match decompressing(input) {
+        let (input, size, compressed) = match decompressing(input, size) {
             Ok((input, None)) => (input, size, false),
             Ok((input, Some(_))) => (input, None, true),
             Err(e) => {

@@ -105,10 +105,14 @@ impl<R: Read> Reader<R> {
         Reader::with_size_hint(source, inner, None)
     }
 
-    /// Like [`Reader::new`], for a source of a known size: a small source gets a small buffer.
+    /// Like [`Reader::new`], for a source of a known size: a small source gets a small buffer,
+    /// with room to spare once it is read whole (so that reading its end grows nothing).
     pub fn with_size_hint(source: Arc<str>, inner: R, size: Option<u64>) -> Self {
         let capacity = size.map_or(INITIAL_BUFFER, |n| {
-            (n as usize).saturating_add(1).clamp(4096, INITIAL_BUFFER)
+            let n = usize::try_from(n).unwrap_or(INITIAL_BUFFER);
+            n.saturating_add(n / 2)
+                .saturating_add(64)
+                .min(INITIAL_BUFFER)
         });
         let lower = source.to_ascii_lowercase();
         let line_mode = (lower.ends_with(".ndjson") || lower.ends_with(".jsonl")).then_some(true);
