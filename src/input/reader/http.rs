@@ -19,6 +19,10 @@ const MAX_HEAD: usize = 64 * 1024;
 
 /// Whether `line` (without its line break) is an HTTP/1.x request line: `METHOD target HTTP/1.1`.
 pub(crate) fn is_request_line(line: &[u8]) -> bool {
+    // A method starts it: a JSON payload is told apart at its first byte, not its last.
+    if !line.first().is_some_and(u8::is_ascii_uppercase) {
+        return false;
+    }
     let line = line.strip_suffix(b"\r").unwrap_or(line);
     let mut parts = line.split(|&b| b == b' ');
     let (Some(method), Some(target), Some(version), None) =
