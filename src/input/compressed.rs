@@ -206,6 +206,20 @@ mod tests {
         zstd::stream::encode_all(data, 3).unwrap()
     }
 
+    #[test]
+    fn a_size_that_is_wrong_or_tiny_loses_nothing() {
+        for bytes in [TEXT.to_vec(), gzip(TEXT), zstd(TEXT)] {
+            // The size the walk read may be stale: smaller, zero or larger than the file now.
+            for size in [0, 1, 3, bytes.len() as u64 - 1, bytes.len() as u64, 1 << 40] {
+                let (mut r, _) =
+                    decompressing(Box::new(io::Cursor::new(bytes.clone())), Some(size)).unwrap();
+                let mut out = Vec::new();
+                r.read_to_end(&mut out).unwrap();
+                assert_eq!(out, TEXT, "size {size}");
+            }
+        }
+    }
+
     fn read_all(bytes: Vec<u8>) -> (io::Result<Vec<u8>>, Option<Codec>) {
         let (mut r, codec) = decompressing(Box::new(io::Cursor::new(bytes)), None).unwrap();
         let mut out = Vec::new();

@@ -367,8 +367,7 @@ impl Compiled {
 fn compiled_bundled(b: Bundled, published: bool) -> Result<Arc<Compiled>, SchemaError> {
     static CACHE: [OnceLock<Arc<Compiled>>; 2 * Bundled::ALL.len()] =
         [const { OnceLock::new() }; 2 * Bundled::ALL.len()];
-    let published = published && b.has_published();
-    let slot = &CACHE[(b as usize) * 2 + usize::from(published)];
+    let slot = &CACHE[cache_index(b, published)];
     if let Some(c) = slot.get() {
         return Ok(c.clone());
     }
@@ -376,13 +375,18 @@ fn compiled_bundled(b: Bundled, published: bool) -> Result<Arc<Compiled>, Schema
     Ok(slot.get_or_init(|| compiled).clone())
 }
 
+/// Where a bundled schema's refined or published form is kept in the per-process caches (the
+/// refined one for the schemas HighLevel publishes none of).
+fn cache_index(b: Bundled, published: bool) -> usize {
+    (b as usize) * 2 + usize::from(published && b.has_published())
+}
+
 /// A bundled schema's document, parsed on first use and then shared: compiling it and listing
 /// its fields read the same parse.
 fn bundled_document(b: Bundled, published: bool) -> Result<&'static Value, SchemaError> {
     static CACHE: [OnceLock<Value>; 2 * Bundled::ALL.len()] =
         [const { OnceLock::new() }; 2 * Bundled::ALL.len()];
-    let published = published && b.has_published();
-    let slot = &CACHE[(b as usize) * 2 + usize::from(published)];
+    let slot = &CACHE[cache_index(b, published)];
     if let Some(v) = slot.get() {
         return Ok(v);
     }
