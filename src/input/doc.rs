@@ -122,17 +122,53 @@ fn most_values(raw: &[u8]) -> usize {
     count
 }
 
-/// Just past the string whose opening quote is at `start`.
+/// Just past the string whose opening quote is at `start` (the end of `raw` when it does not
+/// close).
 pub fn string_end(raw: &[u8], start: usize) -> usize {
     let mut i = start + 1;
-    while let Some(found) = memchr::memchr2(b'"', b'\\', raw.get(i..).unwrap_or_default()) {
-        let at = i + found;
-        if raw[at] == b'"' {
-            return at + 1;
+    loop {
+        i = string_stop(raw, i, b'"');
+        match raw.get(i) {
+            Some(b'"') => return i + 1,
+            Some(_) => i += 2,
+            None => return raw.len(),
         }
-        i = at + 2;
     }
-    raw.len()
+}
+
+/// Where the string text from `from` in `hay` stops: the first `"`, `\\` or `line_end`, or
+/// `hay.len()`. Most strings of a payload are short: the first bytes are read eight at a time,
+/// inline (in a word, the lowest byte that equals `b` is the lowest flagged by
+/// `(x - 0x01..) & !x & 0x80..` with `x = word ^ b`, since a borrow only runs upward from a zero
+/// byte); past them, a long string is searched with `memchr`'s vector search.
+#[inline(always)]
+pub fn string_stop(hay: &[u8], from: usize, line_end: u8) -> usize {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    /// How many words are read inline before the vector search takes over.
+    const INLINE_WORDS: usize = 4;
+    let equal = |word: u64, b: u8| {
+        let x = word ^ (LO * u64::from(b));
+        x.wrapping_sub(LO) & !x & HI
+    };
+    let mut at = from.min(hay.len());
+    for chunk in hay[at..].chunks_exact(8).take(INLINE_WORDS) {
+        let mut bytes = [0u8; 8];
+        bytes.copy_from_slice(chunk);
+        let word = u64::from_le_bytes(bytes);
+        let found = equal(word, b'"') | equal(word, b'\\') | equal(word, line_end);
+        if found != 0 {
+            return at + (found.trailing_zeros() / 8) as usize;
+        }
+        at += 8;
+    }
+    let rest = &hay[at..];
+    let found = if line_end == b'"' {
+        memchr::memchr2(b'"', b'\\', rest)
+    } else {
+        memchr::memchr3(b'"', b'\\', line_end, rest)
+    };
+    found.map_or(hay.len(), |i| at + i)
 }
 
 /// The length of the number or literal at the start of `raw`.

@@ -14,25 +14,29 @@ use crate::render::style::is_unsafe;
 /// Appends `raw` (valid JSON) to `out` with every blank outside strings removed. Strings, numbers
 /// and key order stay byte for byte as they arrived.
 pub fn compact_into(raw: &[u8], out: &mut Vec<u8>) {
-    let mut in_string = false;
-    let mut escaped = false;
-    for &b in raw {
-        if in_string {
-            out.push(b);
-            if escaped {
-                escaped = false;
-            } else if b == b'\\' {
-                escaped = true;
-            } else if b == b'"' {
-                in_string = false;
-            }
-        } else if !matches!(b, b' ' | b'\t' | b'\r' | b'\n') {
-            if b == b'"' {
-                in_string = true;
-            }
-            out.push(b);
+    out.reserve(raw.len());
+    // The bytes from `run` on are kept; a blank outside strings ends the run (a compact line
+    // is one run, copied at once).
+    let mut run = 0;
+    let mut i = 0;
+    while i < raw.len() {
+        let b = raw[i];
+        if b == b'"' {
+            i = string_end(raw, i);
+            continue;
         }
+        if is_blank(b) {
+            out.extend_from_slice(&raw[run..i]);
+            run = i + 1;
+        }
+        i += 1;
     }
+    out.extend_from_slice(&raw[run..]);
+}
+
+/// Whether `b` is a JSON blank.
+fn is_blank(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\r' | b'\n')
 }
 
 /// A JSON string literal for `s`: escaped as JSON requires, and with the characters
@@ -293,6 +297,61 @@ mod tests {
             String::from_utf8(out).unwrap(),
             r#"{"b":"x  y\" }","a":[1,2.50,{"c":null}]}"#
         );
+    }
+
+    /// The byte-by-byte compaction that [`compact_into`] does a run at a time.
+    fn compact_bytewise(raw: &[u8]) -> Vec<u8> {
+        let (mut out, mut in_string, mut escaped) = (Vec::new(), false, false);
+        for &b in raw {
+            if in_string {
+                out.push(b);
+                if escaped {
+                    escaped = false;
+                } else if b == b'\\' {
+                    escaped = true;
+                } else if b == b'"' {
+                    in_string = false;
+                }
+            } else if !is_blank(b) {
+                in_string = b == b'"';
+                out.push(b);
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn compact_by_runs_equals_compact_byte_by_byte() {
+        let mut texts: Vec<Vec<u8>> = [
+            "{}",
+            " { \"a\" : \"\\\\\" , \"b\":[ 1 ,\t2 ]\r\n}",
+            "{\"a\":\"\\\"\\\\\\\"\",\"b\":\"x\\",
+            "{\"unterminated\": \"a b",
+            "{\"trailing\": \"\\",
+            "[\"\", \" \", \"\\u0041\" , true , null]",
+        ]
+        .iter()
+        .map(|t| t.as_bytes().to_vec())
+        .collect();
+        let samples = concat!(env!("CARGO_MANIFEST_DIR"), "/samples");
+        for entry in std::fs::read_dir(samples).unwrap() {
+            let text = std::fs::read(entry.unwrap().path()).unwrap();
+            // Every prefix: strings and escapes cut at every place.
+            for cut in 0..text.len() {
+                texts.push(text[..cut].to_vec());
+            }
+            texts.push(text);
+        }
+        for text in &texts {
+            let mut out = Vec::new();
+            compact_into(text, &mut out);
+            assert_eq!(
+                out,
+                compact_bytewise(text),
+                "{}",
+                String::from_utf8_lossy(text)
+            );
+        }
     }
 
     #[test]

@@ -11,9 +11,11 @@ use crate::model::origin::Position;
 
 mod lane;
 
-use lane::bytewise;
 #[cfg(test)]
-pub(super) use lane::{BYTEWISE, string_stop};
+pub(super) use crate::input::doc::string_stop;
+#[cfg(test)]
+pub(super) use lane::BYTEWISE;
+use lane::bytewise;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Kind {

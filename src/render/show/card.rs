@@ -294,7 +294,7 @@ impl Renderer {
                 ..rec
             });
         }
-        let mut out = Vec::new();
+        let mut out = Vec::with_capacity(rec.bytes.len() + 1);
         if self.redact || needs_escaping(rec.bytes) {
             // Re-serialize: to mask personal data, or so that characters unsafe on a
             // terminal travel as JSON escapes.

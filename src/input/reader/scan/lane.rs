@@ -6,6 +6,7 @@ use std::io::Read;
 
 use super::super::window::Window;
 use super::Scan;
+use crate::input::doc::string_stop;
 
 impl Scan {
     /// The fast lane of [`Scan::nested`]: a run of bytes in the middle of a line, where no
@@ -93,35 +94,6 @@ impl Scan {
         win.skip(i);
         Some(end)
     }
-}
-
-/// Where the string text from `from` in `hay` stops: the first `"`, `\\` or `line_end`, or
-/// `hay.len()`. Reads eight bytes at a time: in a word, the lowest byte that equals `b` is the
-/// lowest flagged by `(x - 0x01..) & !x & 0x80..` with `x = word ^ b` (a borrow only runs
-/// upward from a zero byte).
-#[inline(always)]
-pub(in crate::input::reader) fn string_stop(hay: &[u8], from: usize, line_end: u8) -> usize {
-    const LO: u64 = 0x0101_0101_0101_0101;
-    const HI: u64 = 0x8080_8080_8080_8080;
-    let equal = |word: u64, b: u8| {
-        let x = word ^ (LO * u64::from(b));
-        x.wrapping_sub(LO) & !x & HI
-    };
-    let mut at = from.min(hay.len());
-    for chunk in hay[at..].chunks_exact(8) {
-        let mut bytes = [0u8; 8];
-        bytes.copy_from_slice(chunk);
-        let word = u64::from_le_bytes(bytes);
-        let found = equal(word, b'"') | equal(word, b'\\') | equal(word, line_end);
-        if found != 0 {
-            return at + (found.trailing_zeros() / 8) as usize;
-        }
-        at += 8;
-    }
-    while at < hay.len() && !matches!(hay[at], b'"' | b'\\') && hay[at] != line_end {
-        at += 1;
-    }
-    at
 }
 
 #[cfg(test)]
