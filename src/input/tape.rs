@@ -7,6 +7,9 @@
 //! and where their subtree ends. What `Value` parsing accepts, the tape accepts, and the other
 //! way round; the tape keeps every member of an object, so it also says whether any object
 //! repeats a key (where `Value` would keep only the last value, and a check must read it so).
+//!
+//! [`Tape::parse_fast`] (in `fast`) builds the same tape with simd-json, for what it reads as
+//! serde_json does; anything else it leaves to [`Tape::parse`].
 
 use std::borrow::Cow;
 use std::fmt;
@@ -14,6 +17,10 @@ use std::hash::BuildHasher;
 
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Number, Value};
+
+mod fast;
+
+pub use fast::FastBuffers;
 
 /// One value of a tape.
 #[derive(Debug, Clone, PartialEq)]
@@ -366,6 +373,23 @@ impl<'de> DeserializeSeed<'de> for Key<'_, 'de> {
     }
 }
 
+/// Texts that serde_json refuses, each for another reason.
+#[cfg(test)]
+const REFUSED: [&[u8]; 12] = [
+    b"",
+    b"{",
+    b"{}}",
+    b"1 2",
+    br#"{"a": 1e400}"#,
+    br#"{"a": "\ud800"}"#,
+    br#"{"\udc00": 1}"#,
+    b"{\"a\": \"\xff\"}",
+    b"{\"a\": \"\x00\"}",
+    b"\xef\xbb\xbf{}",
+    br#"{"a": tru}"#,
+    br#"{"a": 01}"#,
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -390,20 +414,7 @@ mod tests {
 
     #[test]
     fn what_value_parsing_refuses_the_tape_refuses() {
-        let texts: [&[u8]; 12] = [
-            b"",
-            b"{",
-            b"{}}",
-            b"1 2",
-            br#"{"a": 1e400}"#,
-            br#"{"a": "\ud800"}"#,
-            br#"{"\udc00": 1}"#,
-            b"{\"a\": \"\xff\"}",
-            b"{\"a\": \"\x00\"}",
-            b"\xef\xbb\xbf{}",
-            br#"{"a": tru}"#,
-            br#"{"a": 01}"#,
-        ];
+        let texts = REFUSED;
         for text in texts {
             assert!(serde_json::from_slice::<Value>(text).is_err());
             assert!(

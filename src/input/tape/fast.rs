@@ -1,0 +1,218 @@
+//! The quick path's parser: simd-json, onto the same tape as serde_json's.
+//!
+//! simd-json checks UTF-8 and finds the structure of the text with vector instructions, chosen
+//! when the program starts (AVX2, SSE4.2, or a portable fallback), so the binary assumes no CPU
+//! feature. It reads a few things otherwise than serde_json, and refuses some that serde_json
+//! reads; [`Tape::parse_fast`] then gives no tape, and [`Tape::parse`] decides.
+
+use std::borrow::Cow;
+use std::fmt;
+use std::hash::BuildHasher;
+
+use super::{Node, Tape};
+
+impl<'a> Tape<'a> {
+    /// Parses one JSON value with simd-json, which checks UTF-8 and finds the structure of the
+    /// text with vector instructions (chosen at run time), into the same tape as
+    /// [`Tape::parse`]; strings borrow from `scratch`, a padded copy of `bytes` (simd-json
+    /// decodes escapes in place).
+    ///
+    /// `None` when simd-json refuses the text or the tape could read otherwise than
+    /// serde_json's: simd-json refuses integers beyond 64 bits that serde_json reads as floats,
+    /// reads `-0` as the integer 0 where serde_json reads the float `-0.0`, and the two may
+    /// round a float of many digits differently (serde_json's default float reading is not
+    /// always the nearest). The caller then parses with [`Tape::parse`], which
+    /// decides; so what this accepts, serde_json accepts and reads the same.
+    pub fn parse_fast(bytes: &[u8], scratch: &'a mut FastBuffers) -> Option<Tape<'a>> {
+        let len = bytes.len();
+        let FastBuffers {
+            input,
+            buffers,
+            tape: spare,
+        } = scratch;
+        input.clear();
+        input.extend_from_slice(bytes);
+        input.resize(len + simd_json::INPUT_PADDING, 0);
+        let mut simd = std::mem::replace(spare, simd_json::Tape(Vec::new()));
+        let parsed = simd_json::fill_tape_padded(input, len, buffers, &mut simd);
+        let simd = Spare { tape: simd, spare };
+        parsed.ok()?;
+        let mut tape = Tape {
+            nodes: Vec::with_capacity(simd.tape.0.len()),
+            repeated: false,
+            keys: Vec::with_capacity(64),
+        };
+        let mut zero = false;
+        for (i, node) in simd.tape.0.iter().enumerate() {
+            use simd_json::StaticNode as S;
+            let node = match *node {
+                simd_json::tape::Node::String(s) => Node::String(Cow::Borrowed(s)),
+                simd_json::tape::Node::Static(S::Null) => Node::Null,
+                simd_json::tape::Node::Static(S::Bool(b)) => Node::Bool(b),
+                simd_json::tape::Node::Static(S::I64(n)) => {
+                    zero |= n == 0;
+                    Node::Number(n.into())
+                }
+                simd_json::tape::Node::Static(S::U64(n)) => {
+                    zero |= n == 0;
+                    Node::Number(n.into())
+                }
+                // Not read on this path (see above).
+                simd_json::tape::Node::Static(S::F64(_)) => return None,
+                simd_json::tape::Node::Array { len, count } => Node::Array {
+                    len: u32::try_from(len).ok()?,
+                    end: u32::try_from(i + 1 + count).ok()?,
+                },
+                simd_json::tape::Node::Object { len, count } => Node::Object {
+                    len: u32::try_from(len).ok()?,
+                    end: u32::try_from(i + 1 + count).ok()?,
+                },
+            };
+            tape.nodes.push(node);
+        }
+        if zero && may_hold_negative_zero(bytes) {
+            return None;
+        }
+        tape.find_repeated_keys();
+        Some(tape)
+    }
+
+    /// Sets [`Tape::has_repeated_key`] for a tape built whole.
+    fn find_repeated_keys(&mut self) {
+        for at in 0..self.nodes.len() {
+            let Node::Object { len, .. } = self.nodes[at] else {
+                continue;
+            };
+            if len < 2 {
+                continue;
+            }
+            self.keys.clear();
+            let mut k = at + 1;
+            for _ in 0..len {
+                if let Node::String(key) = &self.nodes[k] {
+                    self.keys
+                        .push(rustc_hash::FxBuildHasher.hash_one(key.as_ref()));
+                }
+                k = Tape::end_of(&self.nodes, k + 1);
+            }
+            if self.repeats(at, len as usize) {
+                self.repeated = true;
+                return;
+            }
+        }
+    }
+}
+
+/// The buffers [`Tape::parse_fast`] reuses from one payload to the next.
+pub struct FastBuffers {
+    input: Vec<u8>,
+    buffers: simd_json::Buffers,
+    /// simd-json's tape, empty between payloads.
+    tape: simd_json::Tape<'static>,
+}
+
+/// simd-json's tape of one payload, given back empty to its place when dropped (so its
+/// allocation serves the next payload, on every way out).
+struct Spare<'s, 'a> {
+    tape: simd_json::Tape<'a>,
+    spare: &'s mut simd_json::Tape<'static>,
+}
+
+impl Drop for Spare<'_, '_> {
+    fn drop(&mut self) {
+        *self.spare = std::mem::replace(&mut self.tape, simd_json::Tape(Vec::new())).reset();
+    }
+}
+
+impl Default for FastBuffers {
+    fn default() -> Self {
+        FastBuffers {
+            input: Vec::new(),
+            // Nothing deeper than serde_json reads with its recursion limit on.
+            buffers: simd_json::Buffers::with_max_depth(
+                4096,
+                crate::input::reader::PARSER_DEPTH as usize,
+            ),
+            tape: simd_json::Tape(Vec::new()),
+        }
+    }
+}
+
+impl fmt::Debug for FastBuffers {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("FastBuffers").finish_non_exhaustive()
+    }
+}
+
+/// Whether `bytes` may hold the number `-0` (a `-0` after `:`, `[` or `,` and blanks, and
+/// before no digit, fraction or exponent). A `-0` inside a string may answer yes too: the
+/// answer only sends a payload to the parser that decides.
+fn may_hold_negative_zero(bytes: &[u8]) -> bool {
+    memchr::memmem::find_iter(bytes, b"-0").any(|i| {
+        let after = bytes.get(i + 2).copied().unwrap_or(b' ');
+        let before = bytes[..i]
+            .iter()
+            .rev()
+            .find(|b| !matches!(b, b' ' | b'\t' | b'\r' | b'\n'));
+        !matches!(after, b'0'..=b'9' | b'.' | b'e' | b'E')
+            && before.is_none_or(|b| matches!(b, b':' | b'[' | b','))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::Value;
+
+    /// What [`Tape::parse_fast`] gives: `None`, or the tape of [`Tape::parse`].
+    fn fast_agrees(text: &[u8]) -> bool {
+        let mut scratch = FastBuffers::default();
+        let Some(fast) = Tape::parse_fast(text, &mut scratch) else {
+            return false;
+        };
+        let full = Tape::parse(text).expect("what the fast parser reads, serde_json reads");
+        assert_eq!(fast.nodes, full.nodes, "{}", String::from_utf8_lossy(text));
+        assert_eq!(fast.has_repeated_key(), full.has_repeated_key());
+        true
+    }
+
+    #[test]
+    fn the_fast_parser_reads_as_serde_json_or_not_at_all() {
+        let read: [&str; 8] = [
+            r#"{"a": [1, 2, 0, true, false, null], "b": {"c": "x\"y", "d": []}, "e": {}}"#,
+            r#"{"s": "\u00e9\n\ud83d\ude00", "k\"ey": "é", "n": 18446744073709551615, "m": -9223372036854775808, "": ""}"#,
+            "  {\n \"pretty\" :\t[\r\n 1 ,\n {} ]\n}  ",
+            r#"[[[]], [{}], "", {"x": [null]}]"#,
+            r#"{"date": "2024-05-01", "x": "+1-0", "z": 0}"#,
+            r#"{"a": 1, "b": {"a": 1, "a": 2}}"#,
+            r#"{"a": 1, "b": 2, "a": 3}"#,
+            "{\"del\": \"\u{7f}\"}",
+        ];
+        for text in read {
+            assert!(fast_agrees(text.as_bytes()), "{text}");
+        }
+        // Read otherwise by simd-json, or refused by it: left to serde_json.
+        let left: [&[u8]; 10] = [
+            br#"{"a": -0}"#,
+            br#"{"a": [ -0 ]}"#,
+            br#"{"a": 1.5}"#,
+            br#"{"a": 1.0}"#,
+            br#"{"a": 1e3}"#,
+            br#"{"a": 18446744073709551616}"#,
+            br#"{"a": -9223372036854775809}"#,
+            b"{} {}",
+            b"{\"a\": 1}\x00",
+            br#"{"a": [1,]}"#,
+        ];
+        for text in left.into_iter().chain(super::super::REFUSED) {
+            assert!(!fast_agrees(text), "{}", String::from_utf8_lossy(text));
+        }
+        // Depth: what serde_json's recursion limit refuses, the fast parser refuses.
+        for depth in 120..140 {
+            let text = format!("{}{}", "[".repeat(depth), "]".repeat(depth));
+            let serde = serde_json::from_str::<Value>(&text).is_ok();
+            let fast = fast_agrees(text.as_bytes());
+            assert!(!fast || serde, "depth {depth}");
+        }
+    }
+}
