@@ -20,6 +20,7 @@ use crate::input::locate::{
     has_lone_surrogate, has_out_of_range_number, locate, pointer_tokens, positions,
     top_level_members,
 };
+use crate::input::tape::{Node, with_fast_tape};
 use crate::input::view::View;
 use crate::model::origin::{Origin, Position, count_chars};
 
@@ -390,6 +391,38 @@ pub fn parse_view<'a>(record: &Record<'a>) -> Result<View<'a>, Fault> {
             Err(fault(p.origin, RULE_JSON, None, message))
         }
     }
+}
+
+/// The largest record whose view [`with_view`] reads from a tape (a tape holds a node of 32
+/// bytes for each value).
+pub const FAST_VIEW_UP_TO: usize = 64 * 1024;
+
+/// Runs `f` on the [`View`] of a record, or gives the fault of [`parse_view`]. The view is read
+/// from simd-json's tape when simd-json reads the record as serde_json would (see
+/// [`crate::input::tape::Tape::parse_fast`]); otherwise, and for what it refuses, [`parse_view`] reads it and
+/// decides. Both read the same view: the last of a repeated key's values, a field of an
+/// unexpected type as absent. A record over [`FAST_VIEW_UP_TO`] bytes is read by
+/// [`parse_view`] alone, which builds nothing of the values it skips.
+pub fn with_view<T>(record: &Record<'_>, f: impl FnOnce(&View<'_>) -> T) -> Result<T, Fault> {
+    let mut f = Some(f);
+    if record.status == RecordStatus::Complete
+        && !record.deep
+        && record.bytes.len() <= FAST_VIEW_UP_TO
+    {
+        let quick = with_fast_tape(record.bytes, |tape| {
+            let tape = tape?;
+            let root = tape.root();
+            let object = matches!(root.node(), Node::Object { .. });
+            let f = f.take().filter(|_| object)?;
+            Some(f(&View::from_members(root.members())))
+        });
+        if let Some(out) = quick {
+            return Ok(out);
+        }
+    }
+    let view = parse_view(record)?;
+    let f = f.expect("the view's function is called once, on one path");
+    Ok(f(&view))
 }
 
 fn fault(origin: Origin, rule: &'static str, at: Option<Position>, message: String) -> Fault {

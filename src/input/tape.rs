@@ -20,7 +20,7 @@ use serde_json::{Map, Number, Value};
 
 mod fast;
 
-pub use fast::FastBuffers;
+pub use fast::{FastBuffers, with_fast_tape};
 
 /// One value of a tape.
 #[derive(Debug, Clone, PartialEq)]
@@ -47,6 +47,8 @@ pub enum Node<'a> {
 pub struct Tape<'a> {
     nodes: Vec<Node<'a>>,
     repeated: bool,
+    /// Whether `repeated` is known (a tape built whole looks for repeated keys when asked).
+    keys_checked: bool,
     /// While parsing: a hash of each key of the objects still open, innermost last.
     keys: Vec<u64>,
 }
@@ -58,6 +60,7 @@ impl<'a> Tape<'a> {
             // Most payloads hold a value for every ten bytes or so: grown at most a few times.
             nodes: Vec::with_capacity(bytes.len() / 4 + 4),
             repeated: false,
+            keys_checked: true,
             keys: Vec::with_capacity(64),
         };
         let mut de = serde_json::Deserializer::from_slice(bytes);
@@ -76,6 +79,9 @@ impl<'a> Tape<'a> {
 
     /// Whether some object of the value repeats a key.
     pub fn has_repeated_key(&self) -> bool {
+        if !self.keys_checked {
+            return self.find_repeated_keys();
+        }
         self.repeated
     }
 
@@ -90,7 +96,12 @@ impl<'a> Tape<'a> {
     /// Whether two of the last `len` keys read (one object's) are equal. Their hashes are
     /// compared first; only equal hashes compare the keys themselves.
     fn repeats(&self, at: usize, len: usize) -> bool {
-        let hashes = &self.keys[self.keys.len() - len..];
+        self.repeats_among(&self.keys[self.keys.len() - len..], at)
+    }
+
+    /// Whether two keys of the object at node `at`, whose hashes are `hashes`, are equal.
+    fn repeats_among(&self, hashes: &[u64], at: usize) -> bool {
+        let len = hashes.len();
         let twins = |i: usize, j: usize| {
             let key = |n: usize| {
                 let mut k = at + 1;

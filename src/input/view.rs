@@ -435,6 +435,59 @@ mod tests {
         }
     }
 
+    /// The views of every record of `text`, through [`with_view`] and through [`parse_view`],
+    /// are equal, and so are their faults.
+    fn both_readings_agree(text: &[u8]) {
+        crate::input::testing::each_record(text, |rec| {
+            let Ok(rec) = rec else { return };
+            // Compared as text: a string borrowed or owned reads the same.
+            let slow = crate::input::parse::parse_view(&rec).map(|v| format!("{v:?}"));
+            let quick = crate::input::parse::with_view(&rec, |v| format!("{v:?}"));
+            match (quick, slow) {
+                (Ok(q), Ok(s)) => assert_eq!(q, s, "{}", String::from_utf8_lossy(rec.bytes)),
+                (Err(q), Err(s)) => assert_eq!(format!("{q:?}"), format!("{s:?}")),
+                (q, s) => panic!(
+                    "{q:?} against {s:?}: {}",
+                    String::from_utf8_lossy(rec.bytes)
+                ),
+            }
+        });
+    }
+
+    #[test]
+    fn the_view_from_the_fast_tape_is_the_parsed_view() {
+        let texts = [
+            r#"{"messageType":"SMS","body":"hi \"there\"","subject":null,"cc":[1,{"a":2}],"x":{"messageType":"nested"}}"#,
+            r#"{"type":"InboundMessage","messageTypeId":10,"messageType":5,"messageTypeString":"TYPE_CALL","callStatus":"completed","callDuration":120,"direction":"outbound","status":"completed","contactId":"c","messageId":"m","dateAdded":"2024-01-01T00:00:00Z"}"#,
+            r#"{"messageType":"Email","messageType":"SMS","emailMessageId":"x","chatWidgetId":null}"#,
+            r#"{"type":7,"messageTypeId":"2","messageTypeId":22,"callDuration":-0}"#,
+            r#"{"messageType":"SMS","body":"\ud800"}"#,
+            r#"{"messageType":"SMS","callDuration":1e400}"#,
+            r#"{"messageType":"SMS","body":"\u00e9\u0000"}"#,
+            r#"["not", "an", "object"]"#,
+            r#"{"messageType":"SMS"} trailing"#,
+            r#"{"messageType":"SMS","#,
+        ];
+        for t in texts {
+            both_readings_agree(t.as_bytes());
+        }
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut dirs = vec![root.join("samples"), root.join("tests/fixtures")];
+        let mut files = 0;
+        while let Some(dir) = dirs.pop() {
+            for entry in std::fs::read_dir(dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    dirs.push(path);
+                } else {
+                    both_readings_agree(&std::fs::read(&path).unwrap());
+                    files += 1;
+                }
+            }
+        }
+        assert!(files > 50, "{files} files read");
+    }
+
     #[test]
     fn strings_borrow_unless_escaped() {
         let v = View::parse(br#"{"messageType":"SMS","body":"a\nb"}"#).unwrap();

@@ -20,7 +20,7 @@ use std::sync::Arc;
 
 use crate::classify::{Classification, classify, classify_view};
 use crate::input::parse::{Payload, SHALLOW_ABOVE, parse_shallow};
-use crate::input::tape::{FastBuffers, Node, Tape};
+use crate::input::tape::{Node, Tape, with_fast_tape};
 use crate::input::view::View;
 use crate::input::{Record, RecordStatus};
 use crate::model::event::{Event, MESSAGE_EVENTS, suggestion};
@@ -148,11 +148,6 @@ impl Summary {
     }
 }
 
-thread_local! {
-    /// The quick path's parser buffers, reused from one payload to the next on each thread.
-    static FAST: std::cell::RefCell<FastBuffers> = std::cell::RefCell::default();
-}
-
 /// Checks payloads against the schemas of a run and the semantic rules.
 #[derive(Debug)]
 pub struct Checker {
@@ -191,7 +186,7 @@ impl Checker {
         {
             return None;
         }
-        FAST.with_borrow_mut(|scratch| match Tape::parse_fast(record.bytes, scratch) {
+        with_fast_tape(record.bytes, |tape| match tape {
             Some(tape) => self.quick_on(record, &tape),
             None => self.quick_on(record, &Tape::parse(record.bytes).ok()?),
         })

@@ -16,7 +16,7 @@ use crate::app::{interrupt, settings};
 use crate::classify::tally::Tally;
 use crate::classify::{Channel, Classification, classify_view};
 use crate::input::describe_io_error;
-use crate::input::parse::parse_view;
+use crate::input::parse::with_view;
 use crate::model::finding::{Fault, RULE_JSON};
 use crate::model::origin::Origin;
 use crate::render::classify::split::{Splitter, one_line};
@@ -187,8 +187,7 @@ pub fn run(args: &ClassifyArgs, io: &mut Io<'_>) -> anyhow::Result<Outcome> {
     let split = matches!(mode, Mode::Split(_));
     let redact = args.redact.redact && !matches!(mode, Mode::Report { .. });
     let work = |rec: crate::input::Record<'_>| -> Result<Classified, Fault> {
-        let view = parse_view(&rec)?;
-        let class = classify_view(&view);
+        let class = with_view(&rec, classify_view)?;
         let line = match split || wanted(&args.only, &class) {
             true => Some(
                 one_line(rec.bytes, redact)

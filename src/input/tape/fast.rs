@@ -6,10 +6,25 @@
 //! reads; [`Tape::parse_fast`] then gives no tape, and [`Tape::parse`] decides.
 
 use std::borrow::Cow;
+use std::cell::RefCell;
 use std::fmt;
 use std::hash::BuildHasher;
 
 use super::{Node, Tape};
+
+thread_local! {
+    /// The buffers of [`with_fast_tape`], reused from one payload to the next on each thread.
+    static SCRATCH: RefCell<FastBuffers> = RefCell::default();
+}
+
+/// Runs `f` on what [`Tape::parse_fast`] gives `bytes`, parsed on this thread's buffers.
+pub fn with_fast_tape<T>(bytes: &[u8], f: impl FnOnce(Option<Tape<'_>>) -> T) -> T {
+    SCRATCH.with(|scratch| match scratch.try_borrow_mut() {
+        Ok(mut scratch) => f(Tape::parse_fast(bytes, &mut scratch)),
+        // Called again from inside `f`: buffers of its own.
+        Err(_) => f(Tape::parse_fast(bytes, &mut FastBuffers::default())),
+    })
+}
 
 impl<'a> Tape<'a> {
     /// Parses one JSON value with simd-json, which checks UTF-8 and finds the structure of the
@@ -40,7 +55,8 @@ impl<'a> Tape<'a> {
         let mut tape = Tape {
             nodes: Vec::with_capacity(simd.tape.0.len()),
             repeated: false,
-            keys: Vec::with_capacity(64),
+            keys_checked: false,
+            keys: Vec::new(),
         };
         let mut zero = false;
         for (i, node) in simd.tape.0.iter().enumerate() {
@@ -73,33 +89,41 @@ impl<'a> Tape<'a> {
         if zero && may_hold_negative_zero(bytes) {
             return None;
         }
-        tape.find_repeated_keys();
         Some(tape)
     }
 
-    /// Sets [`Tape::has_repeated_key`] for a tape built whole.
-    fn find_repeated_keys(&mut self) {
+    /// Whether some object of a tape built whole repeats a key ([`Tape::has_repeated_key`]).
+    pub(super) fn find_repeated_keys(&self) -> bool {
+        // The keys' hashes, on the stack for an object of up to 64 members.
+        let mut small = [0u64; 64];
+        let mut large = Vec::new();
         for at in 0..self.nodes.len() {
             let Node::Object { len, .. } = self.nodes[at] else {
                 continue;
             };
+            let len = len as usize;
             if len < 2 {
                 continue;
             }
-            self.keys.clear();
+            let hashes = if len <= small.len() {
+                &mut small[..len]
+            } else {
+                large.resize(len, 0);
+                &mut large[..]
+            };
             let mut k = at + 1;
-            for _ in 0..len {
-                if let Node::String(key) = &self.nodes[k] {
-                    self.keys
-                        .push(rustc_hash::FxBuildHasher.hash_one(key.as_ref()));
-                }
+            for hash in hashes.iter_mut() {
+                *hash = match &self.nodes[k] {
+                    Node::String(key) => rustc_hash::FxBuildHasher.hash_one(key.as_ref()),
+                    _ => 0,
+                };
                 k = Tape::end_of(&self.nodes, k + 1);
             }
-            if self.repeats(at, len as usize) {
-                self.repeated = true;
-                return;
+            if self.repeats_among(hashes, at) {
+                return true;
             }
         }
+        false
     }
 }
 

@@ -14,7 +14,7 @@ use super::{
 use crate::classify::{Event, classify_view};
 use crate::input::Record;
 use crate::input::doc::{Doc, Kind};
-use crate::input::parse::{Payload, SHALLOW_ABOVE, parse, parse_shallow, parse_view};
+use crate::input::parse::{Payload, SHALLOW_ABOVE, parse, parse_shallow, parse_view, with_view};
 use crate::input::view::View;
 use crate::model::finding::Fault;
 use crate::model::finding::shorten;
@@ -302,7 +302,7 @@ impl Renderer {
             let _ = write_line(&mut out, &p.value);
         } else {
             // The view checks that the record is a JSON object without building it.
-            parse_view(&rec)?;
+            with_view(&rec, |_| ())?;
             compact_into(rec.bytes, &mut out);
             out.push(b'\n');
         }
@@ -330,7 +330,7 @@ impl Renderer {
             return Ok(out);
         }
         // The view checks that the record is a JSON object; the text comes from the bytes.
-        parse_view(&rec)?;
+        with_view(&rec, |_| ())?;
         let mut out = Vec::with_capacity(rec.bytes.len() * 2);
         pretty_raw(rec.bytes, style, &mut out).expect("writing to memory cannot fail");
         out.push(b'\n');
