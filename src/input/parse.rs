@@ -399,8 +399,8 @@ pub const FAST_VIEW_UP_TO: usize = 64 * 1024;
 
 /// Runs `f` on the [`View`] of a record, or gives the fault of [`parse_view`]. The view is read
 /// from simd-json's tape when simd-json reads the record as serde_json would (see
-/// [`crate::input::tape::Tape::parse_fast`]); otherwise, and for what it refuses, [`parse_view`] reads it and
-/// decides. Both read the same view: the last of a repeated key's values, a field of an
+/// [`crate::input::tape::Tape::parse_fast`]); otherwise, and for what it refuses,
+/// [`parse_view`] reads it and decides. Both read the same view: the last of a repeated key's values, a field of an
 /// unexpected type as absent. A record over [`FAST_VIEW_UP_TO`] bytes is read by
 /// [`parse_view`] alone, which builds nothing of the values it skips.
 pub fn with_view<T>(record: &Record<'_>, f: impl FnOnce(&View<'_>) -> T) -> Result<T, Fault> {
@@ -412,8 +412,11 @@ pub fn with_view<T>(record: &Record<'_>, f: impl FnOnce(&View<'_>) -> T) -> Resu
         let quick = with_fast_tape(record.bytes, |tape| {
             let tape = tape?;
             let root = tape.root();
-            let object = matches!(root.node(), Node::Object { .. });
-            let f = f.take().filter(|_| object)?;
+            if !matches!(root.node(), Node::Object { .. }) {
+                // Not an object: `parse_view` gives its fault.
+                return None;
+            }
+            let f = f.take()?;
             Some(f(&View::from_members(root.members())))
         });
         if let Some(out) = quick {
