@@ -20,7 +20,7 @@ use crate::input::locate::{
     has_lone_surrogate, has_out_of_range_number, locate, pointer_tokens, positions,
     top_level_members,
 };
-use crate::input::tape::{Node, with_fast_tape};
+use crate::input::tape::{Node, quick_candidate, with_fast_tape};
 use crate::input::view::View;
 use crate::model::origin::{Origin, Position, count_chars};
 
@@ -393,39 +393,28 @@ pub fn parse_view<'a>(record: &Record<'a>) -> Result<View<'a>, Fault> {
     }
 }
 
-/// The largest record whose view [`with_view`] reads from a tape (a tape holds a node of 32
-/// bytes for each value).
-pub const FAST_VIEW_UP_TO: usize = 64 * 1024;
-
-/// Runs `f` on the [`View`] of a record, or gives the fault of [`parse_view`]. The view is read
-/// from simd-json's tape when simd-json reads the record as serde_json would (see
-/// [`crate::input::tape::Tape::parse_fast`]); otherwise, and for what it refuses,
-/// [`parse_view`] reads it and decides. Both read the same view: the last of a repeated key's values, a field of an
-/// unexpected type as absent. A record over [`FAST_VIEW_UP_TO`] bytes is read by
-/// [`parse_view`] alone, which builds nothing of the values it skips.
+/// Runs `f` on the [`View`] of a record, or gives the fault of [`parse_view`]. The view of a
+/// record for the quick paths ([`quick_candidate`]) is read from simd-json's tape when
+/// simd-json reads it as serde_json would (see [`crate::input::tape::Tape::parse_fast`]);
+/// otherwise, and for what it refuses, [`parse_view`] reads it and decides. Both read the same
+/// view: the last of a repeated key's values, a field of an unexpected type as absent.
 pub fn with_view<T>(record: &Record<'_>, f: impl FnOnce(&View<'_>) -> T) -> Result<T, Fault> {
-    let mut f = Some(f);
-    if record.status == RecordStatus::Complete
-        && !record.deep
-        && record.bytes.len() <= FAST_VIEW_UP_TO
-    {
-        let quick = with_fast_tape(record.bytes, |tape| {
-            let tape = tape?;
-            let root = tape.root();
-            if !matches!(root.node(), Node::Object { .. }) {
-                // Not an object: `parse_view` gives its fault.
-                return None;
+    let f = if quick_candidate(record) {
+        let read = with_fast_tape(record.bytes, |tape| match tape {
+            Some(tape) if matches!(tape.root().node(), Node::Object { .. }) => {
+                Ok(f(&View::from_members(tape.root().members())))
             }
-            let f = f.take()?;
-            Some(f(&View::from_members(root.members())))
+            // Refused, or no object: `parse_view` decides, and gives the fault.
+            _ => Err(f),
         });
-        if let Some(out) = quick {
-            return Ok(out);
+        match read {
+            Ok(out) => return Ok(out),
+            Err(f) => f,
         }
-    }
-    let view = parse_view(record)?;
-    let f = f.expect("the view's function is called once, on one path");
-    Ok(f(&view))
+    } else {
+        f
+    };
+    Ok(f(&parse_view(record)?))
 }
 
 fn fault(origin: Origin, rule: &'static str, at: Option<Position>, message: String) -> Fault {

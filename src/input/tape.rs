@@ -20,7 +20,7 @@ use serde_json::{Map, Number, Value};
 
 mod fast;
 
-pub use fast::{FastBuffers, with_fast_tape};
+pub use fast::{FastBuffers, QUICK_UP_TO, quick_candidate, with_fast_tape};
 
 /// One value of a tape.
 #[derive(Debug, Clone, PartialEq)]
@@ -46,9 +46,9 @@ pub enum Node<'a> {
 #[derive(Debug, Default)]
 pub struct Tape<'a> {
     nodes: Vec<Node<'a>>,
-    repeated: bool,
-    /// Whether `repeated` is known (a tape built whole looks for repeated keys when asked).
-    keys_checked: bool,
+    /// Whether some object repeats a key: found while parsing, or (for a tape built whole)
+    /// when asked.
+    repeated: Option<bool>,
     /// While parsing: a hash of each key of the objects still open, innermost last.
     keys: Vec<u64>,
 }
@@ -59,8 +59,7 @@ impl<'a> Tape<'a> {
         let mut tape = Tape {
             // Most payloads hold a value for every ten bytes or so: grown at most a few times.
             nodes: Vec::with_capacity(bytes.len() / 4 + 4),
-            repeated: false,
-            keys_checked: true,
+            repeated: Some(false),
             keys: Vec::with_capacity(64),
         };
         let mut de = serde_json::Deserializer::from_slice(bytes);
@@ -79,10 +78,7 @@ impl<'a> Tape<'a> {
 
     /// Whether some object of the value repeats a key.
     pub fn has_repeated_key(&self) -> bool {
-        if !self.keys_checked {
-            return self.find_repeated_keys();
-        }
-        self.repeated
+        self.repeated.unwrap_or_else(|| self.find_repeated_keys())
     }
 
     /// Just past the subtree of node `i`.
@@ -359,8 +355,8 @@ impl<'de> Visitor<'de> for Onto<'_, 'de> {
         }
         let end = self.place()?;
         self.0.nodes[at] = Node::Object { len, end };
-        if len > 1 && !self.0.repeated {
-            self.0.repeated = self.0.repeats(at, len as usize);
+        if len > 1 && self.0.repeated == Some(false) {
+            self.0.repeated = Some(self.0.repeats(at, len as usize));
         }
         let open = self.0.keys.len() - len as usize;
         self.0.keys.truncate(open);

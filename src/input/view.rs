@@ -436,10 +436,16 @@ mod tests {
     }
 
     /// The views of every record of `text`, through [`with_view`] and through [`parse_view`],
-    /// are equal, and so are their faults.
-    fn both_readings_agree(text: &[u8]) {
+    /// are equal, and so are their faults. Returns how many records simd-json's tape read.
+    fn both_readings_agree(text: &[u8]) -> usize {
+        let mut fast = 0;
         crate::input::testing::each_record(text, |rec| {
             let Ok(rec) = rec else { return };
+            if crate::input::tape::quick_candidate(&rec)
+                && crate::input::tape::with_fast_tape(rec.bytes, |t| t.is_some())
+            {
+                fast += 1;
+            }
             // Compared as text: a string borrowed or owned reads the same.
             let slow = crate::input::parse::parse_view(&rec).map(|v| format!("{v:?}"));
             let quick = crate::input::parse::with_view(&rec, |v| format!("{v:?}"));
@@ -452,6 +458,7 @@ mod tests {
                 ),
             }
         });
+        fast
     }
 
     #[test]
@@ -468,24 +475,27 @@ mod tests {
             r#"{"messageType":"SMS"} trailing"#,
             r#"{"messageType":"SMS","#,
         ];
-        for t in texts {
-            both_readings_agree(t.as_bytes());
-        }
+        let fast: usize = texts
+            .iter()
+            .map(|t| both_readings_agree(t.as_bytes()))
+            .sum();
+        assert!(fast >= 4, "{fast} records read from simd-json's tape");
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
         let mut dirs = vec![root.join("samples"), root.join("tests/fixtures")];
-        let mut files = 0;
+        let (mut files, mut fast) = (0, 0);
         while let Some(dir) = dirs.pop() {
             for entry in std::fs::read_dir(dir).unwrap() {
                 let path = entry.unwrap().path();
                 if path.is_dir() {
                     dirs.push(path);
                 } else {
-                    both_readings_agree(&std::fs::read(&path).unwrap());
+                    fast += both_readings_agree(&std::fs::read(&path).unwrap());
                     files += 1;
                 }
             }
         }
         assert!(files > 50, "{files} files read");
+        assert!(fast > 50, "{fast} records read from simd-json's tape");
     }
 
     #[test]

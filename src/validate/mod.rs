@@ -19,10 +19,10 @@ mod window;
 use std::sync::Arc;
 
 use crate::classify::{Classification, classify, classify_view};
+use crate::input::Record;
 use crate::input::parse::{Payload, SHALLOW_ABOVE, parse_shallow};
-use crate::input::tape::{Node, Tape, with_fast_tape};
+use crate::input::tape::{Node, Tape, quick_candidate, with_fast_tape};
 use crate::input::view::View;
-use crate::input::{Record, RecordStatus};
 use crate::model::event::{Event, MESSAGE_EVENTS, suggestion};
 use crate::model::finding::Fault;
 use crate::model::finding::{Diagnostic, Severity, show_value, typed_value};
@@ -32,10 +32,6 @@ use crate::validate::lint::{
     DIRECTION_NOT_INBOUND, OTHER_EVENT, SCHEMA_EVENT_MISMATCH, UNKNOWN_EVENT, lint,
 };
 use crate::validate::schema::{Bundled, Compiled, SchemaError, SchemaSet, Selection, Violations};
-
-/// The largest payload (in bytes) the quick path reads; larger ones take the full path, which
-/// reads them through their bytes where that bounds memory.
-const QUICK_UP_TO: usize = 64 << 10;
 
 /// The most findings shown for one payload (errors first); the rest are counted in a note.
 pub const MAX_FINDINGS: usize = 1000;
@@ -180,10 +176,7 @@ impl Checker {
 
     /// The verdict of the quick path, when it can give one.
     pub fn quick(&self, record: &Record<'_>) -> Option<Verdict> {
-        if record.status != RecordStatus::Complete
-            || record.deep
-            || record.bytes.len() > QUICK_UP_TO
-        {
+        if !quick_candidate(record) {
             return None;
         }
         with_fast_tape(record.bytes, |tape| match tape {

@@ -12,8 +12,6 @@ use crate::model::origin::Position;
 mod lane;
 
 #[cfg(test)]
-pub(super) use crate::input::doc::string_stop;
-#[cfg(test)]
 pub(super) use lane::BYTEWISE;
 use lane::bytewise;
 

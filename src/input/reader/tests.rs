@@ -475,6 +475,6 @@ proptest::proptest! {
         let want = (from.min(hay.len())..hay.len())
             .find(|&i| matches!(hay[i], b'"' | b'\\') || hay[i] == line_end)
             .unwrap_or(hay.len());
-        proptest::prop_assert_eq!(scan::string_stop(&hay, from, line_end), want);
+        proptest::prop_assert_eq!(crate::input::doc::string_stop(&hay, from, line_end), want);
     }
 }

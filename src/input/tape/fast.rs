@@ -11,6 +11,18 @@ use std::fmt;
 use std::hash::BuildHasher;
 
 use super::{Node, Tape};
+use crate::input::{Record, RecordStatus};
+
+/// The largest record the quick paths parse onto a tape (a tape holds a node of 32 bytes for
+/// each value); larger ones take the full path, which reads them through their bytes where
+/// that bounds memory.
+pub const QUICK_UP_TO: usize = 64 << 10;
+
+/// Whether `record` is for the quick paths: complete, within the parser's depth and
+/// [`QUICK_UP_TO`].
+pub fn quick_candidate(record: &Record<'_>) -> bool {
+    record.status == RecordStatus::Complete && !record.deep && record.bytes.len() <= QUICK_UP_TO
+}
 
 thread_local! {
     /// The buffers of [`with_fast_tape`], reused from one payload to the next on each thread.
@@ -49,37 +61,46 @@ impl<'a> Tape<'a> {
         input.extend_from_slice(bytes);
         input.resize(len + simd_json::INPUT_PADDING, 0);
         let mut simd = std::mem::replace(spare, simd_json::Tape(Vec::new()));
-        let parsed = simd_json::fill_tape_padded(input, len, buffers, &mut simd);
-        let simd = Spare { tape: simd, spare };
-        parsed.ok()?;
+        let tape = simd_json::fill_tape_padded(input, len, buffers, &mut simd)
+            .ok()
+            .and_then(|()| Tape::from_simd(&simd.0, bytes));
+        // Its allocation serves the next payload.
+        *spare = simd.reset();
+        tape
+    }
+
+    /// hlmsg's tape of simd-json's `nodes`, parsed from `bytes`; `None` where serde_json could
+    /// read the value otherwise (see [`Tape::parse_fast`]).
+    fn from_simd(nodes: &[simd_json::tape::Node<'a>], bytes: &[u8]) -> Option<Tape<'a>> {
+        use simd_json::StaticNode as S;
+        use simd_json::tape::Node as N;
         let mut tape = Tape {
-            nodes: Vec::with_capacity(simd.tape.0.len()),
-            repeated: false,
-            keys_checked: false,
+            nodes: Vec::with_capacity(nodes.len()),
+            // Looked for when asked.
+            repeated: None,
             keys: Vec::new(),
         };
         let mut zero = false;
-        for (i, node) in simd.tape.0.iter().enumerate() {
-            use simd_json::StaticNode as S;
+        for (i, node) in nodes.iter().enumerate() {
             let node = match *node {
-                simd_json::tape::Node::String(s) => Node::String(Cow::Borrowed(s)),
-                simd_json::tape::Node::Static(S::Null) => Node::Null,
-                simd_json::tape::Node::Static(S::Bool(b)) => Node::Bool(b),
-                simd_json::tape::Node::Static(S::I64(n)) => {
+                N::String(s) => Node::String(Cow::Borrowed(s)),
+                N::Static(S::Null) => Node::Null,
+                N::Static(S::Bool(b)) => Node::Bool(b),
+                N::Static(S::I64(n)) => {
                     zero |= n == 0;
                     Node::Number(n.into())
                 }
-                simd_json::tape::Node::Static(S::U64(n)) => {
+                N::Static(S::U64(n)) => {
                     zero |= n == 0;
                     Node::Number(n.into())
                 }
                 // Not read on this path (see above).
-                simd_json::tape::Node::Static(S::F64(_)) => return None,
-                simd_json::tape::Node::Array { len, count } => Node::Array {
+                N::Static(S::F64(_)) => return None,
+                N::Array { len, count } => Node::Array {
                     len: u32::try_from(len).ok()?,
                     end: u32::try_from(i + 1 + count).ok()?,
                 },
-                simd_json::tape::Node::Object { len, count } => Node::Object {
+                N::Object { len, count } => Node::Object {
                     len: u32::try_from(len).ok()?,
                     end: u32::try_from(i + 1 + count).ok()?,
                 },
@@ -133,19 +154,6 @@ pub struct FastBuffers {
     buffers: simd_json::Buffers,
     /// simd-json's tape, empty between payloads.
     tape: simd_json::Tape<'static>,
-}
-
-/// simd-json's tape of one payload, given back empty to its place when dropped (so its
-/// allocation serves the next payload, on every way out).
-struct Spare<'s, 'a> {
-    tape: simd_json::Tape<'a>,
-    spare: &'s mut simd_json::Tape<'static>,
-}
-
-impl Drop for Spare<'_, '_> {
-    fn drop(&mut self) {
-        *self.spare = std::mem::replace(&mut self.tape, simd_json::Tape(Vec::new())).reset();
-    }
 }
 
 impl Default for FastBuffers {
