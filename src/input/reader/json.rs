@@ -8,9 +8,10 @@
 
 use std::io::{self, Read};
 
+use super::line::{self, LineValue};
 use super::record::{Entries, Item, Record, RecordStatus, StreamFault};
 use super::resync;
-use super::scan::{Kind, Scan};
+use super::scan::{Kind, Scan, bytewise};
 use super::window::Window;
 use super::{Limits, PARSER_DEPTH};
 use crate::model::origin::Position;
@@ -139,6 +140,30 @@ impl JsonFraming {
         None
     }
 
+    /// The record that [`split_line`] found at the scan position: the rest of its line, up to
+    /// the object's end. Moves just past it, to the blanks or line break after it, where the
+    /// scan would have stopped.
+    fn line_record<'a, R: Read>(
+        win: &'a mut Window<R>,
+        entries: &mut Entries,
+        found: LineSplit,
+    ) -> Item<'a> {
+        #[cfg(test)]
+        LINES_SPLIT.with(|n| n.set(n.get() + 1));
+        let start_abs = win.offset();
+        let start = win.position_at(start_abs);
+        win.take_byte();
+        win.skip(found.skip - 1);
+        Item::Record(Record {
+            origin: entries.origin(start),
+            bytes: win.slice(start_abs, start_abs + found.value.len as u64),
+            status: RecordStatus::Complete,
+            delivery: None,
+            deep: false,
+            members: Some(found.value.members),
+        })
+    }
+
     /// Scans one record starting at the scan position (not a blank), and moves just past it.
     pub(super) fn scan_record<'a, R: Read>(
         &mut self,
@@ -148,6 +173,13 @@ impl JsonFraming {
     ) -> io::Result<Item<'a>> {
         let in_array = matches!(self.top, Top::Array { .. });
         let line_mode = self.line_mode == Some(true);
+        if line_mode
+            && !in_array
+            && !bytewise()
+            && let Some(found) = split_line(win, limits)?
+        {
+            return Ok(Self::line_record(win, entries, found));
+        }
         let mut scan = Scan::begin(win, in_array, line_mode, win.lone_cr_seen());
         scan.run(win, limits.max_payload)?;
 
@@ -207,4 +239,51 @@ impl JsonFraming {
             members: (scan.first == b'{').then_some(scan.members),
         }))
     }
+}
+
+#[cfg(test)]
+thread_local! {
+    /// How many records this thread's readers took by the line split (for tests).
+    pub(super) static LINES_SPLIT: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// A record found by [`split_line`].
+#[derive(Debug, Clone, Copy)]
+struct LineSplit {
+    value: LineValue,
+    /// The bytes from the record's start to its line's break (or a carriage return before it,
+    /// or the end of the input): where the scan would have stopped.
+    skip: usize,
+}
+
+/// In a source of one payload per line, outside an array of payloads: the record at the scan
+/// position when it is the rest of its line, one object that closes on it (see [`line`]);
+/// `None` leaves the record to the scan. Reads more input once if the line's break is not in
+/// the buffer yet.
+fn split_line<R: Read>(win: &mut Window<R>, limits: Limits) -> io::Result<Option<LineSplit>> {
+    if win.peek() != b'{' || win.lone_cr_seen() {
+        return Ok(None);
+    }
+    let mut line_end = memchr::memchr(b'\n', win.ahead());
+    if line_end.is_none() && !win.eof() {
+        win.refill(win.offset())?;
+        line_end = memchr::memchr(b'\n', win.ahead());
+    }
+    let hay = win.ahead();
+    let line = match line_end {
+        Some(i) => &hay[..i],
+        None if win.eof() => hay,
+        None => return Ok(None),
+    };
+    // A carriage return before the line feed ends the record as a line break does; one
+    // anywhere else is left to the scan, which knows what it means there.
+    let body = line.strip_suffix(b"\r").unwrap_or(line);
+    if body.len() as u64 > limits.max_payload || memchr::memchr(b'\r', body).is_some() {
+        return Ok(None);
+    }
+    let max_depth = limits.max_depth.min(PARSER_DEPTH);
+    Ok(line::one_value(body, max_depth).map(|value| LineSplit {
+        value,
+        skip: body.len(),
+    }))
 }

@@ -33,7 +33,9 @@
 //!
 //! [`Reader`] holds the settings and decides how a source is framed; the work is done by
 //! `window` (the buffer, refilling, offsets, lines and columns), `sniff` (encoding and binary
-//! detection at the start of a source), `json` (the JSON stream framing), `http` (the raw HTTP
+//! detection at the start of a source), `json` (the JSON stream framing), `scan` (where one
+//! value ends, byte by byte or a run at a time), `line` (the proof that a line of an NDJSON
+//! source is one object, 64 bytes at a time, which spares it the scan), `http` (the raw HTTP
 //! capture framing) and `record` (what is yielded, and how entries are numbered).
 
 use std::io::{self, Read};
@@ -44,6 +46,7 @@ use crate::model::origin::Position;
 
 mod http;
 mod json;
+mod line;
 mod record;
 mod resync;
 mod scan;

@@ -13,7 +13,7 @@ mod lane;
 
 #[cfg(test)]
 pub(super) use lane::BYTEWISE;
-use lane::bytewise;
+pub(super) use lane::bytewise;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Kind {
@@ -241,7 +241,9 @@ impl Scan {
                 win.skip(1);
                 false
             }
-            b'\n' | b'\r' => true,
+            b'\n' => true,
+            // In glued text, a lone carriage return is text (the search below decides).
+            b'\r' if !self.seeking || self.cr_lines => true,
             b'{' | b'[' | b'}' | b']' | b',' if !self.seeking => true,
             _ if self.kind == Kind::Scalar => {
                 // `2025-09-01 ERROR ...`: not a number after all, but a line of text, and
@@ -251,10 +253,16 @@ impl Scan {
                 false
             }
             _ => {
-                // Glued text: taken up to the end of the line.
+                // Glued text: taken up to the end of the line, wherever the buffer ends. A
+                // carriage return ends it before a line feed, or where lines end so.
                 self.seeking = true;
                 let hay = win.ahead();
-                match memchr::memchr(b'\n', hay) {
+                let found = if self.cr_lines {
+                    memchr::memchr2(b'\n', b'\r', hay)
+                } else {
+                    memchr::memchr(b'\n', hay)
+                };
+                match found {
                     Some(i) => {
                         let i = if i > 0 && hay[i - 1] == b'\r' {
                             i - 1

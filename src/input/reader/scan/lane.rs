@@ -102,9 +102,10 @@ thread_local! {
     pub(in crate::input::reader) static BYTEWISE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
-/// Whether the scan reads every byte through the general path (only ever in tests).
+/// Whether the scan reads every byte through the general path, and the reader splits no line
+/// ahead of it (only ever in tests).
 #[inline(always)]
-pub(super) fn bytewise() -> bool {
+pub(in crate::input::reader) fn bytewise() -> bool {
     #[cfg(test)]
     return BYTEWISE.with(std::cell::Cell::get);
     #[cfg(not(test))]
