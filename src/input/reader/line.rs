@@ -5,9 +5,10 @@
 //! would have found. Then the record is cut there without the byte-by-byte scan.
 //!
 //! The proof works on bit masks, one bit a byte: where the quotes, backslashes, brackets and
-//! colons are (SSE2 compares on x86-64, where every CPU has them; a plain loop elsewhere), which
-//! quotes a backslash escapes, which bytes lie inside strings (a running XOR over the unescaped
-//! quotes), and then only the brackets outside strings are visited one by one.
+//! colons are (SSE2 compares on x86-64, where every CPU has them, through `safe_arch`'s safe
+//! wrappers; a plain loop elsewhere), which quotes a backslash escapes, which bytes lie inside
+//! strings (a running XOR over the unescaped quotes), and then only the brackets outside strings
+//! are visited one by one.
 //!
 //! Whatever it can't prove is left to the scan, which decides as it always did: a value still
 //! open at the line's end (a string cut by the line break, a pretty-printed payload), anything
@@ -183,38 +184,34 @@ fn prefix_xor(mut x: u64) -> u64 {
     x
 }
 
-/// The masks of a block, sixteen bytes a compare.
+/// The masks of a block, sixteen bytes a compare (SSE2, through `safe_arch`'s safe wrappers).
 #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
 #[inline]
 fn masks(block: &[u8; 64]) -> Masks {
-    use std::arch::x86_64::{
-        __m128i, _mm_and_si128, _mm_cmpeq_epi8, _mm_loadu_si128, _mm_movemask_epi8, _mm_set1_epi8,
+    use safe_arch::{
+        bitand_m128i, cmp_eq_mask_i8_m128i, load_unaligned_m128i, m128i, move_mask_i8_m128i,
+        set_splat_i8_m128i,
     };
-    // SAFETY: the loads, compares and moves below need SSE2, which every x86-64 CPU has (it is
-    // part of the target's baseline, as the `cfg` above checks); each load reads sixteen bytes
-    // of `block` at an offset of at most 48 of its 64, unaligned loads being allowed.
-    unsafe {
-        // `{`, `}`, `[` and `]` differ only in the bits 0x20, 0x04 and 0x02.
-        let fold = _mm_set1_epi8(!0x26);
-        let quote = _mm_set1_epi8(b'"' as i8);
-        let backslash = _mm_set1_epi8(b'\\' as i8);
-        let bracket = _mm_set1_epi8((b'{' & !0x26) as i8);
-        let colon = _mm_set1_epi8(b':' as i8);
-        let bits = |v: __m128i, c: __m128i, at: usize| {
-            u64::from(_mm_movemask_epi8(_mm_cmpeq_epi8(v, c)) as u16) << at
-        };
-        let mut m = Masks::default();
-        for k in 0..4 {
-            let at = 16 * k;
-            let v = _mm_loadu_si128(block.as_ptr().add(at).cast::<__m128i>());
-            let folded = _mm_and_si128(v, fold);
-            m.quote |= bits(v, quote, at);
-            m.backslash |= bits(v, backslash, at);
-            m.bracket |= bits(folded, bracket, at);
-            m.colon |= bits(v, colon, at);
-        }
-        m
+    // `{`, `}`, `[` and `]` differ only in the bits 0x20, 0x04 and 0x02.
+    let fold = set_splat_i8_m128i(!0x26);
+    let quote = set_splat_i8_m128i(b'"' as i8);
+    let backslash = set_splat_i8_m128i(b'\\' as i8);
+    let bracket = set_splat_i8_m128i((b'{' & !0x26) as i8);
+    let colon = set_splat_i8_m128i(b':' as i8);
+    let bits = |v: m128i, c: m128i, at: usize| {
+        u64::from(move_mask_i8_m128i(cmp_eq_mask_i8_m128i(v, c)) as u16) << at
+    };
+    let mut m = Masks::default();
+    for (k, chunk) in block.as_chunks::<16>().0.iter().enumerate() {
+        let at = 16 * k;
+        let v = load_unaligned_m128i(chunk);
+        let folded = bitand_m128i(v, fold);
+        m.quote |= bits(v, quote, at);
+        m.backslash |= bits(v, backslash, at);
+        m.bracket |= bits(folded, bracket, at);
+        m.colon |= bits(v, colon, at);
     }
+    m
 }
 
 /// The masks of a block, a byte at a time.
