@@ -20,7 +20,7 @@ use crate::input::locate::{
     has_lone_surrogate, has_out_of_range_number, locate, pointer_tokens, positions,
     top_level_members,
 };
-use crate::input::tape::{Node, quick_candidate, with_fast_tape};
+use crate::input::tape::{Node, Tape, quick_candidate, with_fast_tape};
 use crate::input::view::View;
 use crate::model::origin::{Origin, Position, count_chars};
 
@@ -415,6 +415,19 @@ pub fn with_view<T>(record: &Record<'_>, f: impl FnOnce(&View<'_>) -> T) -> Resu
         f
     };
     Ok(f(&parse_view(record)?))
+}
+
+/// Checks that a record is one JSON object, as [`with_view`] does, without reading its fields:
+/// on the quick path, the tape's root says so; otherwise [`parse_view`] decides and gives the
+/// fault.
+pub fn check_object(record: &Record<'_>) -> Result<(), Fault> {
+    let object = |tape: Option<Tape<'_>>| {
+        tape.is_some_and(|tape| matches!(tape.root().node(), Node::Object { .. }))
+    };
+    if quick_candidate(record) && with_fast_tape(record.bytes, object) {
+        return Ok(());
+    }
+    parse_view(record).map(drop)
 }
 
 fn fault(origin: Origin, rule: &'static str, at: Option<Position>, message: String) -> Fault {
