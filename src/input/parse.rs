@@ -20,7 +20,7 @@ use crate::input::locate::{
     has_lone_surrogate, has_out_of_range_number, locate, pointer_tokens, positions,
     top_level_members,
 };
-use crate::input::tape::{Node, Tape, quick_candidate, with_fast_tape};
+use crate::input::tape::{Node, fast_object, quick_candidate, with_fast_tape};
 use crate::input::view::View;
 use crate::model::origin::{Origin, Position, count_chars};
 
@@ -418,13 +418,10 @@ pub fn with_view<T>(record: &Record<'_>, f: impl FnOnce(&View<'_>) -> T) -> Resu
 }
 
 /// Checks that a record is one JSON object, as [`with_view`] does, without reading its fields:
-/// on the quick path, the tape's root says so; otherwise [`parse_view`] decides and gives the
+/// on the quick path, simd-json's reading says so (without hlmsg's tape); otherwise [`parse_view`] decides and gives the
 /// fault.
 pub fn check_object(record: &Record<'_>) -> Result<(), Fault> {
-    let object = |tape: Option<Tape<'_>>| {
-        tape.is_some_and(|tape| matches!(tape.root().node(), Node::Object { .. }))
-    };
-    if quick_candidate(record) && with_fast_tape(record.bytes, object) {
+    if quick_candidate(record) && fast_object(record.bytes) == Some(true) {
         return Ok(());
     }
     parse_view(record).map(drop)

@@ -20,7 +20,7 @@ use serde_json::{Map, Number, Value};
 
 mod fast;
 
-pub use fast::{FastBuffers, QUICK_UP_TO, quick_candidate, with_fast_tape};
+pub use fast::{FastBuffers, QUICK_UP_TO, fast_object, quick_candidate, with_fast_tape};
 
 /// One value of a tape.
 #[derive(Debug, Clone, PartialEq)]

@@ -51,22 +51,7 @@ impl<'a> Tape<'a> {
     /// always the nearest). The caller then parses with [`Tape::parse`], which
     /// decides; so what this accepts, serde_json accepts and reads the same.
     pub fn parse_fast(bytes: &[u8], scratch: &'a mut FastBuffers) -> Option<Tape<'a>> {
-        let len = bytes.len();
-        let FastBuffers {
-            input,
-            buffers,
-            tape: spare,
-        } = scratch;
-        input.clear();
-        input.extend_from_slice(bytes);
-        input.resize(len + simd_json::INPUT_PADDING, 0);
-        let mut simd = std::mem::replace(spare, simd_json::Tape(Vec::new()));
-        let tape = simd_json::fill_tape_padded(input, len, buffers, &mut simd)
-            .ok()
-            .and_then(|()| Tape::from_simd(&simd.0, bytes));
-        // Its allocation serves the next payload.
-        *spare = simd.reset();
-        tape
+        simd_nodes(bytes, scratch, |nodes| Tape::from_simd(nodes, bytes))
     }
 
     /// hlmsg's tape of simd-json's `nodes`, parsed from `bytes`; `None` where serde_json could
@@ -176,6 +161,65 @@ impl fmt::Debug for FastBuffers {
     }
 }
 
+/// Whether [`Tape::parse_fast`] would give `bytes` a tape, and its root would be an object,
+/// without building the tape: `None` where it would give none. For a check of the syntax alone
+/// (`show`), on this thread's buffers.
+pub fn fast_object(bytes: &[u8]) -> Option<bool> {
+    let check = |scratch: &mut FastBuffers| {
+        simd_nodes(bytes, scratch, |nodes| {
+            use simd_json::StaticNode as S;
+            use simd_json::tape::Node as N;
+            let mut zero = false;
+            for (i, node) in nodes.iter().enumerate() {
+                match *node {
+                    N::Static(S::I64(n)) => zero |= n == 0,
+                    N::Static(S::U64(n)) => zero |= n == 0,
+                    N::Static(S::F64(_)) => return None,
+                    N::Array { len, count } | N::Object { len, count } => {
+                        u32::try_from(len).ok()?;
+                        u32::try_from(i + 1 + count).ok()?;
+                    }
+                    _ => {}
+                }
+            }
+            if zero && may_hold_negative_zero(bytes) {
+                return None;
+            }
+            Some(matches!(nodes.first(), Some(N::Object { .. })))
+        })
+    };
+    SCRATCH.with(|scratch| match scratch.try_borrow_mut() {
+        Ok(mut scratch) => check(&mut scratch),
+        Err(_) => check(&mut FastBuffers::default()),
+    })
+}
+
+/// Runs `read` on simd-json's nodes of `bytes`, parsed on `scratch`; `None` when simd-json
+/// refuses the text. Strings borrow from `scratch`, a padded copy of `bytes` (simd-json decodes
+/// escapes in place).
+fn simd_nodes<'a, R>(
+    bytes: &[u8],
+    scratch: &'a mut FastBuffers,
+    read: impl FnOnce(&[simd_json::tape::Node<'a>]) -> Option<R>,
+) -> Option<R> {
+    let len = bytes.len();
+    let FastBuffers {
+        input,
+        buffers,
+        tape: spare,
+    } = scratch;
+    input.clear();
+    input.extend_from_slice(bytes);
+    input.resize(len + simd_json::INPUT_PADDING, 0);
+    let mut simd = std::mem::replace(spare, simd_json::Tape(Vec::new()));
+    let out = simd_json::fill_tape_padded(input, len, buffers, &mut simd)
+        .ok()
+        .and_then(|()| read(&simd.0));
+    // Its allocation serves the next payload.
+    *spare = simd.reset();
+    out
+}
+
 /// Whether `bytes` may hold the number `-0` (a `-0` after `:`, `[` or `,` and blanks, and
 /// before no digit, fraction or exponent). A `-0` inside a string may answer yes too: the
 /// answer only sends a payload to the parser that decides.
@@ -200,8 +244,16 @@ mod tests {
     fn fast_agrees(text: &[u8]) -> bool {
         let mut scratch = FastBuffers::default();
         let Some(fast) = Tape::parse_fast(text, &mut scratch) else {
+            assert_eq!(fast_object(text), None, "{}", String::from_utf8_lossy(text));
             return false;
         };
+        let object = matches!(fast.root().node(), Node::Object { .. });
+        assert_eq!(
+            fast_object(text),
+            Some(object),
+            "{}",
+            String::from_utf8_lossy(text)
+        );
         let full = Tape::parse(text).expect("what the fast parser reads, serde_json reads");
         assert_eq!(fast.nodes, full.nodes, "{}", String::from_utf8_lossy(text));
         assert_eq!(fast.has_repeated_key(), full.has_repeated_key());
