@@ -9,6 +9,7 @@
 //! envelopes). [`pipeline::read`] hands every record to the caller's work on every core and
 //! returns the results in input order.
 
+pub mod blocks;
 pub mod capture;
 pub mod compressed;
 pub mod doc;

@@ -8,12 +8,18 @@ use std::io;
 use owo_colors::{OwoColorize, Style};
 use serde_json::{Map, Value};
 
+use crate::input::blocks::blank_outside_strings;
 use crate::input::doc::string_end;
 use crate::render::style::is_unsafe;
 
 /// Appends `raw` (valid JSON) to `out` with every blank outside strings removed. Strings, numbers
 /// and key order stay byte for byte as they arrived.
 pub fn compact_into(raw: &[u8], out: &mut Vec<u8>) {
+    if !blank_outside_strings(raw) {
+        // Already compact (an NDJSON line): copied whole, after one pass over its blocks.
+        out.extend_from_slice(raw);
+        return;
+    }
     out.reserve(raw.len());
     // The bytes from `run` on are kept; a blank outside strings ends the run (a compact line
     // is one run, copied at once).
