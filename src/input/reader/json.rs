@@ -54,6 +54,10 @@ pub(super) struct JsonFraming {
     line_mode: Option<bool>,
     /// Where the open top-level array of payloads began.
     array_open: Position,
+    /// The line where the line split last found no record to take (0: none yet): the records
+    /// after the first on that line are left to the scan, so that no line is searched for its
+    /// end more than once, however many values it holds.
+    unsplit_line: u64,
 }
 
 impl JsonFraming {
@@ -64,6 +68,7 @@ impl JsonFraming {
             last_comma: Position::new(1, 1),
             line_mode,
             array_open: Position::new(1, 1),
+            unsplit_line: 0,
         }
     }
 
@@ -173,12 +178,11 @@ impl JsonFraming {
     ) -> io::Result<Item<'a>> {
         let in_array = matches!(self.top, Top::Array { .. });
         let line_mode = self.line_mode == Some(true);
-        if line_mode
-            && !in_array
-            && !bytewise()
-            && let Some(found) = split_line(win, limits)?
-        {
-            return Ok(Self::line_record(win, entries, found));
+        if line_mode && !in_array && !bytewise() && win.line() != self.unsplit_line {
+            match split_line(win, limits)? {
+                Some(found) => return Ok(Self::line_record(win, entries, found)),
+                None => self.unsplit_line = win.line(),
+            }
         }
         let mut scan = Scan::begin(win, in_array, line_mode, win.lone_cr_seen());
         scan.run(win, limits.max_payload)?;
@@ -245,6 +249,8 @@ impl JsonFraming {
 thread_local! {
     /// How many records this thread's readers took by the line split (for tests).
     pub(super) static LINES_SPLIT: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+    /// How many times this thread's readers searched for a line's end (for tests).
+    pub(super) static LINES_SEARCHED: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
 }
 
 /// A record found by [`split_line`].
@@ -264,6 +270,8 @@ fn split_line<R: Read>(win: &mut Window<R>, limits: Limits) -> io::Result<Option
     if win.peek() != b'{' || win.lone_cr_seen() {
         return Ok(None);
     }
+    #[cfg(test)]
+    LINES_SEARCHED.with(|n| n.set(n.get() + 1));
     let mut line_end = memchr::memchr(b'\n', win.ahead());
     if line_end.is_none() && !win.eof() {
         win.refill(win.offset())?;

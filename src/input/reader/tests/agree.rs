@@ -84,6 +84,25 @@ fn lines_of_one_object_each_are_split() {
     );
 }
 
+/// A line of many values is searched for its end once, not once for each value: the work stays
+/// linear in the line's length.
+#[test]
+fn a_line_of_many_values_is_searched_once() {
+    let mut input = "{\"a\":1}".repeat(20_000);
+    input.push('\n');
+    input.push_str(&"{\"b\":[2]} ".repeat(20_000));
+    input.push('\n');
+    let before = json::LINES_SEARCHED.with(std::cell::Cell::get);
+    let split = scanned_as("t.ndjson", input.as_bytes(), usize::MAX, false);
+    let searched = json::LINES_SEARCHED.with(std::cell::Cell::get) - before;
+    assert_eq!(split.len(), 40_000);
+    assert!(searched <= 2, "{searched} searches for 2 lines");
+    assert_eq!(
+        split,
+        scanned_as("t.ndjson", input.as_bytes(), usize::MAX, true)
+    );
+}
+
 proptest::proptest! {
     #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
 
