@@ -418,8 +418,8 @@ pub fn with_view<T>(record: &Record<'_>, f: impl FnOnce(&View<'_>) -> T) -> Resu
 }
 
 /// Checks that a record is one JSON object, as [`with_view`] does, without reading its fields:
-/// on the quick path, simd-json's reading says so (without hlmsg's tape); otherwise [`parse_view`] decides and gives the
-/// fault.
+/// on the quick path, simd-json's reading says so (without hlmsg's tape); otherwise
+/// [`parse_view`] decides and gives the fault.
 pub fn check_object(record: &Record<'_>) -> Result<(), Fault> {
     if quick_candidate(record) && fast_object(record.bytes) == Some(true) {
         return Ok(());

@@ -31,10 +31,15 @@ thread_local! {
 
 /// Runs `f` on what [`Tape::parse_fast`] gives `bytes`, parsed on this thread's buffers.
 pub fn with_fast_tape<T>(bytes: &[u8], f: impl FnOnce(Option<Tape<'_>>) -> T) -> T {
+    with_scratch(|scratch| f(Tape::parse_fast(bytes, scratch)))
+}
+
+/// Runs `f` on this thread's buffers (or, when called again from inside `f`, on buffers of its
+/// own).
+fn with_scratch<T>(f: impl FnOnce(&mut FastBuffers) -> T) -> T {
     SCRATCH.with(|scratch| match scratch.try_borrow_mut() {
-        Ok(mut scratch) => f(Tape::parse_fast(bytes, &mut scratch)),
-        // Called again from inside `f`: buffers of its own.
-        Err(_) => f(Tape::parse_fast(bytes, &mut FastBuffers::default())),
+        Ok(mut scratch) => f(&mut scratch),
+        Err(_) => f(&mut FastBuffers::default()),
     })
 }
 
@@ -67,27 +72,24 @@ impl<'a> Tape<'a> {
         };
         let mut zero = false;
         for (i, node) in nodes.iter().enumerate() {
+            if read_otherwise(node, i, &mut zero) {
+                return None;
+            }
+            // Counts fit in `u32` (`read_otherwise` checked), and a float never comes here.
             let node = match *node {
                 N::String(s) => Node::String(Cow::Borrowed(s)),
                 N::Static(S::Null) => Node::Null,
                 N::Static(S::Bool(b)) => Node::Bool(b),
-                N::Static(S::I64(n)) => {
-                    zero |= n == 0;
-                    Node::Number(n.into())
-                }
-                N::Static(S::U64(n)) => {
-                    zero |= n == 0;
-                    Node::Number(n.into())
-                }
-                // Not read on this path (see above).
+                N::Static(S::I64(n)) => Node::Number(n.into()),
+                N::Static(S::U64(n)) => Node::Number(n.into()),
                 N::Static(S::F64(_)) => return None,
                 N::Array { len, count } => Node::Array {
-                    len: u32::try_from(len).ok()?,
-                    end: u32::try_from(i + 1 + count).ok()?,
+                    len: len as u32,
+                    end: (i + 1 + count) as u32,
                 },
                 N::Object { len, count } => Node::Object {
-                    len: u32::try_from(len).ok()?,
-                    end: u32::try_from(i + 1 + count).ok()?,
+                    len: len as u32,
+                    end: (i + 1 + count) as u32,
                 },
             };
             tape.nodes.push(node);
@@ -165,33 +167,40 @@ impl fmt::Debug for FastBuffers {
 /// without building the tape: `None` where it would give none. For a check of the syntax alone
 /// (`show`), on this thread's buffers.
 pub fn fast_object(bytes: &[u8]) -> Option<bool> {
-    let check = |scratch: &mut FastBuffers| {
+    with_scratch(|scratch| {
         simd_nodes(bytes, scratch, |nodes| {
-            use simd_json::StaticNode as S;
-            use simd_json::tape::Node as N;
             let mut zero = false;
-            for (i, node) in nodes.iter().enumerate() {
-                match *node {
-                    N::Static(S::I64(n)) => zero |= n == 0,
-                    N::Static(S::U64(n)) => zero |= n == 0,
-                    N::Static(S::F64(_)) => return None,
-                    N::Array { len, count } | N::Object { len, count } => {
-                        u32::try_from(len).ok()?;
-                        u32::try_from(i + 1 + count).ok()?;
-                    }
-                    _ => {}
-                }
-            }
-            if zero && may_hold_negative_zero(bytes) {
+            let otherwise =
+                (nodes.iter().enumerate()).any(|(i, n)| read_otherwise(n, i, &mut zero));
+            if otherwise || (zero && may_hold_negative_zero(bytes)) {
                 return None;
             }
-            Some(matches!(nodes.first(), Some(N::Object { .. })))
+            Some(matches!(
+                nodes.first(),
+                Some(simd_json::tape::Node::Object { .. })
+            ))
         })
-    };
-    SCRATCH.with(|scratch| match scratch.try_borrow_mut() {
-        Ok(mut scratch) => check(&mut scratch),
-        Err(_) => check(&mut FastBuffers::default()),
     })
+}
+
+/// Whether `node`, the `i`th of simd-json's tape, keeps [`Tape::parse_fast`] from giving a
+/// tape: a float (serde_json may round it otherwise), or counts past `u32`. A number 0 is noted
+/// in `zero`: the text may hold `-0`, which serde_json reads otherwise (see
+/// [`may_hold_negative_zero`]).
+#[inline]
+fn read_otherwise(node: &simd_json::tape::Node<'_>, i: usize, zero: &mut bool) -> bool {
+    use simd_json::StaticNode as S;
+    use simd_json::tape::Node as N;
+    match *node {
+        N::Static(S::I64(n)) => *zero |= n == 0,
+        N::Static(S::U64(n)) => *zero |= n == 0,
+        N::Static(S::F64(_)) => return true,
+        N::Array { len, count } | N::Object { len, count } => {
+            return u32::try_from(len).is_err() || u32::try_from(i + 1 + count).is_err();
+        }
+        _ => {}
+    }
+    false
 }
 
 /// Runs `read` on simd-json's nodes of `bytes`, parsed on `scratch`; `None` when simd-json

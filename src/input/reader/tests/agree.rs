@@ -34,6 +34,17 @@ fn scanned_as(name: &str, input: &[u8], chunk: usize, bytewise: bool) -> Vec<Str
     out
 }
 
+/// How many bytes each read hands the reader: all at once, a few at a time, or a block's worth
+/// or more, so that reads end inside tokens, strings and lines.
+fn read_sizes() -> impl proptest::strategy::Strategy<Value = usize> {
+    proptest::prop_oneof![
+        proptest::strategy::Just(usize::MAX),
+        1usize..6,
+        proptest::strategy::Just(64usize),
+        proptest::strategy::Just(100usize),
+    ]
+}
+
 proptest::proptest! {
     #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
 
@@ -46,11 +57,7 @@ proptest::proptest! {
             "1", "true", "\"key\":", "\"a string longer than the short run\"", "\\\"",
             "\\\n", "{\"a\":1}", "{\"a\":{\"b\":[1,\"x\"]}}\n", "  {", "\n{", "\u{e9}",
         ]), 0..48),
-        chunk in proptest::prop_oneof![
-            proptest::strategy::Just(usize::MAX),
-            1usize..6,
-            proptest::strategy::Just(64usize),
-        ],
+        chunk in read_sizes(),
     ) {
         let input = parts.concat();
         let fast = scanned(input.as_bytes(), chunk, false);
@@ -119,12 +126,7 @@ proptest::proptest! {
             "\\\"", "\\\n", "{\"a\":1}", "{\"a\":{\"b\":[1,\"x\"]}}\n", "{\"k\":\"v\",\"n\":[]}\n",
             "  {", "\n{", "\u{e9}", "{\"", "\"}\n", "\"]}\n",
         ]), 0..64),
-        chunk in proptest::prop_oneof![
-            proptest::strategy::Just(usize::MAX),
-            1usize..6,
-            proptest::strategy::Just(64usize),
-            proptest::strategy::Just(100usize),
-        ],
+        chunk in read_sizes(),
     ) {
         let input = parts.concat();
         let before = json::LINES_SPLIT.with(std::cell::Cell::get);
